@@ -1,0 +1,32 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './20261128_0001_create_accounts.js';
+import * as m0002 from './20261128_0002_create_users.js';
+import * as m0003 from './20261128_0003_create_sessions.js';
+import * as m0004 from './20261128_0004_create_stores.js';
+import * as m0005 from './20261128_0005_create_packers.js';
+import * as m0006 from './20261128_0006_create_orders.js';
+import * as m0007 from './20261128_0007_create_order_addresses.js';
+import * as m0008 from './20261128_0008_create_order_items.js';
+import * as m0009 from './20261128_0009_create_assignments.js';
+import * as m0010 from './20261128_0010_create_audit_events.js';
+import * as m0011 from './20261128_0011_create_jobs.js';
+import * as m0012 from './20261128_0012_create_orders_search.js';
+
+/**
+ * Every migration, in order. Forward-only: a shipped migration is never edited; a change
+ * is a new file with a later timestamp, added here.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261128_0001_create_accounts': m0001,
+  '20261128_0002_create_users': m0002,
+  '20261128_0003_create_sessions': m0003,
+  '20261128_0004_create_stores': m0004,
+  '20261128_0005_create_packers': m0005,
+  '20261128_0006_create_orders': m0006,
+  '20261128_0007_create_order_addresses': m0007,
+  '20261128_0008_create_order_items': m0008,
+  '20261128_0009_create_assignments': m0009,
+  '20261128_0010_create_audit_events': m0010,
+  '20261128_0011_create_jobs': m0011,
+  '20261128_0012_create_orders_search': m0012,
+};

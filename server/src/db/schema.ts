@@ -1,0 +1,235 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/*
+ * The database as Kysely sees it. Conventions, the same on SQLite and PostgreSQL:
+ * - ids are 64-bit integers; every business row carries `account_id` (tenant isolation);
+ * - instants are epoch milliseconds (UTC) in `*_at` columns: they compare and sort the same
+ *   way in both dialects and need no time-zone handling in SQL;
+ * - money is integer minor units (bani) in `*_minor` columns, exact in sums; the API speaks
+ *   decimal strings;
+ * - booleans are 0/1 integers and structured values are JSON text, for one code path.
+ */
+
+export type Role = 'owner' | 'manager' | 'packer';
+
+export const ORDER_STATUSES = [
+  'new',
+  'assigned',
+  'confirmed',
+  'packed',
+  'shipped',
+  'delivered',
+  'returned',
+  'cancelled',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export interface AccountsTable {
+  id: Generated<number>;
+  name: string;
+  timezone: string;
+  currency: string;
+  language: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  account_id: number;
+  role: Role;
+  name: string;
+  /** Owners and managers log in by e-mail (lower-cased, unique). */
+  email: string | null;
+  /** Packers log in by username (lower-cased, unique) and PIN. */
+  username: string | null;
+  password_hash: string;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionsTable {
+  /** sha256 of the cookie token: a leaked table does not give sessions away. */
+  id: string;
+  user_id: number;
+  account_id: number;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface StoresTable {
+  id: Generated<number>;
+  account_id: number;
+  name: string;
+  platform: string;
+  url: string;
+  status: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PackersTable {
+  id: Generated<number>;
+  account_id: number;
+  user_id: number;
+  name: string;
+  active: number;
+  /** Share for weighted distribution (1..100). */
+  weight: number;
+  max_open_orders: number | null;
+  /** JSON: string[] */
+  skills: string;
+  /** JSON: number[]; empty means every store. */
+  allowed_store_ids: string;
+  /** JSON: WeeklySchedule (see packers.schema.ts). */
+  shifts: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OrdersTable {
+  id: Generated<number>;
+  account_id: number;
+  store_id: number | null;
+  /** The store's own id; null for orders made by hand in ecomdir. */
+  external_id: string | null;
+  number: string;
+  status: OrderStatus;
+  /** The store's status (processing, on-hold, …); 'manual' for phone orders. */
+  store_status: string;
+  source: string;
+  created_at: number;
+  modified_at: number;
+  currency: string;
+  total_minor: number;
+  subtotal_minor: number;
+  shipping_total_minor: number;
+  discount_total_minor: number;
+  tax_total_minor: number;
+  payment_method: string;
+  payment_method_title: string;
+  is_cod: number;
+  paid: number;
+  customer_note: string;
+  customer_name: string;
+  customer_email: string;
+  customer_phone: string;
+  shipping_city: string;
+  items_count: number;
+  /** JSON: [{method_id, method_title, total}] */
+  shipping_lines: string;
+  packer_id: number | null;
+  assigned_at: number | null;
+  confirmed_at: number | null;
+  /** Lower-cased, diacritics-free text that the search matches. */
+  search_text: string;
+  updated_at: number;
+}
+
+export interface OrderAddressesTable {
+  id: Generated<number>;
+  account_id: number;
+  order_id: number;
+  kind: 'billing' | 'shipping';
+  first_name: string;
+  last_name: string;
+  company: string;
+  email: string;
+  phone: string;
+  address_1: string;
+  address_2: string;
+  city: string;
+  state: string;
+  postcode: string;
+  country: string;
+}
+
+export interface OrderItemsTable {
+  id: Generated<number>;
+  account_id: number;
+  order_id: number;
+  external_id: string | null;
+  product_id: string | null;
+  variation_id: string | null;
+  sku: string;
+  name: string;
+  quantity: number;
+  unit_price_minor: number;
+  total_minor: number;
+  weight_grams: number | null;
+  /** JSON object of item meta. */
+  meta: string;
+}
+
+export interface AssignmentsTable {
+  id: Generated<number>;
+  account_id: number;
+  order_id: number;
+  packer_id: number;
+  assigned_at: number;
+  confirmed_at: number | null;
+  /** When this assignment stopped being the current one. */
+  ended_at: number | null;
+  assigned_by: number | null;
+  reason: string;
+  override: number;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  account_id: number;
+  entity: string;
+  entity_id: number;
+  action: string;
+  actor_user_id: number | null;
+  /** Kept as text so the trail stays readable after a user is renamed or removed. */
+  actor_label: string;
+  from_value: string | null;
+  to_value: string | null;
+  reason: string;
+  created_at: number;
+}
+
+export interface JobsTable {
+  id: Generated<number>;
+  account_id: number | null;
+  kind: string;
+  /** JSON payload. */
+  payload: string;
+  state: 'queued' | 'running' | 'done' | 'dead';
+  attempts: number;
+  max_attempts: number;
+  run_at: number;
+  locked_by: string | null;
+  locked_at: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DB {
+  accounts: AccountsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  stores: StoresTable;
+  packers: PackersTable;
+  orders: OrdersTable;
+  order_addresses: OrderAddressesTable;
+  order_items: OrderItemsTable;
+  assignments: AssignmentsTable;
+  audit_events: AuditEventsTable;
+  jobs: JobsTable;
+}
+
+export type AccountRow = Selectable<AccountsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type PackerRow = Selectable<PackersTable>;
+export type OrderRow = Selectable<OrdersTable>;
+export type NewOrder = Insertable<OrdersTable>;
+export type OrderUpdate = Updateable<OrdersTable>;
+export type OrderItemRow = Selectable<OrderItemsTable>;
+export type OrderAddressRow = Selectable<OrderAddressesTable>;
+export type AssignmentRow = Selectable<AssignmentsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

@@ -1,0 +1,84 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+/**
+ * The small family of domain errors. Services throw these; the one handler below turns
+ * them into `{ "error": { "code", "message" } }` with the right HTTP status.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+export class Invalid extends AppError {
+  constructor(code: string, message: string) {
+    super(400, code, message);
+  }
+}
+export class Unauthorized extends AppError {
+  constructor(code: string, message: string) {
+    super(401, code, message);
+  }
+}
+export class Forbidden extends AppError {
+  constructor(code: string, message: string) {
+    super(403, code, message);
+  }
+}
+export class NotFound extends AppError {
+  constructor(code: string, message: string) {
+    super(404, code, message);
+  }
+}
+export class Conflict extends AppError {
+  constructor(code: string, message: string) {
+    super(409, code, message);
+  }
+}
+export class TooManyRequests extends AppError {
+  constructor(code: string, message: string) {
+    super(429, code, message);
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+const body = (code: string, message: string): ErrorBody => ({ error: { code, message } });
+
+/** Fastify's own client errors (bad JSON, wrong content type, too large) keep their status. */
+const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed_json', message: 'The request body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'malformed_json', message: 'The request body is empty; JSON was expected.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large', message: 'The request body is too large.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Send the request body as application/json.' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request', message: 'The Content-Length header does not match the body.' },
+};
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.status).send(body(err.code, err.message));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const first = err.validation[0];
+      const where = first?.instancePath ? `${err.validationContext ?? 'request'}${first.instancePath.replaceAll('/', '.')}` : (err.validationContext ?? 'request');
+      return reply.status(400).send(body('invalid_request', `${where}: ${first?.message ?? 'invalid value'}`));
+    }
+    const known = err.code ? FASTIFY_CLIENT_ERRORS[err.code] : undefined;
+    if (known) return reply.status(known.status).send(body(known.code, known.message));
+    if (err instanceof SyntaxError || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
+      return reply.status(err.statusCode ?? 400).send(body('bad_request', err.message));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(body('internal', 'Something went wrong on the server. It has been logged.'));
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send(body('route_not_found', `No route ${req.method} ${req.url.split('?')[0]}.`)),
+  );
+}

@@ -1,0 +1,24 @@
+import { ConfigError, loadConfig } from './config.js';
+import { buildApp } from './http/app.js';
+
+/** Boot: config → database (migrated) → HTTP app. Nothing else lives here. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await buildApp(config);
+  const stop = async () => {
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  await app.http.listen({ port: config.port, host: config.host });
+  const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
+  const needsOwner = await app.services.accounts.needsOwner();
+  app.http.log.info(`ecomdir is running on http://localhost:${config.port} (database: ${where})`);
+  if (needsOwner) app.http.log.info(`No owner yet: open http://localhost:${config.port} to create one, or run npm run create-owner`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,124 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, Role } from '../../db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertAccount(
+  db: Db,
+  a: { name: string; timezone: string; currency: string; language: string; now: number },
+): Promise<number> {
+  const row = await db
+    .insertInto('accounts')
+    .values({ name: a.name, timezone: a.timezone, currency: a.currency, language: a.language, created_at: a.now, updated_at: a.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findAccount(db: Db, accountId: number) {
+  return db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+}
+
+export async function updateAccount(
+  db: Db,
+  accountId: number,
+  patch: Partial<{ name: string; timezone: string; currency: string; language: string }>,
+  now: number,
+): Promise<void> {
+  await db.updateTable('accounts').set({ ...patch, updated_at: now }).where('id', '=', accountId).execute();
+}
+
+export async function insertUser(
+  db: Db,
+  u: { accountId: number; role: Role; name: string; email: string | null; username: string | null; passwordHash: string; now: number },
+): Promise<number> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      account_id: u.accountId,
+      role: u.role,
+      name: u.name,
+      email: u.email,
+      username: u.username,
+      password_hash: u.passwordHash,
+      active: 1,
+      created_at: u.now,
+      updated_at: u.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findUserByEmail(db: Db, email: string) {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function findUserByUsername(db: Db, username: string) {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function listStaff(db: Db, accountId: number) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'role', 'name', 'email', 'active', 'created_at'])
+    .where('account_id', '=', accountId)
+    .where('role', '!=', 'packer')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertSession(
+  db: Db,
+  s: { id: string; userId: number; accountId: number; csrfToken: string; now: number; expiresAt: number },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ id: s.id, user_id: s.userId, account_id: s.accountId, csrf_token: s.csrfToken, created_at: s.now, expires_at: s.expiresAt })
+    .execute();
+}
+
+/** The session with its user, account and (for packers) packer id; null when expired or inactive. */
+export async function findLiveSession(db: Db, sessionId: string, now: number) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .leftJoin('packers as p', 'p.user_id', 'u.id')
+    .select([
+      's.id as session_id',
+      's.csrf_token',
+      'u.id as user_id',
+      'u.account_id',
+      'u.role',
+      'u.name',
+      'u.email',
+      'u.username',
+      'a.name as account_name',
+      'a.language',
+      'a.timezone',
+      'a.currency',
+      'p.id as packer_id',
+    ])
+    .where('s.id', '=', sessionId)
+    .where('s.expires_at', '>', now)
+    .where('u.active', '=', 1)
+    .executeTakeFirst();
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteSessionsOfUser(db: Db, userId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Db, now: number): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}

@@ -1,0 +1,39 @@
+import { TooManyRequests } from '../../http/errors.js';
+
+/**
+ * Counts failed logins per key (the identifier, and separately the client address) in a
+ * fixed window. In memory: with several server processes each keeps its own count, which
+ * still bounds guessing to max × processes per window.
+ */
+export class LoginRateLimiter {
+  private readonly failures = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(private readonly limit: { max: number; windowMs: number }) {}
+
+  check(keys: string[], now = Date.now()): void {
+    for (const key of keys) {
+      const entry = this.failures.get(key);
+      if (entry && entry.resetAt > now && entry.count >= this.limit.max) {
+        const minutes = Math.ceil((entry.resetAt - now) / 60_000);
+        throw new TooManyRequests('too_many_attempts', `Too many failed logins. Try again in ${minutes} minute(s).`);
+      }
+    }
+  }
+
+  fail(keys: string[], now = Date.now()): void {
+    for (const key of keys) {
+      const entry = this.failures.get(key);
+      if (!entry || entry.resetAt <= now) this.failures.set(key, { count: 1, resetAt: now + this.limit.windowMs });
+      else entry.count += 1;
+    }
+    if (this.failures.size > 100_000) this.prune(now);
+  }
+
+  succeed(keys: string[]): void {
+    for (const key of keys) this.failures.delete(key);
+  }
+
+  private prune(now: number): void {
+    for (const [key, entry] of this.failures) if (entry.resetAt <= now) this.failures.delete(key);
+  }
+}

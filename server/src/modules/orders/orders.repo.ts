@@ -1,0 +1,103 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { DB, NewOrder, OrderAddressesTable, OrderItemsTable, OrderUpdate } from '../../db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export type NewAddress = Omit<Insertable<OrderAddressesTable>, 'id' | 'account_id' | 'order_id'>;
+export type NewItem = Omit<Insertable<OrderItemsTable>, 'id' | 'account_id' | 'order_id'>;
+
+/** Inserts an order with its addresses and items; returns the new id. */
+export async function insertOrderGraph(
+  db: Db,
+  order: NewOrder,
+  addresses: NewAddress[],
+  items: NewItem[],
+): Promise<number> {
+  const { id } = await db.insertInto('orders').values(order).returning('id').executeTakeFirstOrThrow();
+  const accountId = order.account_id;
+  if (addresses.length) {
+    await db.insertInto('order_addresses').values(addresses.map((a) => ({ ...a, account_id: accountId, order_id: id }))).execute();
+  }
+  if (items.length) {
+    await db.insertInto('order_items').values(items.map((i) => ({ ...i, account_id: accountId, order_id: id }))).execute();
+  }
+  return id;
+}
+
+export async function updateOrder(db: Db, accountId: number, id: number, patch: OrderUpdate): Promise<number> {
+  const r = await db.updateTable('orders').set(patch).where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function findOrder(db: Db, accountId: number, id: number) {
+  return db
+    .selectFrom('orders as o')
+    .leftJoin('packers as p', 'p.id', 'o.packer_id')
+    .leftJoin('stores as s', 's.id', 'o.store_id')
+    .selectAll('o')
+    .select(['p.name as packer_name', 's.name as store_name'])
+    .where('o.account_id', '=', accountId)
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findOrderItems(db: Db, accountId: number, orderId: number) {
+  return db.selectFrom('order_items').selectAll().where('account_id', '=', accountId).where('order_id', '=', orderId).orderBy('id').execute();
+}
+
+export async function findOrderAddresses(db: Db, accountId: number, orderId: number) {
+  return db.selectFrom('order_addresses').selectAll().where('account_id', '=', accountId).where('order_id', '=', orderId).execute();
+}
+
+export async function findAssignments(db: Db, accountId: number, orderId: number) {
+  return db
+    .selectFrom('assignments as a')
+    .innerJoin('packers as p', 'p.id', 'a.packer_id')
+    .leftJoin('users as u', 'u.id', 'a.assigned_by')
+    .select([
+      'a.id',
+      'a.packer_id',
+      'p.name as packer_name',
+      'a.assigned_at',
+      'a.confirmed_at',
+      'a.ended_at',
+      'a.reason',
+      'a.override',
+      'u.name as assigned_by_name',
+    ])
+    .where('a.account_id', '=', accountId)
+    .where('a.order_id', '=', orderId)
+    .orderBy('a.assigned_at')
+    .orderBy('a.id')
+    .execute();
+}
+
+export async function endCurrentAssignment(db: Db, accountId: number, orderId: number, at: number): Promise<void> {
+  await db
+    .updateTable('assignments')
+    .set({ ended_at: at })
+    .where('account_id', '=', accountId)
+    .where('order_id', '=', orderId)
+    .where('ended_at', 'is', null)
+    .execute();
+}
+
+export async function insertAssignment(
+  db: Db,
+  a: { accountId: number; orderId: number; packerId: number; at: number; by: number | null; reason: string; override: boolean },
+): Promise<void> {
+  await db
+    .insertInto('assignments')
+    .values({
+      account_id: a.accountId,
+      order_id: a.orderId,
+      packer_id: a.packerId,
+      assigned_at: a.at,
+      confirmed_at: null,
+      ended_at: null,
+      assigned_by: a.by,
+      reason: a.reason,
+      override: a.override ? 1 : 0,
+    })
+    .execute();
+}

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { ORDER_STATUSES } from '../../db/schema.js';
+import { DECIMAL_PATTERN } from '../../shared/money.js';
+
+export const Money = z.string().regex(DECIMAL_PATTERN, 'a decimal amount like 123.45');
+const Text = (max: number) => z.string().trim().max(max);
+const OrderStatus = z.enum(ORDER_STATUSES);
+
+export const SORTS = ['-created_at', 'created_at', '-total', 'total'] as const;
+export type OrderSort = (typeof SORTS)[number];
+
+const Csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .max(500)
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1).max(20));
+
+const IsoDate = z.iso.datetime({ offset: true });
+
+export const OrderListQuery = z.strictObject({
+  status: Csv(OrderStatus).optional(),
+  store_id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  packer_id: z.union([z.literal('none'), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)]).optional(),
+  cod: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  payment_method: Text(64).min(1).optional(),
+  created_from: IsoDate.optional(),
+  created_to: IsoDate.optional(),
+  q: Text(200).optional(),
+  sort: z.enum(SORTS).default('-created_at'),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type OrderListQuery = z.infer<typeof OrderListQuery>;
+
+const Ref = z.object({ id: z.number(), name: z.string() });
+
+export const OrderSummaryOut = z.object({
+  id: z.number(),
+  number: z.string(),
+  status: OrderStatus,
+  store: Ref.nullable(),
+  created_at: z.string(),
+  customer_name: z.string(),
+  customer_phone: z.string(),
+  customer_email: z.string(),
+  shipping_city: z.string(),
+  total: z.string(),
+  currency: z.string(),
+  payment_method: z.string(),
+  payment_method_title: z.string(),
+  is_cod: z.boolean(),
+  paid: z.boolean(),
+  items_count: z.number(),
+  packer: Ref.nullable(),
+});
+export type OrderSummaryOut = z.infer<typeof OrderSummaryOut>;
+
+export const OrderListOut = z.object({ items: z.array(OrderSummaryOut), next_cursor: z.string().nullable() });
+
+const AddressFields = {
+  first_name: Text(100),
+  last_name: Text(100),
+  company: Text(200),
+  email: z.union([z.literal(''), z.email().max(254)]),
+  phone: Text(40),
+  address_1: Text(300),
+  address_2: Text(300),
+  city: Text(100),
+  state: Text(100),
+  postcode: Text(20),
+  country: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code'),
+};
+export const AddressOut = z.object(Object.fromEntries(Object.keys(AddressFields).map((k) => [k, z.string()])) as Record<keyof typeof AddressFields, z.ZodString>);
+export type Address = z.infer<typeof AddressOut>;
+
+/** A phone order's billing address: who to call and where to send, the rest optional. */
+export const BillingIn = z.strictObject({
+  ...AddressFields,
+  first_name: Text(100).min(1),
+  last_name: Text(100).min(1),
+  phone: Text(40).min(6),
+  address_1: Text(300).min(1),
+  city: Text(100).min(1),
+  state: Text(100).min(1),
+  company: AddressFields.company.default(''),
+  email: AddressFields.email.default(''),
+  address_2: AddressFields.address_2.default(''),
+  postcode: AddressFields.postcode.default(''),
+  country: AddressFields.country.default('RO'),
+});
+export const ShippingIn = BillingIn.partial().extend({ first_name: Text(100).min(1), last_name: Text(100).min(1) });
+
+export const ItemIn = z.strictObject({
+  sku: Text(100).default(''),
+  name: Text(300).min(1),
+  quantity: z.number().int().min(1).max(10_000),
+  unit_price: Money,
+  weight_kg: z.number().min(0).max(10_000).nullable().default(null),
+});
+
+export const OrderCreate = z.strictObject({
+  number: Text(40).min(1).optional(),
+  billing: BillingIn,
+  shipping: ShippingIn.optional(),
+  items: z.array(ItemIn).min(1).max(200),
+  shipping_total: Money.default('0.00'),
+  discount_total: Money.default('0.00'),
+  payment_method: Text(64).min(1),
+  payment_method_title: Text(200).optional(),
+  paid: z.boolean().default(false),
+  customer_note: Text(2000).default(''),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+});
+export type OrderCreate = z.infer<typeof OrderCreate>;
+
+export const OrderDetailOut = OrderSummaryOut.extend({
+  store_status: z.string(),
+  source: z.string(),
+  modified_at: z.string(),
+  subtotal: z.string(),
+  shipping_total: z.string(),
+  discount_total: z.string(),
+  tax_total: z.string(),
+  customer_note: z.string(),
+  billing: AddressOut,
+  shipping: AddressOut,
+  items: z.array(
+    z.object({
+      id: z.number(),
+      sku: z.string(),
+      name: z.string(),
+      quantity: z.number(),
+      unit_price: z.string(),
+      total: z.string(),
+      weight_kg: z.number().nullable(),
+    }),
+  ),
+  shipping_lines: z.array(z.object({ method_id: z.string(), method_title: z.string(), total: z.string() })),
+  assignments: z.array(
+    z.object({
+      id: z.number(),
+      packer: Ref,
+      assigned_at: z.string(),
+      confirmed_at: z.string().nullable(),
+      ended_at: z.string().nullable(),
+      reason: z.string(),
+      override: z.boolean(),
+      assigned_by: z.string().nullable(),
+    }),
+  ),
+  audit: z.array(
+    z.object({
+      id: z.number(),
+      action: z.string(),
+      actor: z.string(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      reason: z.string(),
+      created_at: z.string(),
+    }),
+  ),
+});
+export type OrderDetailOut = z.infer<typeof OrderDetailOut>;
+
+export const BulkAssignBody = z.strictObject({
+  order_ids: z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).min(1).max(500),
+  packer_id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable(),
+  reason: Text(500).default(''),
+});
+export const BulkAssignOut = z.object({
+  updated: z.array(z.number()),
+  skipped: z.array(z.object({ id: z.number(), code: z.string(), message: z.string() })),
+});
+
+export const OrderIdParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

@@ -1,0 +1,47 @@
+import type { Database } from '../../db/database.js';
+import { NotFound } from '../../http/errors.js';
+import { type Actor, listAudit } from '../audit/audit.repo.js';
+import { type AssignResult, assignOrders } from './assign-orders.js';
+import { createManualOrder } from './create-manual-order.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { listOrders, sortKey } from './orders.list.repo.js';
+import { toDetail, toSummary } from './orders.mapping.js';
+import * as repo from './orders.repo.js';
+import type { OrderCreate, OrderDetailOut, OrderListQuery, OrderSummaryOut } from './orders.schema.js';
+
+export class OrdersService {
+  constructor(private readonly database: Database) {}
+
+  async list(accountId: number, q: OrderListQuery): Promise<{ items: OrderSummaryOut[]; next_cursor: string | null }> {
+    const cursor = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
+    const rows = await listOrders(this.database.db, this.database.dialect, accountId, q, cursor);
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    const { column } = sortKey(q.sort);
+    const next_cursor =
+      rows.length > q.limit && last ? encodeCursor({ sort: q.sort, value: column === 'total_minor' ? last.total_minor : last.created_at, id: last.id }) : null;
+    return { items: page.map(toSummary), next_cursor };
+  }
+
+  async get(accountId: number, id: number): Promise<OrderDetailOut> {
+    const db = this.database.db;
+    const order = await repo.findOrder(db, accountId, id);
+    if (!order) throw new NotFound('order_not_found', `Order ${id} not found.`);
+    const [items, addresses, assignments, audit] = await Promise.all([
+      repo.findOrderItems(db, accountId, id),
+      repo.findOrderAddresses(db, accountId, id),
+      repo.findAssignments(db, accountId, id),
+      listAudit(db, accountId, 'order', id),
+    ]);
+    return toDetail(order, items, addresses, assignments, audit);
+  }
+
+  async create(accountId: number, input: OrderCreate, actor: Actor): Promise<OrderDetailOut> {
+    const id = await createManualOrder(this.database.db, accountId, input, actor);
+    return this.get(accountId, id);
+  }
+
+  async bulkAssign(accountId: number, orderIds: number[], packerId: number | null, reason: string, actor: Actor): Promise<AssignResult> {
+    return assignOrders(this.database.db, accountId, orderIds, packerId, reason, actor);
+  }
+}

@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { Conflict, NotFound } from '../../http/errors.js';
+import { parseJsonColumn, iso } from '../../shared/json.js';
+import { type Actor, recordAudit } from '../audit/audit.repo.js';
+import { deleteSessionsOfUser } from '../accounts/accounts.repo.js';
+import { hashSecret } from '../accounts/passwords.js';
+import * as repo from './packers.repo.js';
+import { EMPTY_SCHEDULE, type PackerCreate, type PackerOut, type PackerPatch, type WeeklySchedule } from './packers.schema.js';
+
+function toOut(p: repo.PackerWithLogin): PackerOut {
+  return {
+    id: p.id,
+    name: p.name,
+    username: p.username ?? '',
+    active: p.active === 1,
+    weight: p.weight,
+    max_open_orders: p.max_open_orders,
+    skills: parseJsonColumn<string[]>(p.skills, []),
+    allowed_store_ids: parseJsonColumn<number[]>(p.allowed_store_ids, []),
+    shifts: { ...EMPTY_SCHEDULE, ...parseJsonColumn<Partial<WeeklySchedule>>(p.shifts, {}) },
+    open_orders: p.open_orders,
+    created_at: iso(p.created_at),
+    updated_at: iso(p.updated_at),
+  };
+}
+
+export class PackersService {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async list(accountId: number): Promise<PackerOut[]> {
+    return (await repo.listPackers(this.db, accountId)).map(toOut);
+  }
+
+  async get(accountId: number, id: number): Promise<PackerOut> {
+    const p = await repo.findPacker(this.db, accountId, id);
+    if (!p) throw new NotFound('packer_not_found', `Packer ${id} not found.`);
+    return toOut(p);
+  }
+
+  async create(accountId: number, input: PackerCreate, actor: Actor): Promise<PackerOut> {
+    const pinHash = await hashSecret(input.pin);
+    const id = await this.db.transaction().execute(async (trx) => {
+      if (await repo.usernameTaken(trx, input.username)) {
+        throw new Conflict('username_taken', `The username "${input.username}" is taken.`);
+      }
+      const now = Date.now();
+      const user = await trx
+        .insertInto('users')
+        .values({
+          account_id: accountId,
+          role: 'packer',
+          name: input.name,
+          email: null,
+          username: input.username,
+          password_hash: pinHash,
+          active: input.active ? 1 : 0,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const packerId = await repo.insertPacker(trx, {
+        account_id: accountId,
+        user_id: user.id,
+        name: input.name,
+        active: input.active ? 1 : 0,
+        weight: input.weight,
+        max_open_orders: input.max_open_orders,
+        skills: JSON.stringify(input.skills),
+        allowed_store_ids: JSON.stringify(input.allowed_store_ids),
+        shifts: JSON.stringify(input.shifts),
+        created_at: now,
+        updated_at: now,
+      });
+      await recordAudit(trx, { accountId, entity: 'packer', entityId: packerId, action: 'created', actor, to: input.name, at: now });
+      return packerId;
+    });
+    return this.get(accountId, id);
+  }
+
+  async update(accountId: number, id: number, patch: PackerPatch, actor: Actor): Promise<PackerOut> {
+    const pinHash = patch.pin ? await hashSecret(patch.pin) : undefined;
+    await this.db.transaction().execute(async (trx) => {
+      const current = await repo.findPacker(trx, accountId, id);
+      if (!current) throw new NotFound('packer_not_found', `Packer ${id} not found.`);
+      if (patch.username && (await repo.usernameTaken(trx, patch.username, current.user_id))) {
+        throw new Conflict('username_taken', `The username "${patch.username}" is taken.`);
+      }
+      const now = Date.now();
+      const active = patch.active === undefined ? undefined : patch.active ? 1 : 0;
+      await repo.updatePacker(trx, accountId, id, {
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(active !== undefined && { active }),
+        ...(patch.weight !== undefined && { weight: patch.weight }),
+        ...(patch.max_open_orders !== undefined && { max_open_orders: patch.max_open_orders }),
+        ...(patch.skills && { skills: JSON.stringify(patch.skills) }),
+        ...(patch.allowed_store_ids && { allowed_store_ids: JSON.stringify(patch.allowed_store_ids) }),
+        ...(patch.shifts && { shifts: JSON.stringify(patch.shifts) }),
+        updated_at: now,
+      });
+      await repo.updatePackerUser(trx, accountId, current.user_id, {
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.username !== undefined && { username: patch.username }),
+        ...(pinHash && { password_hash: pinHash }),
+        ...(active !== undefined && { active }),
+        updated_at: now,
+      });
+      // A deactivated packer, or one whose PIN changed, is logged out of every station.
+      if (active === 0 || pinHash) await deleteSessionsOfUser(trx, current.user_id);
+      const changed = Object.keys(patch).filter((k) => k !== 'pin');
+      if (pinHash) changed.push('pin');
+      const action = active === 0 && current.active === 1 ? 'deactivated' : active === 1 && current.active === 0 ? 'activated' : 'updated';
+      await recordAudit(trx, { accountId, entity: 'packer', entityId: id, action, actor, to: changed.join(', '), at: now });
+    });
+    return this.get(accountId, id);
+  }
+}
