@@ -1,10 +1,14 @@
 import { TooManyRequests } from '../../http/errors.js';
 
 /**
- * Counts failed logins per key (the identifier, and separately the client address) in a
- * fixed window. In memory: with several server processes each keeps its own count, which
- * still bounds guessing to max × processes per window.
+ * Counts failed logins per key in a fixed window: per identifier (`max`) and per client
+ * address (`max` × IP_FACTOR, since a shop's packers share one address). In memory: with
+ * several server processes each keeps its own count, which still bounds guessing to
+ * max × processes per window.
  */
+const IP_FACTOR = 5;
+const maxFor = (key: string, max: number) => (key.startsWith('ip:') ? max * IP_FACTOR : max);
+
 export class LoginRateLimiter {
   private readonly failures = new Map<string, { count: number; resetAt: number }>();
 
@@ -13,7 +17,7 @@ export class LoginRateLimiter {
   check(keys: string[], now = Date.now()): void {
     for (const key of keys) {
       const entry = this.failures.get(key);
-      if (entry && entry.resetAt > now && entry.count >= this.limit.max) {
+      if (entry && entry.resetAt > now && entry.count >= maxFor(key, this.limit.max)) {
         const minutes = Math.ceil((entry.resetAt - now) / 60_000);
         throw new TooManyRequests('too_many_attempts', `Too many failed logins. Try again in ${minutes} minute(s).`);
       }

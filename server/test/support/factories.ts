@@ -1,0 +1,35 @@
+import type { Client } from './test-app.js';
+
+/** Factories go through the real HTTP API, so they exercise the same paths as users. */
+export async function createPacker(client: Client, overrides: Record<string, unknown> = {}): Promise<{ id: number; username: string }> {
+  const n = Math.random().toString(36).slice(2, 8);
+  const res = await client.post('/api/packers', { name: `Packer ${n}`, username: `p${n}`, pin: '1234', ...overrides });
+  if (res.statusCode !== 201) throw new Error(`createPacker: ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+export function phoneOrder(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    billing: {
+      first_name: 'Maria',
+      last_name: 'Popescu',
+      phone: '0722 123 456',
+      email: 'maria@example.ro',
+      address_1: 'Str. Florilor 12',
+      city: 'Cluj-Napoca',
+      state: 'CJ',
+      postcode: '400001',
+    },
+    items: [{ sku: 'TRC-001', name: 'Tricou alb', quantity: 2, unit_price: '49.90' }],
+    shipping_total: '15.00',
+    payment_method: 'cod',
+    payment_method_title: 'Ramburs',
+    ...overrides,
+  };
+}
+
+export async function createOrder(client: Client, overrides: Record<string, unknown> = {}): Promise<{ id: number; number: string }> {
+  const res = await client.post('/api/orders', phoneOrder(overrides));
+  if (res.statusCode !== 201) throw new Error(`createOrder: ${res.statusCode} ${res.body}`);
+  return res.json();
+}

@@ -1,0 +1,68 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { Config } from '../../src/config.js';
+
+/**
+ * Every SQL test runs on both dialects: `TEST_DB=sqlite` (default) or `TEST_DB=postgres`.
+ * Each test file gets a database of its own — a temporary SQLite file, or a PostgreSQL
+ * database created on the server at TEST_PG_URL and dropped when the file's tests end.
+ */
+export const TEST_DIALECT: 'sqlite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+const ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  database: Config['database'];
+  dataDir: string;
+  drop(): Promise<void>;
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomdir-test-'));
+  if (TEST_DIALECT === 'sqlite') {
+    return {
+      database: { kind: 'sqlite', file: path.join(dataDir, 'test.sqlite') },
+      dataDir,
+      drop: () => Promise.resolve(fs.rmSync(dataDir, { recursive: true, force: true })),
+    };
+  }
+  const name = `ecomdir_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    database: { kind: 'postgres', url: url.toString() },
+    dataDir,
+    async drop() {
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: db.dataDir,
+    database: db.database,
+    logLevel: 'silent',
+    cookieSecure: false,
+    sessionDays: 1,
+    webDist: null,
+    loginRateLimit: { max: 1000, windowMs: 60_000 },
+    ...overrides,
+  };
+}
