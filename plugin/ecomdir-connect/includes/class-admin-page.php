@@ -52,14 +52,15 @@ final class Ecomdir_Connect_Admin_Page {
 		if ( Ecomdir_Connect_Settings::is_connected() ) {
 			/* translators: 1: store id in ecomdir, 2: date and time of the connection */
 			$text = sprintf( __( 'Connected to ecomdir. Store ID: %1$s, connected on %2$s.', 'ecomdir-connect' ), $s['store_id'], wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), (int) $s['connected_at'] ) );
-			self::notice( 'connected' === $result ? 'success' : 'info', $text, 'ecomdir-connect-connected' );
+			self::notice( 'connected' === $result ? 'success' : 'info', $text, 'ecomdir-connect-connected', $s['store_id'] );
 		} else {
 			self::notice( 'info', __( 'This store is not connected to ecomdir yet.', 'ecomdir-connect' ), 'ecomdir-connect-not-connected' );
 		}
 	}
 
-	private static function notice( $type, $text, $id = '' ) {
-		printf( '<div class="notice notice-%1$s inline" id="%2$s"><p>%3$s</p></div>', esc_attr( $type ), esc_attr( $id ), esc_html( $text ) );
+	/** $store_id is repeated as an attribute so tools (the e2e tests) need not parse translated text. */
+	private static function notice( $type, $text, $id = '', $store_id = '' ) {
+		printf( '<div class="notice notice-%1$s inline" id="%2$s" data-store-id="%3$s"><p>%4$s</p></div>', esc_attr( $type ), esc_attr( $id ), esc_attr( $store_id ), esc_html( $text ) );
 	}
 
 	private static function guard( $action ) {

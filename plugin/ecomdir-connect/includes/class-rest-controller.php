@@ -107,14 +107,14 @@ final class Ecomdir_Connect_Rest_Controller {
 					'courier'      => self::text_arg( 100 ),
 					'awb'          => self::text_arg( 100 ),
 					'tracking_url' => array(
-						'type'     => 'string',
-						'format'   => 'uri',
-						'required' => true,
+						'type'              => 'string',
+						'required'          => true,
+						'validate_callback' => array( __CLASS__, 'validate_url' ),
 					),
 					'label_url'    => array(
-						'type'    => array( 'string', 'null' ),
-						'format'  => 'uri',
-						'default' => null,
+						'type'              => array( 'string', 'null' ),
+						'default'           => null,
+						'validate_callback' => array( __CLASS__, 'validate_url_or_null' ),
 					),
 				),
 			)
@@ -155,6 +155,17 @@ final class Ecomdir_Connect_Rest_Controller {
 
 	public static function validate_iso_date_or_null( $value, $request, $param ) {
 		return null === $value ? true : self::validate_iso_date( $value, $request, $param );
+	}
+
+	/** Core's 'uri' format only sanitizes; a tracking link must really be an http(s) URL. */
+	public static function validate_url( $value, $request, $param ) {
+		$ok = is_string( $value ) && filter_var( $value, FILTER_VALIDATE_URL ) && in_array( strtolower( (string) wp_parse_url( $value, PHP_URL_SCHEME ) ), array( 'http', 'https' ), true );
+		/* translators: %s: parameter name */
+		return $ok ? true : new WP_Error( 'rest_invalid_param', sprintf( __( '%s must be an http or https URL.', 'ecomdir-connect' ), $param ), array( 'status' => 400 ) );
+	}
+
+	public static function validate_url_or_null( $value, $request, $param ) {
+		return null === $value ? true : self::validate_url( $value, $request, $param );
 	}
 
 	public static function validate_statuses( $value ) {
