@@ -12,7 +12,10 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// (leave it unset for SQLite)')
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'DATABASE_URL must start with postgres:// (leave it unset for SQLite)',
+    )
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Set when ecomdir is served over HTTPS so session cookies carry the Secure flag. */
@@ -22,6 +25,19 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   WEB_DIST: z.string().optional(),
+  /** 32 bytes, hex (64 characters) or base64, sealing store credentials; else a key file in DATA_DIR. */
+  ECOMDIR_MASTER_KEY: z.string().min(1).optional(),
+  /** How far back the first sync of a store goes. */
+  SYNC_FIRST_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** How often connected stores are polled for new and changed orders. */
+  SYNC_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  /** Run the job worker inside the server process (set false when only `npm run worker` should). */
+  ECOMDIR_WORKER: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  /** A running job not heard from for this long is taken to be orphaned (its process died). */
+  JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 
 export interface Config {
@@ -36,6 +52,11 @@ export interface Config {
   webDist: string | null;
   /** Login attempts allowed per identifier and per address in the window below. */
   loginRateLimit: { max: number; windowMs: number };
+  /** ECOMDIR_MASTER_KEY, or null to use (and on first start create) DATA_DIR/master.key. */
+  masterKey: string | null;
+  sync: { firstSyncDays: number; pollSeconds: number };
+  /** inProcessWorker: the server runs jobs itself; pollMs: idle wait between claims. */
+  jobs: { inProcessWorker: boolean; leaseMs: number; pollMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -62,5 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionDays: e.SESSION_DAYS,
     webDist: e.WEB_DIST ? path.resolve(base, e.WEB_DIST) : path.join(repoRoot, 'web/dist'),
     loginRateLimit: { max: 10, windowMs: 15 * 60_000 },
+    masterKey: e.ECOMDIR_MASTER_KEY ?? null,
+    sync: { firstSyncDays: e.SYNC_FIRST_DAYS, pollSeconds: e.SYNC_POLL_SECONDS },
+    jobs: { inProcessWorker: e.ECOMDIR_WORKER, leaseMs: e.JOBS_LEASE_SECONDS * 1000, pollMs: 1000 },
   };
 }

@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
   const needsOwner = await app.services.accounts.needsOwner();
   app.http.log.info(`ecomdir is running on http://localhost:${config.port} (database: ${where})`);
-  if (needsOwner) app.http.log.info(`No owner yet: open http://localhost:${config.port} to create one, or run npm run create-owner`);
+  if (needsOwner)
+    app.http.log.info(
+      `No owner yet: open http://localhost:${config.port} to create one, or run npm run create-owner`,
+    );
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
 import type { Role } from '../db/schema.js';
 import type { AccountsService, AuthContext } from '../modules/accounts/accounts.service.js';
 import { Forbidden, Unauthorized } from './errors.js';
@@ -33,9 +38,13 @@ export function requireRole(...roles: Role[]): preHandlerAsyncHookHandler {
     const auth = req.auth;
     if (!auth) throw new Unauthorized('not_logged_in', 'Log in first.');
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== auth.csrfToken) {
-      throw new Forbidden('csrf_failed', 'The request is missing its CSRF token. Reload the page and try again.');
+      throw new Forbidden(
+        'csrf_failed',
+        'The request is missing its CSRF token. Reload the page and try again.',
+      );
     }
-    if (!roles.includes(auth.role)) throw new Forbidden('role_forbidden', 'Your role does not allow this.');
+    if (!roles.includes(auth.role))
+      throw new Forbidden('role_forbidden', 'Your role does not allow this.');
   };
 }
 
@@ -45,7 +54,12 @@ export function authOf(req: FastifyRequest): AuthContext {
   return req.auth;
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, expiresAt: number, secure: boolean): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  expiresAt: number,
+  secure: boolean,
+): void {
   void reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,

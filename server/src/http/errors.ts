@@ -53,11 +53,31 @@ const body = (code: string, message: string): ErrorBody => ({ error: { code, mes
 
 /** Fastify's own client errors (bad JSON, wrong content type, too large) keep their status. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed_json', message: 'The request body is not valid JSON.' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'malformed_json', message: 'The request body is empty; JSON was expected.' },
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large', message: 'The request body is too large.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type', message: 'Send the request body as application/json.' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request', message: 'The Content-Length header does not match the body.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'malformed_json',
+    message: 'The request body is not valid JSON.',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'malformed_json',
+    message: 'The request body is empty; JSON was expected.',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'body_too_large',
+    message: 'The request body is too large.',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    message: 'Send the request body as application/json.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'bad_request',
+    message: 'The Content-Length header does not match the body.',
+  },
 };
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -67,18 +87,29 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
-      const where = first?.instancePath ? `${err.validationContext ?? 'request'}${first.instancePath.replaceAll('/', '.')}` : (err.validationContext ?? 'request');
-      return reply.status(400).send(body('invalid_request', `${where}: ${first?.message ?? 'invalid value'}`));
+      const where = first?.instancePath
+        ? `${err.validationContext ?? 'request'}${first.instancePath.replaceAll('/', '.')}`
+        : (err.validationContext ?? 'request');
+      return reply
+        .status(400)
+        .send(body('invalid_request', `${where}: ${first?.message ?? 'invalid value'}`));
     }
     const known = err.code ? FASTIFY_CLIENT_ERRORS[err.code] : undefined;
     if (known) return reply.status(known.status).send(body(known.code, known.message));
-    if (err instanceof SyntaxError || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
+    if (
+      err instanceof SyntaxError ||
+      (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
+    ) {
       return reply.status(err.statusCode ?? 400).send(body('bad_request', err.message));
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send(body('internal', 'Something went wrong on the server. It has been logged.'));
+    return reply
+      .status(500)
+      .send(body('internal', 'Something went wrong on the server. It has been logged.'));
   });
   app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send(body('route_not_found', `No route ${req.method} ${req.url.split('?')[0]}.`)),
+    reply
+      .status(404)
+      .send(body('route_not_found', `No route ${req.method} ${req.url.split('?')[0]}.`)),
   );
 }

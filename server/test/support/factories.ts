@@ -1,9 +1,17 @@
 import type { Client } from './test-app.js';
 
 /** Factories go through the real HTTP API, so they exercise the same paths as users. */
-export async function createPacker(client: Client, overrides: Record<string, unknown> = {}): Promise<{ id: number; username: string }> {
+export async function createPacker(
+  client: Client,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: number; username: string }> {
   const n = Math.random().toString(36).slice(2, 8);
-  const res = await client.post('/api/packers', { name: `Packer ${n}`, username: `p${n}`, pin: '1234', ...overrides });
+  const res = await client.post('/api/packers', {
+    name: `Packer ${n}`,
+    username: `p${n}`,
+    pin: '1234',
+    ...overrides,
+  });
   if (res.statusCode !== 201) throw new Error(`createPacker: ${res.statusCode} ${res.body}`);
   return res.json();
 }
@@ -28,7 +36,10 @@ export function phoneOrder(overrides: Record<string, unknown> = {}): Record<stri
   };
 }
 
-export async function createOrder(client: Client, overrides: Record<string, unknown> = {}): Promise<{ id: number; number: string }> {
+export async function createOrder(
+  client: Client,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: number; number: string }> {
   const res = await client.post('/api/orders', phoneOrder(overrides));
   if (res.statusCode !== 201) throw new Error(`createOrder: ${res.statusCode} ${res.body}`);
   return res.json();

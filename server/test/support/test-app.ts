@@ -4,7 +4,9 @@ import { type App, buildApp } from '../../src/http/app.js';
 import { createTestDatabase, testConfig } from './test-db.js';
 
 /** A fresh app on a fresh database, and a way to throw both away. */
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<App & { cleanup(): Promise<void> }> {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+): Promise<App & { cleanup(): Promise<void> }> {
   const db = await createTestDatabase();
   const app = await buildApp(testConfig(db, overrides));
   return {
@@ -26,7 +28,12 @@ export class Client {
 
   constructor(private readonly app: App) {}
 
-  async request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const res = await this.app.http.inject({
       method,
       url,
@@ -39,8 +46,12 @@ export class Client {
     });
     const set = res.cookies.find((c) => c.name === 'ecomdir_session');
     if (set) this.cookie = set.value ? `ecomdir_session=${set.value}` : '';
-    if (res.statusCode === 200 && url.startsWith('/api/') && /\/(setup|auth\/login|auth\/packer-login)$/.test(url)) {
-      this.csrf = (res.json<{ csrf_token: string }>()).csrf_token;
+    if (
+      res.statusCode === 200 &&
+      url.startsWith('/api/') &&
+      /\/(setup|auth\/login|auth\/packer-login)$/.test(url)
+    ) {
+      this.csrf = res.json<{ csrf_token: string }>().csrf_token;
     }
     return res;
   }
@@ -53,7 +64,10 @@ export class Client {
 let counter = 0;
 
 /** Creates an account with its owner (through the service) and returns a logged-in owner client. */
-export async function ownerClient(app: App, name = 'Magazin'): Promise<Client & { accountId: number; email: string }> {
+export async function ownerClient(
+  app: App,
+  name = 'Magazin',
+): Promise<Client & { accountId: number; email: string }> {
   counter += 1;
   const email = `owner${counter}-${Date.now()}@example.ro`;
   const { accountId } = await app.services.accounts.createAccountWithOwner({

@@ -10,7 +10,8 @@ import type { Config } from '../../src/config.js';
  * Each test file gets a database of its own — a temporary SQLite file, or a PostgreSQL
  * database created on the server at TEST_PG_URL and dropped when the file's tests end.
  */
-export const TEST_DIALECT: 'sqlite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+export const TEST_DIALECT: 'sqlite' | 'postgres' =
+  process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 const ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
@@ -63,6 +64,10 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     sessionDays: 1,
     webDist: null,
     loginRateLimit: { max: 1000, windowMs: 60_000 },
+    masterKey: null,
+    sync: { firstSyncDays: 30, pollSeconds: 60 },
+    // Tests run jobs explicitly (app.worker.runUntilIdle()) so they stay deterministic.
+    jobs: { inProcessWorker: false, leaseMs: 300_000, pollMs: 20 },
     ...overrides,
   };
 }

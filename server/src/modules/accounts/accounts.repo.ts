@@ -4,7 +4,10 @@ import type { DB, Role } from '../../db/schema.js';
 type Db = Kysely<DB> | Transaction<DB>;
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -14,7 +17,14 @@ export async function insertAccount(
 ): Promise<number> {
   const row = await db
     .insertInto('accounts')
-    .values({ name: a.name, timezone: a.timezone, currency: a.currency, language: a.language, created_at: a.now, updated_at: a.now })
+    .values({
+      name: a.name,
+      timezone: a.timezone,
+      currency: a.currency,
+      language: a.language,
+      created_at: a.now,
+      updated_at: a.now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -30,12 +40,24 @@ export async function updateAccount(
   patch: Partial<{ name: string; timezone: string; currency: string; language: string }>,
   now: number,
 ): Promise<void> {
-  await db.updateTable('accounts').set({ ...patch, updated_at: now }).where('id', '=', accountId).execute();
+  await db
+    .updateTable('accounts')
+    .set({ ...patch, updated_at: now })
+    .where('id', '=', accountId)
+    .execute();
 }
 
 export async function insertUser(
   db: Db,
-  u: { accountId: number; role: Role; name: string; email: string | null; username: string | null; passwordHash: string; now: number },
+  u: {
+    accountId: number;
+    role: Role;
+    name: string;
+    email: string | null;
+    username: string | null;
+    passwordHash: string;
+    now: number;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('users')
@@ -75,11 +97,25 @@ export async function listStaff(db: Db, accountId: number) {
 
 export async function insertSession(
   db: Db,
-  s: { id: string; userId: number; accountId: number; csrfToken: string; now: number; expiresAt: number },
+  s: {
+    id: string;
+    userId: number;
+    accountId: number;
+    csrfToken: string;
+    now: number;
+    expiresAt: number;
+  },
 ): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ id: s.id, user_id: s.userId, account_id: s.accountId, csrf_token: s.csrfToken, created_at: s.now, expires_at: s.expiresAt })
+    .values({
+      id: s.id,
+      user_id: s.userId,
+      account_id: s.accountId,
+      csrf_token: s.csrfToken,
+      created_at: s.now,
+      expires_at: s.expiresAt,
+    })
     .execute();
 }
 

@@ -1,9 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ANY_ROLE, STAFF, authOf, clearSessionCookie, requireRole, setSessionCookie } from '../../http/auth.js';
+import {
+  ANY_ROLE,
+  STAFF,
+  authOf,
+  clearSessionCookie,
+  requireRole,
+  setSessionCookie,
+} from '../../http/auth.js';
 import { NotFound } from '../../http/errors.js';
 import type { AccountsService, AuthContext } from './accounts.service.js';
-import { AccountOut, AccountPatch, LoginBody, ManagerBody, MeOut, PackerLoginBody, SetupBody, StaffOut } from './accounts.schema.js';
+import {
+  AccountOut,
+  AccountPatch,
+  LoginBody,
+  ManagerBody,
+  MeOut,
+  PackerLoginBody,
+  SetupBody,
+  StaffOut,
+} from './accounts.schema.js';
 
 function meOf(auth: AuthContext): z.infer<typeof MeOut> {
   return {
@@ -20,7 +36,10 @@ function meOf(auth: AuthContext): z.infer<typeof MeOut> {
   };
 }
 
-export function accountsRoutes(accounts: AccountsService, cookieSecure: boolean): FastifyPluginAsyncZod {
+export function accountsRoutes(
+  accounts: AccountsService,
+  cookieSecure: boolean,
+): FastifyPluginAsyncZod {
   return async (app) => {
     const loggedIn = async (token: string, expiresAt: number) => {
       const auth = await accounts.resolveSession(token);
@@ -28,75 +47,145 @@ export function accountsRoutes(accounts: AccountsService, cookieSecure: boolean)
       return { auth, expiresAt, token };
     };
 
-    app.get('/setup', { schema: { tags: ['auth'], response: { 200: z.object({ needs_owner: z.boolean() }) } } }, async () => ({
-      needs_owner: await accounts.needsOwner(),
-    }));
-
-    app.post('/setup', { schema: { tags: ['auth'], body: SetupBody, response: { 200: MeOut } } }, async (req, reply) => {
-      const b = req.body;
-      await accounts.createAccountWithOwner({
-        accountName: b.account_name,
-        name: b.name,
-        email: b.email,
-        password: b.password,
-        language: b.language,
-        onlyIfFirst: true,
-      });
-      const s = await accounts.login(b.email, b.password, req.ip);
-      const { auth } = await loggedIn(s.token, s.expiresAt);
-      setSessionCookie(reply, s.token, s.expiresAt, cookieSecure);
-      return meOf(auth);
-    });
-
-    app.post('/auth/login', { schema: { tags: ['auth'], body: LoginBody, response: { 200: MeOut } } }, async (req, reply) => {
-      const s = await accounts.login(req.body.email, req.body.password, req.ip);
-      const { auth } = await loggedIn(s.token, s.expiresAt);
-      setSessionCookie(reply, s.token, s.expiresAt, cookieSecure);
-      return meOf(auth);
-    });
-
-    app.post('/auth/packer-login', { schema: { tags: ['auth'], body: PackerLoginBody, response: { 200: MeOut } } }, async (req, reply) => {
-      const s = await accounts.packerLogin(req.body.username, req.body.pin, req.ip);
-      const { auth } = await loggedIn(s.token, s.expiresAt);
-      setSessionCookie(reply, s.token, s.expiresAt, cookieSecure);
-      return meOf(auth);
-    });
-
-    app.post('/auth/logout', { preHandler: requireRole(...ANY_ROLE), schema: { tags: ['auth'] } }, async (req, reply) => {
-      await accounts.logout(authOf(req).sessionId);
-      clearSessionCookie(reply);
-      return reply.status(204).send();
-    });
-
-    app.get('/auth/me', { preHandler: requireRole(...ANY_ROLE), schema: { tags: ['auth'], response: { 200: MeOut } } }, async (req) =>
-      meOf(authOf(req)),
+    app.get(
+      '/setup',
+      { schema: { tags: ['auth'], response: { 200: z.object({ needs_owner: z.boolean() }) } } },
+      async () => ({
+        needs_owner: await accounts.needsOwner(),
+      }),
     );
 
-    app.get('/account', { preHandler: requireRole(...STAFF), schema: { tags: ['account'], response: { 200: AccountOut } } }, async (req) => {
-      const a = await accounts.getAccount(authOf(req).accountId);
-      if (!a) throw new NotFound('account_not_found', 'Account not found.');
-      return { id: a.id, name: a.name, timezone: a.timezone, currency: a.currency, language: a.language };
-    });
-
-    app.patch(
-      '/account',
-      { preHandler: requireRole('owner'), schema: { tags: ['account'], body: AccountPatch, response: { 200: AccountOut } } },
-      async (req) => {
-        const a = await accounts.updateAccount(authOf(req).accountId, req.body);
-        if (!a) throw new NotFound('account_not_found', 'Account not found.');
-        return { id: a.id, name: a.name, timezone: a.timezone, currency: a.currency, language: a.language };
+    app.post(
+      '/setup',
+      { schema: { tags: ['auth'], body: SetupBody, response: { 200: MeOut } } },
+      async (req, reply) => {
+        const b = req.body;
+        await accounts.createAccountWithOwner({
+          accountName: b.account_name,
+          name: b.name,
+          email: b.email,
+          password: b.password,
+          language: b.language,
+          onlyIfFirst: true,
+        });
+        const s = await accounts.login(b.email, b.password, req.ip);
+        const { auth } = await loggedIn(s.token, s.expiresAt);
+        setSessionCookie(reply, s.token, s.expiresAt, cookieSecure);
+        return meOf(auth);
       },
     );
 
-    app.get('/users', { preHandler: requireRole(...STAFF), schema: { tags: ['account'], response: { 200: StaffOut } } }, async (req) => {
-      const rows = await accounts.listStaff(authOf(req).accountId);
-      return { items: rows.map((r) => ({ id: r.id, role: r.role, name: r.name, email: r.email, active: r.active === 1 })) };
-    });
+    app.post(
+      '/auth/login',
+      { schema: { tags: ['auth'], body: LoginBody, response: { 200: MeOut } } },
+      async (req, reply) => {
+        const s = await accounts.login(req.body.email, req.body.password, req.ip);
+        const { auth } = await loggedIn(s.token, s.expiresAt);
+        setSessionCookie(reply, s.token, s.expiresAt, cookieSecure);
+        return meOf(auth);
+      },
+    );
+
+    app.post(
+      '/auth/packer-login',
+      { schema: { tags: ['auth'], body: PackerLoginBody, response: { 200: MeOut } } },
+      async (req, reply) => {
+        const s = await accounts.packerLogin(req.body.username, req.body.pin, req.ip);
+        const { auth } = await loggedIn(s.token, s.expiresAt);
+        setSessionCookie(reply, s.token, s.expiresAt, cookieSecure);
+        return meOf(auth);
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      { preHandler: requireRole(...ANY_ROLE), schema: { tags: ['auth'] } },
+      async (req, reply) => {
+        await accounts.logout(authOf(req).sessionId);
+        clearSessionCookie(reply);
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/auth/me',
+      {
+        preHandler: requireRole(...ANY_ROLE),
+        schema: { tags: ['auth'], response: { 200: MeOut } },
+      },
+      async (req) => meOf(authOf(req)),
+    );
+
+    app.get(
+      '/account',
+      {
+        preHandler: requireRole(...STAFF),
+        schema: { tags: ['account'], response: { 200: AccountOut } },
+      },
+      async (req) => {
+        const a = await accounts.getAccount(authOf(req).accountId);
+        if (!a) throw new NotFound('account_not_found', 'Account not found.');
+        return {
+          id: a.id,
+          name: a.name,
+          timezone: a.timezone,
+          currency: a.currency,
+          language: a.language,
+        };
+      },
+    );
+
+    app.patch(
+      '/account',
+      {
+        preHandler: requireRole('owner'),
+        schema: { tags: ['account'], body: AccountPatch, response: { 200: AccountOut } },
+      },
+      async (req) => {
+        const a = await accounts.updateAccount(authOf(req).accountId, req.body);
+        if (!a) throw new NotFound('account_not_found', 'Account not found.');
+        return {
+          id: a.id,
+          name: a.name,
+          timezone: a.timezone,
+          currency: a.currency,
+          language: a.language,
+        };
+      },
+    );
+
+    app.get(
+      '/users',
+      {
+        preHandler: requireRole(...STAFF),
+        schema: { tags: ['account'], response: { 200: StaffOut } },
+      },
+      async (req) => {
+        const rows = await accounts.listStaff(authOf(req).accountId);
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            role: r.role,
+            name: r.name,
+            email: r.email,
+            active: r.active === 1,
+          })),
+        };
+      },
+    );
 
     app.post(
       '/users',
-      { preHandler: requireRole('owner'), schema: { tags: ['account'], body: ManagerBody, response: { 201: z.object({ id: z.number() }) } } },
-      async (req, reply) => reply.status(201).send(await accounts.createManager(authOf(req).accountId, req.body)),
+      {
+        preHandler: requireRole('owner'),
+        schema: {
+          tags: ['account'],
+          body: ManagerBody,
+          response: { 201: z.object({ id: z.number() }) },
+        },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await accounts.createManager(authOf(req).accountId, req.body)),
     );
   };
 }

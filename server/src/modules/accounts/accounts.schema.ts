@@ -25,8 +25,14 @@ export const SetupBody = z.strictObject({
   language: Language.optional(),
 });
 
-export const LoginBody = z.strictObject({ email: z.string().min(1).max(254), password: z.string().min(1).max(200) });
-export const PackerLoginBody = z.strictObject({ username: z.string().min(1).max(64), pin: z.string().min(1).max(32) });
+export const LoginBody = z.strictObject({
+  email: z.string().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
+export const PackerLoginBody = z.strictObject({
+  username: z.string().min(1).max(64),
+  pin: z.string().min(1).max(32),
+});
 
 export const AccountOut = z.object({
   id: z.number(),
@@ -57,6 +63,12 @@ export const AccountPatch = z
 export const ManagerBody = z.strictObject({ name: Name, email: Email, password: Password });
 export const StaffOut = z.object({
   items: z.array(
-    z.object({ id: z.number(), role: z.string(), name: z.string(), email: z.string().nullable(), active: z.boolean() }),
+    z.object({
+      id: z.number(),
+      role: z.string(),
+      name: z.string(),
+      email: z.string().nullable(),
+      active: z.boolean(),
+    }),
   ),
 });

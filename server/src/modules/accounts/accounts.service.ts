@@ -35,7 +35,10 @@ export class AccountsService {
 
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly opts: { sessionDays: number; loginRateLimit: { max: number; windowMs: number } },
+    private readonly opts: {
+      sessionDays: number;
+      loginRateLimit: { max: number; windowMs: number };
+    },
   ) {
     this.limiter = new LoginRateLimiter(opts.loginRateLimit);
   }
@@ -75,7 +78,15 @@ export class AccountsService {
         language: input.language ?? 'ro',
         now,
       });
-      const userId = await repo.insertUser(trx, { accountId, role: 'owner', name: input.name, email, username: null, passwordHash, now });
+      const userId = await repo.insertUser(trx, {
+        accountId,
+        role: 'owner',
+        name: input.name,
+        email,
+        username: null,
+        passwordHash,
+        now,
+      });
       return { accountId, userId };
     });
   }
@@ -111,7 +122,11 @@ export class AccountsService {
   }
 
   /** Checks an owner's credentials without starting a session (used by the store connect handshake). */
-  async verifyOwner(emailRaw: string, password: string, ip: string): Promise<{ userId: number; accountId: number }> {
+  async verifyOwner(
+    emailRaw: string,
+    password: string,
+    ip: string,
+  ): Promise<{ userId: number; accountId: number }> {
     const email = normalizeLogin(emailRaw);
     const keys = [`email:${email}`, `ip:${ip}`];
     this.limiter.check(keys);
@@ -121,7 +136,8 @@ export class AccountsService {
       this.limiter.fail(keys);
       throw new Unauthorized('invalid_credentials', 'Wrong e-mail or password.');
     }
-    if (user.role !== 'owner') throw new Forbidden('owner_required', 'Only the account owner can connect a store.');
+    if (user.role !== 'owner')
+      throw new Forbidden('owner_required', 'Only the account owner can connect a store.');
     return { userId: user.id, accountId: user.account_id };
   }
 
@@ -138,7 +154,12 @@ export class AccountsService {
       email: row.email,
       username: row.username,
       packerId: row.packer_id,
-      account: { name: row.account_name, language: row.language, timezone: row.timezone, currency: row.currency },
+      account: {
+        name: row.account_name,
+        language: row.language,
+        timezone: row.timezone,
+        currency: row.currency,
+      },
     };
   }
 
@@ -151,7 +172,14 @@ export class AccountsService {
     const now = Date.now();
     const expiresAt = now + this.opts.sessionDays * 86_400_000;
     await repo.deleteExpiredSessions(this.db, now);
-    await repo.insertSession(this.db, { id: sha256(token), userId, accountId, csrfToken: randomToken(24), now, expiresAt });
+    await repo.insertSession(this.db, {
+      id: sha256(token),
+      userId,
+      accountId,
+      csrfToken: randomToken(24),
+      now,
+      expiresAt,
+    });
     return { token, expiresAt };
   }
 
@@ -159,7 +187,10 @@ export class AccountsService {
     return repo.findAccount(this.db, accountId);
   }
 
-  async updateAccount(accountId: number, patch: Partial<{ name: string; timezone: string; currency: string; language: string }>) {
+  async updateAccount(
+    accountId: number,
+    patch: Partial<{ name: string; timezone: string; currency: string; language: string }>,
+  ) {
     await repo.updateAccount(this.db, accountId, patch, Date.now());
     return repo.findAccount(this.db, accountId);
   }
@@ -172,8 +203,17 @@ export class AccountsService {
     const email = normalizeLogin(input.email);
     const passwordHash = await hashSecret(input.password);
     return this.db.transaction().execute(async (trx) => {
-      if (await repo.findUserByEmail(trx, email)) throw new Conflict('email_taken', 'A user with this e-mail already exists.');
-      const id = await repo.insertUser(trx, { accountId, role: 'manager', name: input.name, email, username: null, passwordHash, now: Date.now() });
+      if (await repo.findUserByEmail(trx, email))
+        throw new Conflict('email_taken', 'A user with this e-mail already exists.');
+      const id = await repo.insertUser(trx, {
+        accountId,
+        role: 'manager',
+        name: input.name,
+        email,
+        username: null,
+        passwordHash,
+        now: Date.now(),
+      });
       return { id };
     });
   }

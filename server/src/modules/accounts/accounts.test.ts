@@ -13,7 +13,12 @@ describe('accounts: setup, login, sessions', () => {
   it('offers the owner setup once, then refuses it', async () => {
     const c = new Client(app);
     assert.deepEqual((await c.get('/api/setup')).json(), { needs_owner: true });
-    const res = await c.post('/api/setup', { account_name: 'Magazin', name: 'Ana', email: 'Ana@Example.ro', password: 'secret123' });
+    const res = await c.post('/api/setup', {
+      account_name: 'Magazin',
+      name: 'Ana',
+      email: 'Ana@Example.ro',
+      password: 'secret123',
+    });
     assert.equal(res.statusCode, 200);
     assert.equal(res.json<{ user: { role: string; email: string } }>().user.role, 'owner');
     assert.equal(res.json<{ user: { email: string } }>().user.email, 'ana@example.ro');
@@ -21,21 +26,38 @@ describe('accounts: setup, login, sessions', () => {
     assert.ok(cookie?.httpOnly, 'session cookie is httpOnly');
     assert.equal(cookie?.sameSite, 'Lax');
     assert.deepEqual((await c.get('/api/setup')).json(), { needs_owner: false });
-    const again = await new Client(app).post('/api/setup', { account_name: 'X', name: 'Y', email: 'y@example.ro', password: 'secret123' });
+    const again = await new Client(app).post('/api/setup', {
+      account_name: 'X',
+      name: 'Y',
+      email: 'y@example.ro',
+      password: 'secret123',
+    });
     assert.equal(again.statusCode, 409);
     assert.equal(again.json<{ error: { code: string } }>().error.code, 'already_set_up');
   });
 
   it('stores passwords as argon2id hashes', async () => {
-    const row = await app.database.db.selectFrom('users').select('password_hash').where('email', '=', 'ana@example.ro').executeTakeFirstOrThrow();
+    const row = await app.database.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('email', '=', 'ana@example.ro')
+      .executeTakeFirstOrThrow();
     assert.match(row.password_hash, /^\$argon2id\$/);
     assert.ok(!row.password_hash.includes('secret123'));
   });
 
   it('logs in, refuses a wrong password, logs out', async () => {
     const c = new Client(app);
-    assert.equal((await c.post('/api/auth/login', { email: 'ana@example.ro', password: 'wrong-one' })).statusCode, 401);
-    assert.equal((await c.post('/api/auth/login', { email: ' ANA@example.ro ', password: 'secret123' })).statusCode, 200);
+    assert.equal(
+      (await c.post('/api/auth/login', { email: 'ana@example.ro', password: 'wrong-one' }))
+        .statusCode,
+      401,
+    );
+    assert.equal(
+      (await c.post('/api/auth/login', { email: ' ANA@example.ro ', password: 'secret123' }))
+        .statusCode,
+      200,
+    );
     assert.equal((await c.get('/api/auth/me')).statusCode, 200);
     assert.equal((await c.post('/api/auth/logout')).statusCode, 204);
     assert.equal((await c.get('/api/auth/me')).statusCode, 401);
@@ -49,7 +71,10 @@ describe('accounts: setup, login, sessions', () => {
     assert.equal(res.statusCode, 403);
     assert.equal(res.json<{ error: { code: string } }>().error.code, 'csrf_failed');
     c.csrf = token;
-    assert.equal((await c.post('/api/packers', { name: 'Ion', username: 'ion-csrf', pin: '1234' })).statusCode, 201);
+    assert.equal(
+      (await c.post('/api/packers', { name: 'Ion', username: 'ion-csrf', pin: '1234' })).statusCode,
+      201,
+    );
   });
 
   it('lets packers in with username and PIN, and keeps them out of staff pages', async () => {
@@ -57,25 +82,51 @@ describe('accounts: setup, login, sessions', () => {
     const p = await createPacker(owner, { username: 'Gica.Packer', pin: '4321' });
     assert.equal(p.username, 'gica.packer');
     const station = new Client(app);
-    assert.equal((await station.post('/api/auth/packer-login', { username: 'gica.packer', pin: '0000' })).statusCode, 401);
-    const ok = await station.post('/api/auth/packer-login', { username: 'GICA.PACKER', pin: '4321' });
+    assert.equal(
+      (await station.post('/api/auth/packer-login', { username: 'gica.packer', pin: '0000' }))
+        .statusCode,
+      401,
+    );
+    const ok = await station.post('/api/auth/packer-login', {
+      username: 'GICA.PACKER',
+      pin: '4321',
+    });
     assert.equal(ok.statusCode, 200);
     assert.equal(ok.json<{ user: { role: string; packer_id: number } }>().user.packer_id, p.id);
     assert.equal((await station.get('/api/orders')).statusCode, 403);
     // a packer cannot use the owner login form
-    assert.equal((await new Client(app).post('/api/auth/login', { email: 'gica.packer', password: '4321' })).statusCode, 401);
+    assert.equal(
+      (await new Client(app).post('/api/auth/login', { email: 'gica.packer', password: '4321' }))
+        .statusCode,
+      401,
+    );
     // deactivation ends the packer's sessions
     assert.equal((await owner.patch(`/api/packers/${p.id}`, { active: false })).statusCode, 200);
     assert.equal((await station.get('/api/auth/me')).statusCode, 401);
-    assert.equal((await new Client(app).post('/api/auth/packer-login', { username: 'gica.packer', pin: '4321' })).statusCode, 401);
+    assert.equal(
+      (
+        await new Client(app).post('/api/auth/packer-login', {
+          username: 'gica.packer',
+          pin: '4321',
+        })
+      ).statusCode,
+      401,
+    );
   });
 
   it('rate-limits failed logins per e-mail', async () => {
     const c = new Client(app);
     const tries = [];
-    for (let i = 0; i < 4; i++) tries.push((await c.post('/api/auth/login', { email: 'victim@example.ro', password: `guess-${i}` })).statusCode);
+    for (let i = 0; i < 4; i++)
+      tries.push(
+        (await c.post('/api/auth/login', { email: 'victim@example.ro', password: `guess-${i}` }))
+          .statusCode,
+      );
     assert.deepEqual(tries, [401, 401, 401, 429]);
-    const res = await c.post('/api/auth/login', { email: 'victim@example.ro', password: 'another' });
+    const res = await c.post('/api/auth/login', {
+      email: 'victim@example.ro',
+      password: 'another',
+    });
     assert.equal(res.json<{ error: { code: string } }>().error.code, 'too_many_attempts');
   });
 

@@ -19,7 +19,10 @@ export class LoginRateLimiter {
       const entry = this.failures.get(key);
       if (entry && entry.resetAt > now && entry.count >= maxFor(key, this.limit.max)) {
         const minutes = Math.ceil((entry.resetAt - now) / 60_000);
-        throw new TooManyRequests('too_many_attempts', `Too many failed logins. Try again in ${minutes} minute(s).`);
+        throw new TooManyRequests(
+          'too_many_attempts',
+          `Too many failed logins. Try again in ${minutes} minute(s).`,
+        );
       }
     }
   }
@@ -27,7 +30,8 @@ export class LoginRateLimiter {
   fail(keys: string[], now = Date.now()): void {
     for (const key of keys) {
       const entry = this.failures.get(key);
-      if (!entry || entry.resetAt <= now) this.failures.set(key, { count: 1, resetAt: now + this.limit.windowMs });
+      if (!entry || entry.resetAt <= now)
+        this.failures.set(key, { count: 1, resetAt: now + this.limit.windowMs });
       else entry.count += 1;
     }
     if (this.failures.size > 100_000) this.prune(now);

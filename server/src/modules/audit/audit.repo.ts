@@ -42,7 +42,13 @@ export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
     .execute();
 }
 
-export async function listAudit(db: Db, accountId: number, entity: AuditEntry['entity'], entityId: number, limit = 500) {
+export async function listAudit(
+  db: Db,
+  accountId: number,
+  entity: AuditEntry['entity'],
+  entityId: number,
+  limit = 500,
+) {
   return db
     .selectFrom('audit_events')
     .selectAll()

@@ -28,7 +28,12 @@ export async function assignOrders(
   return db.transaction().execute(async (trx) => {
     let packerName: string | null = null;
     if (packerId !== null) {
-      const packer = await trx.selectFrom('packers').select(['name', 'active']).where('account_id', '=', accountId).where('id', '=', packerId).executeTakeFirst();
+      const packer = await trx
+        .selectFrom('packers')
+        .select(['name', 'active'])
+        .where('account_id', '=', accountId)
+        .where('id', '=', packerId)
+        .executeTakeFirst();
       if (!packer) throw new NotFound('packer_not_found', `Packer ${packerId} not found.`);
       if (!packer.active) throw new Conflict('packer_inactive', `${packer.name} is deactivated.`);
       packerName = packer.name;
@@ -51,32 +56,61 @@ export async function assignOrders(
         continue;
       }
       if (o.confirmed_at !== null || o.status === 'confirmed') {
-        result.skipped.push({ id, code: 'packer_locked', message: `Order ${id} is confirmed by ${o.packer_name ?? 'its packer'} and locked.` });
+        result.skipped.push({
+          id,
+          code: 'packer_locked',
+          message: `Order ${id} is confirmed by ${o.packer_name ?? 'its packer'} and locked.`,
+        });
         continue;
       }
       if (!ASSIGNABLE.has(o.status)) {
-        result.skipped.push({ id, code: 'invalid_status', message: `Order ${id} is ${o.status} and cannot be reassigned.` });
+        result.skipped.push({
+          id,
+          code: 'invalid_status',
+          message: `Order ${id} is ${o.status} and cannot be reassigned.`,
+        });
         continue;
       }
       if (o.packer_id === packerId) {
-        result.skipped.push({ id, code: 'unchanged', message: `Order ${id} already has this packer.` });
+        result.skipped.push({
+          id,
+          code: 'unchanged',
+          message: `Order ${id} already has this packer.`,
+        });
         continue;
       }
       const status: OrderStatus = packerId === null ? 'new' : 'assigned';
       const changed = await trx
         .updateTable('orders')
-        .set({ packer_id: packerId, assigned_at: packerId === null ? null : now, status, updated_at: now })
+        .set({
+          packer_id: packerId,
+          assigned_at: packerId === null ? null : now,
+          status,
+          updated_at: now,
+        })
         .where('account_id', '=', accountId)
         .where('id', '=', id)
         .where('confirmed_at', 'is', null)
         .executeTakeFirst();
       if (Number(changed.numUpdatedRows) !== 1) {
-        result.skipped.push({ id, code: 'packer_locked', message: `Order ${id} was confirmed meanwhile and is locked.` });
+        result.skipped.push({
+          id,
+          code: 'packer_locked',
+          message: `Order ${id} was confirmed meanwhile and is locked.`,
+        });
         continue;
       }
       await endCurrentAssignment(trx, accountId, id, now);
       if (packerId !== null) {
-        await insertAssignment(trx, { accountId, orderId: id, packerId, at: now, by: actor.userId, reason: reason || 'by hand', override: false });
+        await insertAssignment(trx, {
+          accountId,
+          orderId: id,
+          packerId,
+          at: now,
+          by: actor.userId,
+          reason: reason || 'by hand',
+          override: false,
+        });
       }
       await recordAudit(trx, {
         accountId,

@@ -10,8 +10,17 @@ import { buildSearchText } from './search-text.js';
 export const COD_METHODS = new Set(['cod', 'ramburs', 'cash_on_delivery']);
 
 /** A phone order typed in by the owner or a manager. Numbered M<id> unless a number is given. */
-export async function createManualOrder(db: Kysely<DB>, accountId: number, input: OrderCreate, actor: Actor): Promise<number> {
-  const account = await db.selectFrom('accounts').select('currency').where('id', '=', accountId).executeTakeFirstOrThrow();
+export async function createManualOrder(
+  db: Kysely<DB>,
+  accountId: number,
+  input: OrderCreate,
+  actor: Actor,
+): Promise<number> {
+  const account = await db
+    .selectFrom('accounts')
+    .select('currency')
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
   const billing = input.billing;
   const shipping = { ...billing, ...input.shipping };
   const items = input.items.map((i) => {
@@ -71,7 +80,11 @@ export async function createManualOrder(db: Kysely<DB>, accountId: number, input
         customer_phone: billing.phone,
         shipping_city: shipping.city ?? billing.city,
         items_count: items.reduce((s, i) => s + i.quantity, 0),
-        shipping_lines: JSON.stringify(shippingTotal ? [{ method_id: 'manual', method_title: 'Manual', total: input.shipping_total }] : []),
+        shipping_lines: JSON.stringify(
+          shippingTotal
+            ? [{ method_id: 'manual', method_title: 'Manual', total: input.shipping_total }]
+            : [],
+        ),
         packer_id: null,
         assigned_at: null,
         confirmed_at: null,
@@ -85,8 +98,21 @@ export async function createManualOrder(db: Kysely<DB>, accountId: number, input
       items,
     );
     const finalNumber = input.number ?? `M${id}`;
-    await updateOrder(trx, accountId, id, { number: finalNumber, search_text: buildSearchText({ number: finalNumber, ...searchParts }) });
-    await recordAudit(trx, { accountId, entity: 'order', entityId: id, action: 'created', actor, from: null, to: 'new', reason: 'phone order', at: now });
+    await updateOrder(trx, accountId, id, {
+      number: finalNumber,
+      search_text: buildSearchText({ number: finalNumber, ...searchParts }),
+    });
+    await recordAudit(trx, {
+      accountId,
+      entity: 'order',
+      entityId: id,
+      action: 'created',
+      actor,
+      from: null,
+      to: 'new',
+      reason: 'phone order',
+      at: now,
+    });
     return id;
   });
 }

@@ -15,7 +15,11 @@ export function encodeCursor(c: Cursor): string {
 }
 
 export function decodeCursor(raw: string, expectedSort: string): Cursor {
-  const bad = () => new Invalid('invalid_cursor', 'The cursor is not valid for this list. Start again from the first page.');
+  const bad = () =>
+    new Invalid(
+      'invalid_cursor',
+      'The cursor is not valid for this list. Start again from the first page.',
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
@@ -24,6 +28,12 @@ export function decodeCursor(raw: string, expectedSort: string): Cursor {
   }
   if (!Array.isArray(parsed) || parsed.length !== 3) throw bad();
   const [sort, value, id] = parsed as unknown[];
-  if (sort !== expectedSort || !Number.isSafeInteger(value) || !Number.isSafeInteger(id) || (id as number) < 1) throw bad();
+  if (
+    sort !== expectedSort ||
+    !Number.isSafeInteger(value) ||
+    !Number.isSafeInteger(id) ||
+    (id as number) < 1
+  )
+    throw bad();
   return { sort, value: value as number, id: id as number };
 }

@@ -105,7 +105,9 @@ export async function listOrders(
   }
   if (cursor) {
     const op = desc ? sql`<` : sql`>`;
-    query = query.where(sql<SqlBool>`(${sql.ref(sortCol)}, o.id) ${op} (${cursor.value}, ${cursor.id})`);
+    query = query.where(
+      sql<SqlBool>`(${sql.ref(sortCol)}, o.id) ${op} (${cursor.value}, ${cursor.id})`,
+    );
   }
   const dir = desc ? 'desc' : 'asc';
   return query

@@ -6,7 +6,8 @@ import type { findAssignments, findOrder, findOrderItems } from './orders.repo.j
 import type { Address, OrderDetailOut, OrderSummaryOut } from './orders.schema.js';
 import type { listAudit } from '../audit/audit.repo.js';
 
-const ref = (id: number | null, name: string | null) => (id === null ? null : { id, name: name ?? '' });
+const ref = (id: number | null, name: string | null) =>
+  id === null ? null : { id, name: name ?? '' };
 
 export function toSummary(r: ListedOrderRow): OrderSummaryOut {
   return {
@@ -46,8 +47,32 @@ const EMPTY_ADDRESS: Address = {
 
 function toAddress(a: OrderAddressRow | undefined): Address {
   if (!a) return { ...EMPTY_ADDRESS };
-  const { first_name, last_name, company, email, phone, address_1, address_2, city, state, postcode, country } = a;
-  return { first_name, last_name, company, email, phone, address_1, address_2, city, state, postcode, country };
+  const {
+    first_name,
+    last_name,
+    company,
+    email,
+    phone,
+    address_1,
+    address_2,
+    city,
+    state,
+    postcode,
+    country,
+  } = a;
+  return {
+    first_name,
+    last_name,
+    company,
+    email,
+    phone,
+    address_1,
+    address_2,
+    city,
+    state,
+    postcode,
+    country,
+  };
 }
 
 type OrderRowWithNames = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
@@ -80,7 +105,10 @@ export function toDetail(
       total: toDecimal(i.total_minor),
       weight_kg: i.weight_grams === null ? null : i.weight_grams / 1000,
     })),
-    shipping_lines: parseJsonColumn<{ method_id: string; method_title: string; total: string }[]>(o.shipping_lines, []),
+    shipping_lines: parseJsonColumn<{ method_id: string; method_title: string; total: string }[]>(
+      o.shipping_lines,
+      [],
+    ),
     assignments: assignments.map((a) => ({
       id: a.id,
       packer: { id: a.packer_id, name: a.packer_name },

@@ -1,5 +1,11 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { DB, NewOrder, OrderAddressesTable, OrderItemsTable, OrderUpdate } from '../../db/schema.js';
+import type {
+  DB,
+  NewOrder,
+  OrderAddressesTable,
+  OrderItemsTable,
+  OrderUpdate,
+} from '../../db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -13,19 +19,39 @@ export async function insertOrderGraph(
   addresses: NewAddress[],
   items: NewItem[],
 ): Promise<number> {
-  const { id } = await db.insertInto('orders').values(order).returning('id').executeTakeFirstOrThrow();
+  const { id } = await db
+    .insertInto('orders')
+    .values(order)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const accountId = order.account_id;
   if (addresses.length) {
-    await db.insertInto('order_addresses').values(addresses.map((a) => ({ ...a, account_id: accountId, order_id: id }))).execute();
+    await db
+      .insertInto('order_addresses')
+      .values(addresses.map((a) => ({ ...a, account_id: accountId, order_id: id })))
+      .execute();
   }
   if (items.length) {
-    await db.insertInto('order_items').values(items.map((i) => ({ ...i, account_id: accountId, order_id: id }))).execute();
+    await db
+      .insertInto('order_items')
+      .values(items.map((i) => ({ ...i, account_id: accountId, order_id: id })))
+      .execute();
   }
   return id;
 }
 
-export async function updateOrder(db: Db, accountId: number, id: number, patch: OrderUpdate): Promise<number> {
-  const r = await db.updateTable('orders').set(patch).where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+export async function updateOrder(
+  db: Db,
+  accountId: number,
+  id: number,
+  patch: OrderUpdate,
+): Promise<number> {
+  const r = await db
+    .updateTable('orders')
+    .set(patch)
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
 
@@ -42,11 +68,22 @@ export async function findOrder(db: Db, accountId: number, id: number) {
 }
 
 export async function findOrderItems(db: Db, accountId: number, orderId: number) {
-  return db.selectFrom('order_items').selectAll().where('account_id', '=', accountId).where('order_id', '=', orderId).orderBy('id').execute();
+  return db
+    .selectFrom('order_items')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('order_id', '=', orderId)
+    .orderBy('id')
+    .execute();
 }
 
 export async function findOrderAddresses(db: Db, accountId: number, orderId: number) {
-  return db.selectFrom('order_addresses').selectAll().where('account_id', '=', accountId).where('order_id', '=', orderId).execute();
+  return db
+    .selectFrom('order_addresses')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('order_id', '=', orderId)
+    .execute();
 }
 
 export async function findAssignments(db: Db, accountId: number, orderId: number) {
@@ -72,7 +109,12 @@ export async function findAssignments(db: Db, accountId: number, orderId: number
     .execute();
 }
 
-export async function endCurrentAssignment(db: Db, accountId: number, orderId: number, at: number): Promise<void> {
+export async function endCurrentAssignment(
+  db: Db,
+  accountId: number,
+  orderId: number,
+  at: number,
+): Promise<void> {
   await db
     .updateTable('assignments')
     .set({ ended_at: at })
@@ -84,7 +126,15 @@ export async function endCurrentAssignment(db: Db, accountId: number, orderId: n
 
 export async function insertAssignment(
   db: Db,
-  a: { accountId: number; orderId: number; packerId: number; at: number; by: number | null; reason: string; override: boolean },
+  a: {
+    accountId: number;
+    orderId: number;
+    packerId: number;
+    at: number;
+    by: number | null;
+    reason: string;
+    override: boolean;
+  },
 ): Promise<void> {
   await db
     .insertInto('assignments')

@@ -13,7 +13,12 @@ const Csv = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .max(500)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1).max(20));
 
 const IsoDate = z.iso.datetime({ offset: true });
@@ -21,8 +26,13 @@ const IsoDate = z.iso.datetime({ offset: true });
 export const OrderListQuery = z.strictObject({
   status: Csv(OrderStatus).optional(),
   store_id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-  packer_id: z.union([z.literal('none'), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)]).optional(),
-  cod: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  packer_id: z
+    .union([z.literal('none'), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)])
+    .optional(),
+  cod: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   payment_method: Text(64).min(1).optional(),
   created_from: IsoDate.optional(),
   created_to: IsoDate.optional(),
@@ -56,7 +66,10 @@ export const OrderSummaryOut = z.object({
 });
 export type OrderSummaryOut = z.infer<typeof OrderSummaryOut>;
 
-export const OrderListOut = z.object({ items: z.array(OrderSummaryOut), next_cursor: z.string().nullable() });
+export const OrderListOut = z.object({
+  items: z.array(OrderSummaryOut),
+  next_cursor: z.string().nullable(),
+});
 
 const AddressFields = {
   first_name: Text(100),
@@ -71,7 +84,12 @@ const AddressFields = {
   postcode: Text(20),
   country: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code'),
 };
-export const AddressOut = z.object(Object.fromEntries(Object.keys(AddressFields).map((k) => [k, z.string()])) as Record<keyof typeof AddressFields, z.ZodString>);
+export const AddressOut = z.object(
+  Object.fromEntries(Object.keys(AddressFields).map((k) => [k, z.string()])) as Record<
+    keyof typeof AddressFields,
+    z.ZodString
+  >,
+);
 export type Address = z.infer<typeof AddressOut>;
 
 /** A phone order's billing address: who to call and where to send, the rest optional. */
@@ -89,7 +107,10 @@ export const BillingIn = z.strictObject({
   postcode: AddressFields.postcode.default(''),
   country: AddressFields.country.default('RO'),
 });
-export const ShippingIn = BillingIn.partial().extend({ first_name: Text(100).min(1), last_name: Text(100).min(1) });
+export const ShippingIn = BillingIn.partial().extend({
+  first_name: Text(100).min(1),
+  last_name: Text(100).min(1),
+});
 
 export const ItemIn = z.strictObject({
   sku: Text(100).default(''),
@@ -110,7 +131,10 @@ export const OrderCreate = z.strictObject({
   payment_method_title: Text(200).optional(),
   paid: z.boolean().default(false),
   customer_note: Text(2000).default(''),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
 });
 export type OrderCreate = z.infer<typeof OrderCreate>;
 
@@ -136,7 +160,9 @@ export const OrderDetailOut = OrderSummaryOut.extend({
       weight_kg: z.number().nullable(),
     }),
   ),
-  shipping_lines: z.array(z.object({ method_id: z.string(), method_title: z.string(), total: z.string() })),
+  shipping_lines: z.array(
+    z.object({ method_id: z.string(), method_title: z.string(), total: z.string() }),
+  ),
   assignments: z.array(
     z.object({
       id: z.number(),
@@ -173,4 +199,6 @@ export const BulkAssignOut = z.object({
   skipped: z.array(z.object({ id: z.number(), code: z.string(), message: z.string() })),
 });
 
-export const OrderIdParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const OrderIdParams = z.strictObject({
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});

@@ -7,19 +7,33 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { listOrders, sortKey } from './orders.list.repo.js';
 import { toDetail, toSummary } from './orders.mapping.js';
 import * as repo from './orders.repo.js';
-import type { OrderCreate, OrderDetailOut, OrderListQuery, OrderSummaryOut } from './orders.schema.js';
+import type {
+  OrderCreate,
+  OrderDetailOut,
+  OrderListQuery,
+  OrderSummaryOut,
+} from './orders.schema.js';
 
 export class OrdersService {
   constructor(private readonly database: Database) {}
 
-  async list(accountId: number, q: OrderListQuery): Promise<{ items: OrderSummaryOut[]; next_cursor: string | null }> {
+  async list(
+    accountId: number,
+    q: OrderListQuery,
+  ): Promise<{ items: OrderSummaryOut[]; next_cursor: string | null }> {
     const cursor = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
     const rows = await listOrders(this.database.db, this.database.dialect, accountId, q, cursor);
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
     const { column } = sortKey(q.sort);
     const next_cursor =
-      rows.length > q.limit && last ? encodeCursor({ sort: q.sort, value: column === 'total_minor' ? last.total_minor : last.created_at, id: last.id }) : null;
+      rows.length > q.limit && last
+        ? encodeCursor({
+            sort: q.sort,
+            value: column === 'total_minor' ? last.total_minor : last.created_at,
+            id: last.id,
+          })
+        : null;
     return { items: page.map(toSummary), next_cursor };
   }
 
@@ -41,7 +55,13 @@ export class OrdersService {
     return this.get(accountId, id);
   }
 
-  async bulkAssign(accountId: number, orderIds: number[], packerId: number | null, reason: string, actor: Actor): Promise<AssignResult> {
+  async bulkAssign(
+    accountId: number,
+    orderIds: number[],
+    packerId: number | null,
+    reason: string,
+    actor: Actor,
+  ): Promise<AssignResult> {
     return assignOrders(this.database.db, accountId, orderIds, packerId, reason, actor);
   }
 }

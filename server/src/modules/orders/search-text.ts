@@ -12,7 +12,9 @@ export function buildSearchText(o: {
   skus: string[];
 }): string {
   const digits = o.phone.replace(/\D/g, '');
-  return normalizeForSearch([o.number, ...o.names, o.email, o.phone, digits, ...o.skus].filter(Boolean).join(' '));
+  return normalizeForSearch(
+    [o.number, ...o.names, o.email, o.phone, digits, ...o.skus].filter(Boolean).join(' '),
+  );
 }
 
 /** Search words, each at most 64 characters; empty words dropped. */

@@ -41,40 +41,73 @@ function selectPackers(db: Db, accountId: number) {
     .where('p.account_id', '=', accountId);
 }
 
-const withCount = <T extends { open_orders: number | string | null }>(r: T) => ({ ...r, open_orders: Number(r.open_orders ?? 0) });
+const withCount = <T extends { open_orders: number | string | null }>(r: T) => ({
+  ...r,
+  open_orders: Number(r.open_orders ?? 0),
+});
 
 export async function listPackers(db: Db, accountId: number): Promise<PackerWithLogin[]> {
-  const rows = await selectPackers(db, accountId).orderBy('p.active', 'desc').orderBy('p.name').orderBy('p.id').execute();
+  const rows = await selectPackers(db, accountId)
+    .orderBy('p.active', 'desc')
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .execute();
   return rows.map(withCount);
 }
 
-export async function findPacker(db: Db, accountId: number, id: number): Promise<PackerWithLogin | undefined> {
+export async function findPacker(
+  db: Db,
+  accountId: number,
+  id: number,
+): Promise<PackerWithLogin | undefined> {
   const row = await selectPackers(db, accountId).where('p.id', '=', id).executeTakeFirst();
   return row && withCount(row);
 }
 
-export async function insertPacker(
-  db: Db,
-  p: Omit<PackerRow, 'id'>,
-): Promise<number> {
+export async function insertPacker(db: Db, p: Omit<PackerRow, 'id'>): Promise<number> {
   const row = await db.insertInto('packers').values(p).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updatePacker(db: Db, accountId: number, id: number, patch: Partial<Omit<PackerRow, 'id' | 'account_id' | 'user_id'>>): Promise<void> {
-  await db.updateTable('packers').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute();
+export async function updatePacker(
+  db: Db,
+  accountId: number,
+  id: number,
+  patch: Partial<Omit<PackerRow, 'id' | 'account_id' | 'user_id'>>,
+): Promise<void> {
+  await db
+    .updateTable('packers')
+    .set(patch)
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function updatePackerUser(
   db: Db,
   accountId: number,
   userId: number,
-  patch: Partial<{ name: string; username: string; password_hash: string; active: number; updated_at: number }>,
+  patch: Partial<{
+    name: string;
+    username: string;
+    password_hash: string;
+    active: number;
+    updated_at: number;
+  }>,
 ): Promise<void> {
-  await db.updateTable('users').set(patch).where('account_id', '=', accountId).where('id', '=', userId).execute();
+  await db
+    .updateTable('users')
+    .set(patch)
+    .where('account_id', '=', accountId)
+    .where('id', '=', userId)
+    .execute();
 }
 
-export async function usernameTaken(db: Db, username: string, exceptUserId?: number): Promise<boolean> {
+export async function usernameTaken(
+  db: Db,
+  username: string,
+  exceptUserId?: number,
+): Promise<boolean> {
   let q = db.selectFrom('users').select('id').where('username', '=', username);
   if (exceptUserId !== undefined) q = q.where('id', '!=', exceptUserId);
   return (await q.executeTakeFirst()) !== undefined;

@@ -23,7 +23,15 @@ export const WeeklySchedule = z.strictObject({
   sun: Day,
 });
 export type WeeklySchedule = z.infer<typeof WeeklySchedule>;
-export const EMPTY_SCHEDULE: WeeklySchedule = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+export const EMPTY_SCHEDULE: WeeklySchedule = {
+  mon: [],
+  tue: [],
+  wed: [],
+  thu: [],
+  fri: [],
+  sat: [],
+  sun: [],
+};
 
 export const Username = z
   .string()
@@ -78,4 +86,6 @@ export const PackerOut = z.object({
 });
 export type PackerOut = z.infer<typeof PackerOut>;
 
-export const IdParams = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const IdParams = z.strictObject({
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});

@@ -6,7 +6,13 @@ import { type Actor, recordAudit } from '../audit/audit.repo.js';
 import { deleteSessionsOfUser } from '../accounts/accounts.repo.js';
 import { hashSecret } from '../accounts/passwords.js';
 import * as repo from './packers.repo.js';
-import { EMPTY_SCHEDULE, type PackerCreate, type PackerOut, type PackerPatch, type WeeklySchedule } from './packers.schema.js';
+import {
+  EMPTY_SCHEDULE,
+  type PackerCreate,
+  type PackerOut,
+  type PackerPatch,
+  type WeeklySchedule,
+} from './packers.schema.js';
 
 function toOut(p: repo.PackerWithLogin): PackerOut {
   return {
@@ -73,13 +79,26 @@ export class PackersService {
         created_at: now,
         updated_at: now,
       });
-      await recordAudit(trx, { accountId, entity: 'packer', entityId: packerId, action: 'created', actor, to: input.name, at: now });
+      await recordAudit(trx, {
+        accountId,
+        entity: 'packer',
+        entityId: packerId,
+        action: 'created',
+        actor,
+        to: input.name,
+        at: now,
+      });
       return packerId;
     });
     return this.get(accountId, id);
   }
 
-  async update(accountId: number, id: number, patch: PackerPatch, actor: Actor): Promise<PackerOut> {
+  async update(
+    accountId: number,
+    id: number,
+    patch: PackerPatch,
+    actor: Actor,
+  ): Promise<PackerOut> {
     const pinHash = patch.pin ? await hashSecret(patch.pin) : undefined;
     await this.db.transaction().execute(async (trx) => {
       const current = await repo.findPacker(trx, accountId, id);
@@ -95,7 +114,9 @@ export class PackersService {
         ...(patch.weight !== undefined && { weight: patch.weight }),
         ...(patch.max_open_orders !== undefined && { max_open_orders: patch.max_open_orders }),
         ...(patch.skills && { skills: JSON.stringify(patch.skills) }),
-        ...(patch.allowed_store_ids && { allowed_store_ids: JSON.stringify(patch.allowed_store_ids) }),
+        ...(patch.allowed_store_ids && {
+          allowed_store_ids: JSON.stringify(patch.allowed_store_ids),
+        }),
         ...(patch.shifts && { shifts: JSON.stringify(patch.shifts) }),
         updated_at: now,
       });
@@ -110,8 +131,21 @@ export class PackersService {
       if (active === 0 || pinHash) await deleteSessionsOfUser(trx, current.user_id);
       const changed = Object.keys(patch).filter((k) => k !== 'pin');
       if (pinHash) changed.push('pin');
-      const action = active === 0 && current.active === 1 ? 'deactivated' : active === 1 && current.active === 0 ? 'activated' : 'updated';
-      await recordAudit(trx, { accountId, entity: 'packer', entityId: id, action, actor, to: changed.join(', '), at: now });
+      const action =
+        active === 0 && current.active === 1
+          ? 'deactivated'
+          : active === 1 && current.active === 0
+            ? 'activated'
+            : 'updated';
+      await recordAudit(trx, {
+        accountId,
+        entity: 'packer',
+        entityId: id,
+        action,
+        actor,
+        to: changed.join(', '),
+        at: now,
+      });
     });
     return this.get(accountId, id);
   }

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createOrder, createPacker, phoneOrder } from './support/factories.js';
+import { listApiRoutes, routeKey, tableCounts } from './support/routes.js';
+import { type Client, ownerClient, startTestApp } from './support/test-app.js';
+
+/**
+ * A user of account A asks for every resource of account B on every route that names one.
+ * The answer is always 404 (never 403, which would confirm the id exists), and B's data is
+ * unchanged. A new route with an id in its path fails this test until it has a case here.
+ */
+describe('tenant isolation: account A never reaches account B', () => {
+  let app: Awaited<ReturnType<typeof startTestApp>>;
+  let a: Client;
+  let b: Client;
+  const B = { order: 0, packer: 0 };
+
+  before(async () => {
+    app = await startTestApp();
+    a = await ownerClient(app, 'Magazin A');
+    b = await ownerClient(app, 'Magazin B');
+    await createPacker(a);
+    await createOrder(a);
+    B.packer = (await createPacker(b)).id;
+    B.order = (
+      await createOrder(b, {
+        billing: { ...(phoneOrder().billing as object), last_name: 'Secretescu' },
+      })
+    ).id;
+  });
+  after(() => app.cleanup());
+
+  /** One case per route with an id in its path: how A would ask for B's resource. */
+  const cases: Record<string, () => { url: string; body?: unknown }> = {
+    'GET /api/orders/{id}': () => ({ url: `/api/orders/${B.order}` }),
+    'GET /api/packers/{id}': () => ({ url: `/api/packers/${B.packer}` }),
+    'PATCH /api/packers/{id}': () => ({
+      url: `/api/packers/${B.packer}`,
+      body: { name: 'Hijacked', active: false },
+    }),
+  };
+
+  it('has a case for every route with an id in its path', async () => {
+    const withIds = (await listApiRoutes(app)).filter((r) => r.pathParams.length > 0).map(routeKey);
+    const missing = withIds.filter((k) => !(k in cases));
+    assert.deepEqual(
+      missing,
+      [],
+      `add tenant-isolation cases in server/test/tenant-isolation.test.ts for: ${missing.join(', ')}`,
+    );
+  });
+
+  it('answers 404 for B’s resources on every such route and changes nothing', async () => {
+    const before = await tableCounts(app);
+    const bOrder = (await b.get(`/api/orders/${B.order}`)).body;
+    for (const [key, make] of Object.entries(cases)) {
+      const method = key.split(' ')[0] as 'GET';
+      const { url, body } = make();
+      const res = await a.request(method, url, body);
+      assert.equal(res.statusCode, 404, `${key} → ${res.statusCode} ${res.body}`);
+    }
+    assert.deepEqual(await tableCounts(app), before);
+    assert.equal((await b.get(`/api/orders/${B.order}`)).body, bOrder);
+    assert.equal(
+      (await b.get(`/api/packers/${B.packer}`)).json<{ name: string; active: boolean }>().active,
+      true,
+    );
+  });
+
+  it('keeps B’s orders and packers out of A’s lists, filters and search', async () => {
+    const orders = (await a.get('/api/orders?limit=200'))
+      .json<{ items: { id: number }[] }>()
+      .items.map((o) => o.id);
+    assert.ok(!orders.includes(B.order));
+    assert.equal(
+      (await a.get('/api/orders?q=secretescu')).json<{ items: unknown[] }>().items.length,
+      0,
+    );
+    assert.equal(
+      (await a.get(`/api/orders?packer_id=${B.packer}`)).json<{ items: unknown[] }>().items.length,
+      0,
+    );
+    const packers = (await a.get('/api/packers'))
+      .json<{ items: { id: number }[] }>()
+      .items.map((p) => p.id);
+    assert.ok(!packers.includes(B.packer));
+    assert.equal((await a.get('/api/stores')).json<{ items: unknown[] }>().items.length, 0);
+  });
+
+  it('cannot assign B’s orders or assign to B’s packer in bulk', async () => {
+    const own = (await createOrder(a)).id;
+    const toB = await a.post('/api/orders/bulk-assign', { order_ids: [own], packer_id: B.packer });
+    assert.equal(toB.statusCode, 404);
+    const aPacker = (await createPacker(a)).id;
+    const res = await a.post('/api/orders/bulk-assign', {
+      order_ids: [B.order],
+      packer_id: aPacker,
+    });
+    assert.deepEqual(res.json<{ updated: number[]; skipped: { code: string }[] }>(), {
+      updated: [],
+      skipped: [{ id: B.order, code: 'order_not_found', message: `Order ${B.order} not found.` }],
+    });
+    assert.equal((await b.get(`/api/orders/${B.order}`)).json<{ packer: unknown }>().packer, null);
+  });
+});
