@@ -2,7 +2,9 @@ import { type AnyDb, notNull, withId } from './helpers.js';
 
 export async function up(db: AnyDb): Promise<void> {
   await withId(db, db.schema.createTable('users'))
-    .addColumn('account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('account_id', 'bigint', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('role', 'text', notNull)
     .addColumn('name', 'text', notNull)
     .addColumn('email', 'text', (c) => c.unique())
@@ -12,5 +14,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('created_at', 'bigint', notNull)
     .addColumn('updated_at', 'bigint', notNull)
     .execute();
-  await db.schema.createIndex('users_account').on('users').columns(['account_id', 'role']).execute();
+  await db.schema
+    .createIndex('users_account')
+    .on('users')
+    .columns(['account_id', 'role'])
+    .execute();
 }

@@ -3,7 +3,9 @@ import { type AnyDb, emptyText, notNull, withId } from './helpers.js';
 export async function up(db: AnyDb): Promise<void> {
   const money = (c: Parameters<typeof notNull>[0]) => c.notNull().defaultTo(0);
   await withId(db, db.schema.createTable('orders'))
-    .addColumn('account_id', 'bigint', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('account_id', 'bigint', (c) =>
+      c.notNull().references('accounts.id').onDelete('cascade'),
+    )
     .addColumn('store_id', 'bigint', (c) => c.references('stores.id'))
     .addColumn('external_id', 'text')
     .addColumn('number', 'text', notNull)

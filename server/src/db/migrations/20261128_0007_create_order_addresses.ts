@@ -5,7 +5,19 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('account_id', 'bigint', notNull)
     .addColumn('order_id', 'bigint', (c) => c.notNull().references('orders.id').onDelete('cascade'))
     .addColumn('kind', 'text', notNull);
-  for (const col of ['first_name', 'last_name', 'company', 'email', 'phone', 'address_1', 'address_2', 'city', 'state', 'postcode', 'country']) {
+  for (const col of [
+    'first_name',
+    'last_name',
+    'company',
+    'email',
+    'phone',
+    'address_1',
+    'address_2',
+    'city',
+    'state',
+    'postcode',
+    'country',
+  ]) {
     t = t.addColumn(col, 'text', emptyText);
   }
   await t.addUniqueConstraint('order_addresses_order_kind', ['order_id', 'kind']).execute();

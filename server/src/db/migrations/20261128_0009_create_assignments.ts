@@ -12,5 +12,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('reason', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('override', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex('assignments_order').on('assignments').columns(['order_id', 'assigned_at']).execute();
+  await db.schema
+    .createIndex('assignments_order')
+    .on('assignments')
+    .columns(['order_id', 'assigned_at'])
+    .execute();
 }
