@@ -18,7 +18,7 @@ final class Ecomdir_Connect_Connector {
 		$body['store_url']      = home_url();
 		$body['platform']       = 'woocommerce';
 		$body['plugin_version'] = ECOMDIR_CONNECT_VERSION;
-		// Not wp_safe_remote_post(): a self-hosted ecomdir often lives on a private address,
+		// Not the "safe" remote post: a self-hosted ecomdir often lives on a private address,
 		// and the URL is typed by the shop owner.
 		$response = wp_remote_post(
 			untrailingslashit( $server_url ) . '/api/connect',
