@@ -1,6 +1,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import postcssPresetMantine from 'postcss-preset-mantine';
+import type { AcceptedPlugin } from 'postcss';
+import postcssPresetMantineUntyped from 'postcss-preset-mantine';
+
+// The preset ships without types (`declare module` only); this is its documented signature.
+const postcssPresetMantine = postcssPresetMantineUntyped as () => AcceptedPlugin;
 
 // PostCSS is configured here rather than in postcss.config.* so the whole build setup is
 // one typed file.

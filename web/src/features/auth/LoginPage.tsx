@@ -1,0 +1,177 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { IconLock, IconUser } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { authApi, type Me } from '../../api/auth';
+import { errorMessage, FullPageLoader } from '../../shared/states';
+import { AuthLayout } from './AuthLayout';
+import { homeOf } from './home';
+import { useMe, useSignedIn } from './session';
+
+type Mode = 'staff' | 'packer';
+
+function LoginError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const throttled = error instanceof ApiError && error.code === 'too_many_attempts';
+  return (
+    <Alert color={throttled ? 'orange' : 'red'} data-testid="login-error">
+      {throttled && <Text fw={600}>{t('auth.tooManyAttempts')}</Text>}
+      {errorMessage(error)}
+    </Alert>
+  );
+}
+
+export function LoginPage({ mode }: { mode: Mode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const signedIn = useSignedIn();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [username, setUsername] = useState('');
+  const [pin, setPin] = useState('');
+
+  const from = (location.state as { from?: string } | null)?.from;
+  const onSuccess = (user: Me) => {
+    signedIn(user);
+    const home = homeOf(user.user.role);
+    void navigate(from && home === '/orders' && from !== '/login' ? from : home, { replace: true });
+  };
+  const staff = useMutation({
+    mutationFn: () => authApi.login(email.trim(), password),
+    onSuccess,
+  });
+  const packer = useMutation({
+    mutationFn: () => authApi.packerLogin(username.trim().toLowerCase(), pin),
+    onSuccess,
+  });
+
+  if (me.isPending) return <FullPageLoader />;
+  if (me.data) return <Navigate to={homeOf(me.data.user.role)} replace />;
+
+  const submitStaff = (e: FormEvent) => {
+    e.preventDefault();
+    staff.mutate();
+  };
+  const submitPacker = (e: FormEvent) => {
+    e.preventDefault();
+    packer.mutate();
+  };
+
+  return (
+    <AuthLayout
+      title={t('auth.title')}
+      subtitle={mode === 'staff' ? t('auth.staffSubtitle') : t('auth.packerSubtitle')}
+      width={mode === 'packer' ? 520 : 420}
+    >
+      <Tabs
+        value={mode}
+        onChange={(v) =>
+          void navigate(v === 'packer' ? '/login/packer' : '/login', { replace: true })
+        }
+        variant="pills"
+        radius="md"
+      >
+        <Tabs.List grow>
+          <Tabs.Tab
+            value="staff"
+            leftSection={<IconUser size={16} />}
+            data-testid="login-tab-staff"
+          >
+            {t('auth.staffTab')}
+          </Tabs.Tab>
+          <Tabs.Tab
+            value="packer"
+            leftSection={<IconLock size={16} />}
+            data-testid="login-tab-packer"
+          >
+            {t('auth.packerTab')}
+          </Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+
+      {mode === 'staff' ? (
+        <form onSubmit={submitStaff}>
+          <Stack>
+            {staff.isError && <LoginError error={staff.error} />}
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              required
+              autoFocus
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              data-testid="login-email"
+            />
+            <PasswordInput
+              label={t('auth.password')}
+              required
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              data-testid="login-password"
+            />
+            <Button type="submit" loading={staff.isPending} data-testid="login-submit">
+              {t('auth.submit')}
+            </Button>
+          </Stack>
+        </form>
+      ) : (
+        <form onSubmit={submitPacker}>
+          <Stack gap="lg">
+            {packer.isError && <LoginError error={packer.error} />}
+            <TextInput
+              label={t('auth.username')}
+              size="xl"
+              required
+              autoFocus
+              autoCapitalize="none"
+              autoCorrect="off"
+              autoComplete="username"
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+              data-testid="login-username"
+            />
+            <PasswordInput
+              label={t('auth.pin')}
+              size="xl"
+              required
+              inputMode="numeric"
+              pattern="[0-9]*"
+              maxLength={8}
+              autoComplete="current-password"
+              value={pin}
+              onChange={(e) => setPin(e.currentTarget.value.replace(/\D/g, ''))}
+              data-testid="login-pin"
+            />
+            <Button
+              type="submit"
+              size="xl"
+              h={64}
+              loading={packer.isPending}
+              data-testid="login-packer-submit"
+            >
+              {t('auth.submit')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+      <Text size="xs" c="dimmed" ta="center">
+        {mode === 'staff' ? (
+          <Anchor component={Link} to="/login/packer" size="xs">
+            {t('auth.switchToPacker')}
+          </Anchor>
+        ) : (
+          <Anchor component={Link} to="/login" size="xs">
+            {t('auth.switchToStaff')}
+          </Anchor>
+        )}
+      </Text>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,109 @@
+import { Badge, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { OrderDetail } from '../../api/orders';
+import { useFormat } from '../../shared/use-format';
+import { Section } from './OrderSections';
+
+export function AssignmentsSection({ order }: { order: OrderDetail }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Section title={t('order.assignments')} testId="order-assignments">
+      {order.assignments.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('order.noAssignments')}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('order.packer')}</Table.Th>
+                <Table.Th>{t('order.assignedAt')}</Table.Th>
+                <Table.Th>{t('order.confirmedAt')}</Table.Th>
+                <Table.Th>{t('order.endedAt')}</Table.Th>
+                <Table.Th>{t('order.by')}</Table.Th>
+                <Table.Th>{t('order.reason')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {order.assignments.map((a) => (
+                <Table.Tr key={a.id} data-testid="assignment-row">
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {a.packer.name}
+                    </Text>
+                    {a.override && (
+                      <Badge size="xs" color="red" variant="light">
+                        {t('order.override')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{fmt.dateTime(a.assigned_at)}</Table.Td>
+                  <Table.Td>{a.confirmed_at ? fmt.dateTime(a.confirmed_at) : '—'}</Table.Td>
+                  <Table.Td>
+                    {a.ended_at ? (
+                      fmt.dateTime(a.ended_at)
+                    ) : (
+                      <Badge size="sm" variant="dot" color="green">
+                        {t('order.current')}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{a.assigned_by ?? t('order.system')}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{a.reason || '—'}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Section>
+  );
+}
+
+export function AuditSection({ order }: { order: OrderDetail }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const value = (v: string | null) => (v === null ? '—' : t(`status.${v}`, { defaultValue: v }));
+  return (
+    <Section title={t('order.audit')} testId="order-audit">
+      {order.audit.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('order.noAudit')}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="xs" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('order.when')}</Table.Th>
+                <Table.Th>{t('order.who')}</Table.Th>
+                <Table.Th>{t('order.action')}</Table.Th>
+                <Table.Th>{t('order.change')}</Table.Th>
+                <Table.Th>{t('order.why')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {order.audit.map((e) => (
+                <Table.Tr key={e.id} data-testid="audit-row">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(e.created_at)}</Table.Td>
+                  <Table.Td>{e.actor}</Table.Td>
+                  <Table.Td>{t(`audit.${e.action}`, { defaultValue: e.action })}</Table.Td>
+                  <Table.Td>
+                    {e.from === null && e.to === null ? '—' : `${value(e.from)} → ${value(e.to)}`}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{e.reason || '—'}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Section>
+  );
+}

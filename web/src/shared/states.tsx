@@ -1,0 +1,90 @@
+import { Alert, Button, Center, Group, Loader, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle, IconInbox } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function FullPageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center h="100vh" data-testid="page-loading">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+export function PageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl" data-testid="page-loading">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+/** Shows the server's `error.message` as it came. */
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      title={t('common.errorTitle')}
+      icon={<IconAlertTriangle />}
+      data-testid="error-state"
+    >
+      <Stack gap="xs">
+        <Text size="sm">{errorMessage(error)}</Text>
+        {onRetry && (
+          <Group>
+            <Button size="xs" variant="light" color="red" onClick={onRetry}>
+              {t('common.retry')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+export function FullPageError(props: { error: unknown; onRetry?: () => void }) {
+  return (
+    <Center h="100vh" p="md">
+      <ErrorState {...props} />
+    </Center>
+  );
+}
+
+export function EmptyState({
+  title,
+  description,
+  icon,
+  action,
+  testId,
+}: {
+  title: string;
+  description?: string;
+  icon?: ReactNode;
+  action?: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <Stack align="center" gap="xs" py={48} px="md" data-testid={testId ?? 'empty-state'}>
+      <ThemeIcon size={56} radius="xl" variant="light" color="gray">
+        {icon ?? <IconInbox size={30} />}
+      </ThemeIcon>
+      <Title order={4} ta="center">
+        {title}
+      </Title>
+      {description && (
+        <Text c="dimmed" ta="center" maw={480}>
+          {description}
+        </Text>
+      )}
+      {action}
+    </Stack>
+  );
+}
