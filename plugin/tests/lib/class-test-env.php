@@ -69,7 +69,8 @@ final class Test_Env {
 	 */
 	public static function start_server( $router, array $env = array() ) {
 		$port = self::free_port();
-		$log  = tempnam( sys_get_temp_dir(), 'ecomdir-srv-' );
+		// The log goes to the run's work folder, which bin/test.sh removes.
+		$log  = getenv( 'ECOMDIR_TEST_WORK' ) ? getenv( 'ECOMDIR_TEST_WORK' ) . "/server-$port.log" : '/dev/null';
 		$cmd  = 'exec setsid php -S 127.0.0.1:' . $port . ' ' . escapeshellarg( $router ) . ' >' . escapeshellarg( $log ) . ' 2>&1 </dev/null';
 		$proc = proc_open( $cmd, array(), $pipes, dirname( $router ), $env + getenv() );
 		$pid  = proc_get_status( $proc )['pid'];
