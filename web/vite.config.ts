@@ -13,7 +13,8 @@ export default defineConfig({
   css: { postcss: { plugins: [postcssPresetMantine()] } },
   server: {
     host: '127.0.0.1',
-    proxy: { '/api': 'http://127.0.0.1:8080' },
+    // ECOMDIR_API_URL points the dev proxy at a server on another port.
+    proxy: { '/api': process.env.ECOMDIR_API_URL ?? 'http://127.0.0.1:8080' },
   },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1500 },
 });

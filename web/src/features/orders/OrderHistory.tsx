@@ -1,8 +1,22 @@
 import { Badge, Table, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../api/orders';
+import { ORDER_STATUSES } from '../../api/orders';
 import { useFormat } from '../../shared/use-format';
 import { Section } from './OrderSections';
+
+/** The server writes a few fixed reasons in English; those are shown translated. */
+const KNOWN_REASONS: Record<string, string> = {
+  'phone order': 'reasons.phoneOrder',
+  'by hand': 'reasons.byHand',
+};
+
+function reasonText(reason: string, t: TFunction): string {
+  if (!reason) return '—';
+  const key = KNOWN_REASONS[reason];
+  return key ? t(key) : reason;
+}
 
 export function AssignmentsSection({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
@@ -52,7 +66,7 @@ export function AssignmentsSection({ order }: { order: OrderDetail }) {
                   </Table.Td>
                   <Table.Td>{a.assigned_by ?? t('order.system')}</Table.Td>
                   <Table.Td>
-                    <Text size="sm">{a.reason || '—'}</Text>
+                    <Text size="sm">{reasonText(a.reason, t)}</Text>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -67,7 +81,9 @@ export function AssignmentsSection({ order }: { order: OrderDetail }) {
 export function AuditSection({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const value = (v: string | null) => (v === null ? '—' : t(`status.${v}`, { defaultValue: v }));
+  // `from`/`to` hold a status or a packer's name depending on the action.
+  const value = (v: string | null) =>
+    !v ? '—' : (ORDER_STATUSES as readonly string[]).includes(v) ? t(`status.${v}`) : v;
   return (
     <Section title={t('order.audit')} testId="order-audit">
       {order.audit.length === 0 ? (
@@ -96,7 +112,7 @@ export function AuditSection({ order }: { order: OrderDetail }) {
                     {e.from === null && e.to === null ? '—' : `${value(e.from)} → ${value(e.to)}`}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{e.reason || '—'}</Text>
+                    <Text size="sm">{reasonText(e.reason, t)}</Text>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -114,7 +114,7 @@ export function OrderPage() {
               </Section>
             )}
             {o.store_status && (
-              <Text size="xs" c="dimmed">
+              <Text size="xs" c="dimmed" component="div">
                 {t('order.storeStatus')}:{' '}
                 <Badge size="xs" variant="outline">
                   {o.store_status}

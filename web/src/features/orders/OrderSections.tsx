@@ -3,6 +3,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Address, OrderDetail } from '../../api/orders';
 import { useFormat } from '../../shared/use-format';
+import { RO_COUNTIES } from './counties';
+
+const COUNTY_NAMES = new Map(RO_COUNTIES);
+
+/** WooCommerce stores Romanian counties as codes ("CJ"); people read names ("Cluj"). */
+const stateName = (a: Address) =>
+  a.country === 'RO' || a.country === '' ? (COUNTY_NAMES.get(a.state) ?? a.state) : a.state;
 
 export function Section({
   title,
@@ -151,7 +158,7 @@ export function AddressSection({
     address.address_1,
     address.address_2,
     cityLine,
-    [address.state, address.country].filter(Boolean).join(', '),
+    [stateName(address), address.country].filter(Boolean).join(', '),
   ].filter(Boolean);
   const empty = !name && lines.length === 0;
   return (

@@ -55,6 +55,7 @@ function addressErrors(a: Address, t: TFunction): AddressErrors {
   for (const key of REQUIRED_ADDRESS_FIELDS) {
     if (!a[key].trim()) errors[key] = t('newOrder.required');
   }
+  if (a.phone.trim() && a.phone.trim().length < 6) errors.phone = t('newOrder.badPhone');
   if (a.email.trim() && !/^\S+@\S+\.\S+$/.test(a.email.trim()))
     errors.email = t('newOrder.badEmail');
   return errors;

@@ -95,7 +95,12 @@ export function PackersPage() {
                 {packers.data.items.map((p) => (
                   <Table.Tr key={p.id} data-testid="packer-row" opacity={p.active ? 1 : 0.6}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/packers/${p.id}`} fw={600}>
+                      <Anchor
+                        component={Link}
+                        to={`/packers/${p.id}`}
+                        fw={600}
+                        style={{ whiteSpace: 'nowrap' }}
+                      >
                         {p.name}
                       </Anchor>
                     </Table.Td>
@@ -105,7 +110,12 @@ export function PackersPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={p.active ? 'green' : 'gray'} variant="light">
+                      <Badge
+                        color={p.active ? 'green' : 'gray'}
+                        variant="light"
+                        style={{ flexShrink: 0 }}
+                        miw={80}
+                      >
                         {p.active ? t('packers.active') : t('packers.inactive')}
                       </Badge>
                     </Table.Td>

@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
+import { TimePicker } from '@mantine/dates';
 import { IconCopy, IconPlus, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { WEEKDAYS, type Weekday, type WeeklySchedule } from '../../api/packers';
@@ -28,7 +28,7 @@ export function ShiftsEditor({ value, onChange, errors }: Props) {
       <Table.Tbody>
         {WEEKDAYS.map((day) => (
           <Table.Tr key={day} data-testid={`shift-day-${day}`}>
-            <Table.Td w={110} style={{ verticalAlign: 'top' }}>
+            <Table.Td w={100} style={{ verticalAlign: 'top' }}>
               <Text size="sm" fw={500} mt={6}>
                 {t(`weekdays.long.${day}`)}
               </Text>
@@ -42,31 +42,33 @@ export function ShiftsEditor({ value, onChange, errors }: Props) {
                 )}
                 {value[day].map((iv, i) => (
                   <Group key={i} gap="xs" wrap="nowrap">
-                    <TimeInput
+                    <TimePicker
+                      format="24h"
+                      withDropdown
                       aria-label={t('shifts.start', { day: t(`weekdays.long.${day}`) })}
                       value={iv.start}
-                      onChange={(e) => {
-                        const start = e.currentTarget.value;
+                      onChange={(start) => {
                         setDay(
                           day,
                           value[day].map((x, j) => (j === i ? { ...x, start } : x)),
                         );
                       }}
-                      w={110}
+                      w={100}
                       size="xs"
                     />
                     <Text size="sm">–</Text>
-                    <TimeInput
+                    <TimePicker
+                      format="24h"
+                      withDropdown
                       aria-label={t('shifts.end', { day: t(`weekdays.long.${day}`) })}
                       value={iv.end}
-                      onChange={(e) => {
-                        const end = e.currentTarget.value;
+                      onChange={(end) => {
                         setDay(
                           day,
                           value[day].map((x, j) => (j === i ? { ...x, end } : x)),
                         );
                       }}
-                      w={110}
+                      w={100}
                       size="xs"
                     />
                     <ActionIcon
