@@ -161,6 +161,8 @@ export interface OrderItemsTable {
   weight_grams: number | null;
   /** JSON object of item meta. */
   meta: string;
+  /** Units scanned at the packer station so far (scan-to-verify). */
+  scanned_quantity: Generated<number>;
 }
 
 export interface AssignmentsTable {
@@ -209,6 +211,45 @@ export interface JobsTable {
   updated_at: number;
 }
 
+/** Distribution settings per store; store_key 0 is the account default for manual orders. */
+export interface DistributionSettingsTable {
+  id: Generated<number>;
+  account_id: number;
+  store_key: number;
+  strategy: string;
+  enabled: number;
+  /** JSON: string[] of store statuses that are distributed. */
+  store_statuses: string;
+  updated_at: number;
+}
+
+export interface DistributionStateTable {
+  account_id: number;
+  store_key: number;
+  /** JSON: the strategies' memory (see distribution/strategy.ts). */
+  state: string;
+  updated_at: number;
+}
+
+export interface UnassignedOrdersTable {
+  order_id: number;
+  account_id: number;
+  reason: string;
+  since_at: number;
+  checked_at: number;
+}
+
+export interface ScanMismatchesTable {
+  id: Generated<number>;
+  account_id: number;
+  order_id: number;
+  packer_id: number | null;
+  order_item_id: number | null;
+  code: string;
+  kind: 'wrong_item' | 'too_many';
+  created_at: number;
+}
+
 export interface DB {
   accounts: AccountsTable;
   users: UsersTable;
@@ -221,6 +262,10 @@ export interface DB {
   assignments: AssignmentsTable;
   audit_events: AuditEventsTable;
   jobs: JobsTable;
+  distribution_settings: DistributionSettingsTable;
+  distribution_state: DistributionStateTable;
+  unassigned_orders: UnassignedOrdersTable;
+  scan_mismatches: ScanMismatchesTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;

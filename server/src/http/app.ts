@@ -14,6 +14,12 @@ import { OrdersService } from '../modules/orders/orders.service.js';
 import { packersRoutes } from '../modules/packers/packers.routes.js';
 import { PackersService } from '../modules/packers/packers.service.js';
 import { storesRoutes } from '../modules/stores/stores.routes.js';
+import { distributionRoutes } from '../modules/distribution/distribution.routes.js';
+import { DistributionService } from '../modules/distribution/distribution.service.js';
+import { createEventBus, type EventBus } from '../modules/events/event-bus.js';
+import { eventsRoutes } from '../modules/events/events.routes.js';
+import { packingRoutes } from '../modules/packing/packing.routes.js';
+import { PackingService } from '../modules/packing/packing.service.js';
 import { registerSessionLoading } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { registerOpenApi } from './openapi.js';
@@ -22,6 +28,10 @@ export interface Services {
   accounts: AccountsService;
   packers: PackersService;
   orders: OrdersService;
+  distribution: DistributionService;
+  packing: PackingService;
+  /** Live updates (SSE); publish inside the transaction that makes the change. */
+  events: EventBus;
 }
 
 export interface App {
@@ -39,10 +49,20 @@ export async function buildApp(config: Config): Promise<App> {
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
 
+  const events = await createEventBus(
+    database,
+    config.database.kind === 'postgres' ? config.database.url : null,
+  );
+  const distribution = new DistributionService(database, events);
   const services: Services = {
     accounts: new AccountsService(database.db, { sessionDays: config.sessionDays, loginRateLimit: config.loginRateLimit }),
-    packers: new PackersService(database.db),
-    orders: new OrdersService(database),
+    packers: new PackersService(database.db, {
+      onAvailabilityChanged: distribution.onPackerChanged,
+    }),
+    orders: new OrdersService(database, { onOrderSaved: distribution.onOrderSaved }),
+    distribution,
+    packing: new PackingService(database, events),
+    events,
   };
 
   const http = Fastify({
@@ -70,6 +90,9 @@ export async function buildApp(config: Config): Promise<App> {
       await api.register(packersRoutes(services.packers));
       await api.register(ordersRoutes(services.orders));
       await api.register(storesRoutes(database.db));
+      await api.register(distributionRoutes(services.distribution));
+      await api.register(packingRoutes(services.packing));
+      await api.register(eventsRoutes(events));
     },
     { prefix: '/api' },
   );
@@ -84,6 +107,7 @@ export async function buildApp(config: Config): Promise<App> {
     services,
     async close() {
       await http.close();
+      await events.close();
       await database.destroy();
     },
   };

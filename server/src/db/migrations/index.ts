@@ -11,6 +11,12 @@ import * as m0009 from './20261128_0009_create_assignments.js';
 import * as m0010 from './20261128_0010_create_audit_events.js';
 import * as m0011 from './20261128_0011_create_jobs.js';
 import * as m0012 from './20261128_0012_create_orders_search.js';
+import * as m0101 from './20261128_0101_create_distribution_settings.js';
+import * as m0102 from './20261128_0102_create_distribution_state.js';
+import * as m0103 from './20261128_0103_create_unassigned_orders.js';
+import * as m0104 from './20261128_0104_add_order_items_scanned.js';
+import * as m0105 from './20261128_0105_create_scan_mismatches.js';
+import * as m0106 from './20261128_0106_index_orders_packer_status.js';
 
 /**
  * Every migration, in order. Forward-only: a shipped migration is never edited; a change
@@ -29,4 +35,10 @@ export const migrations: Record<string, Migration> = {
   '20261128_0010_create_audit_events': m0010,
   '20261128_0011_create_jobs': m0011,
   '20261128_0012_create_orders_search': m0012,
+  '20261128_0101_create_distribution_settings': m0101,
+  '20261128_0102_create_distribution_state': m0102,
+  '20261128_0103_create_unassigned_orders': m0103,
+  '20261128_0104_add_order_items_scanned': m0104,
+  '20261128_0105_create_scan_mismatches': m0105,
+  '20261128_0106_index_orders_packer_status': m0106,
 };

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { toMinor } from '../../shared/money.js';
 import { type Actor, recordAudit } from '../audit/audit.repo.js';
@@ -9,12 +9,23 @@ import { buildSearchText } from './search-text.js';
 /** Payment methods that mean cash on delivery (ramburs), as WooCommerce and shops name them. */
 export const COD_METHODS = new Set(['cod', 'ramburs', 'cash_on_delivery']);
 
+/**
+ * Called inside the transaction that creates (or, from a store sync, updates) an order,
+ * e.g. automatic distribution. It must use `trx` only, and may throw to roll back.
+ */
+export type OrderSavedHook = (
+  trx: Transaction<DB>,
+  accountId: number,
+  orderId: number,
+) => Promise<void>;
+
 /** A phone order typed in by the owner or a manager. Numbered M<id> unless a number is given. */
 export async function createManualOrder(
   db: Kysely<DB>,
   accountId: number,
   input: OrderCreate,
   actor: Actor,
+  onSaved?: OrderSavedHook,
 ): Promise<number> {
   const account = await db
     .selectFrom('accounts')
@@ -113,6 +124,7 @@ export async function createManualOrder(
       reason: 'phone order',
       at: now,
     });
+    await onSaved?.(trx, accountId, id);
     return id;
   });
 }

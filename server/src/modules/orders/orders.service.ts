@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.js';
 import { NotFound } from '../../http/errors.js';
 import { type Actor, listAudit } from '../audit/audit.repo.js';
 import { type AssignResult, assignOrders } from './assign-orders.js';
-import { createManualOrder } from './create-manual-order.js';
+import { createManualOrder, type OrderSavedHook } from './create-manual-order.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { listOrders, sortKey } from './orders.list.repo.js';
 import { toDetail, toSummary } from './orders.mapping.js';
@@ -15,7 +15,10 @@ import type {
 } from './orders.schema.js';
 
 export class OrdersService {
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly database: Database,
+    private readonly hooks: { onOrderSaved?: OrderSavedHook } = {},
+  ) {}
 
   async list(
     accountId: number,
@@ -51,7 +54,13 @@ export class OrdersService {
   }
 
   async create(accountId: number, input: OrderCreate, actor: Actor): Promise<OrderDetailOut> {
-    const id = await createManualOrder(this.database.db, accountId, input, actor);
+    const id = await createManualOrder(
+      this.database.db,
+      accountId,
+      input,
+      actor,
+      this.hooks.onOrderSaved,
+    );
     return this.get(accountId, id);
   }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { Conflict, NotFound } from '../../http/errors.js';
 import { parseJsonColumn, iso } from '../../shared/json.js';
@@ -31,8 +31,21 @@ function toOut(p: repo.PackerWithLogin): PackerOut {
   };
 }
 
+/**
+ * Called inside the transaction that changes whether a packer can take orders (activation,
+ * shifts, skills, stores, limits): distribution moves or hands out orders accordingly.
+ */
+export type PackerChangedHook = (
+  trx: Transaction<DB>,
+  accountId: number,
+  packerId: number,
+) => Promise<void>;
+
 export class PackersService {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly hooks: { onAvailabilityChanged?: PackerChangedHook } = {},
+  ) {}
 
   async list(accountId: number): Promise<PackerOut[]> {
     return (await repo.listPackers(this.db, accountId)).map(toOut);
@@ -146,6 +159,10 @@ export class PackersService {
         to: changed.join(', '),
         at: now,
       });
+      const availability = ['active', 'shifts', 'skills', 'allowed_store_ids', 'max_open_orders'];
+      if (changed.some((k) => availability.includes(k))) {
+        await this.hooks.onAvailabilityChanged?.(trx, accountId, id);
+      }
     });
     return this.get(accountId, id);
   }

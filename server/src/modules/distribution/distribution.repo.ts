@@ -1,0 +1,309 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Dialect } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import { parseJsonColumn } from '../../shared/json.js';
+import { EMPTY_SCHEDULE, type WeeklySchedule } from '../packers/packers.schema.js';
+import { OPEN_STATUSES } from '../packers/packers.repo.js';
+import type { Candidate, DistOrder, StrategyKey, StrategyState } from './distribution.types.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Manual (phone) orders have no store; their settings and state live under this key. */
+export const MANUAL_STORE_KEY = 0;
+export const storeKeyOf = (storeId: number | null) => storeId ?? MANUAL_STORE_KEY;
+
+export interface Settings {
+  storeKey: number;
+  strategy: StrategyKey;
+  enabled: boolean;
+  storeStatuses: string[];
+}
+
+export const DEFAULT_SETTINGS: Omit<Settings, 'storeKey'> = {
+  strategy: 'least-loaded',
+  enabled: true,
+  storeStatuses: ['processing'],
+};
+
+export async function listSettingsRows(db: Db, accountId: number): Promise<Settings[]> {
+  const rows = await db
+    .selectFrom('distribution_settings')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .execute();
+  return rows.map((r) => ({
+    storeKey: r.store_key,
+    strategy: r.strategy as StrategyKey,
+    enabled: r.enabled === 1,
+    storeStatuses: parseJsonColumn<string[]>(r.store_statuses, DEFAULT_SETTINGS.storeStatuses),
+  }));
+}
+
+export async function upsertSettings(
+  db: Db,
+  accountId: number,
+  s: Settings,
+  now: number,
+): Promise<void> {
+  const values = {
+    strategy: s.strategy,
+    enabled: s.enabled ? 1 : 0,
+    store_statuses: JSON.stringify(s.storeStatuses),
+    updated_at: now,
+  };
+  await db
+    .insertInto('distribution_settings')
+    .values({ account_id: accountId, store_key: s.storeKey, ...values })
+    .onConflict((oc) => oc.columns(['account_id', 'store_key']).doUpdateSet(values))
+    .execute();
+}
+
+/**
+ * Reads (creating if needed) the strategy state of one store. On PostgreSQL the row stays
+ * locked until the transaction ends: concurrent distribution runs for a store take turns,
+ * so the state and the load counts each run sees are the ones the previous run left.
+ * SQLite transactions are already serialised (one writer).
+ */
+export async function lockState(
+  trx: Transaction<DB>,
+  dialect: Dialect,
+  accountId: number,
+  storeKey: number,
+  now: number,
+): Promise<StrategyState> {
+  await trx
+    .insertInto('distribution_state')
+    .values({ account_id: accountId, store_key: storeKey, state: '{}', updated_at: now })
+    .onConflict((oc) => oc.columns(['account_id', 'store_key']).doNothing())
+    .execute();
+  let q = trx
+    .selectFrom('distribution_state')
+    .select('state')
+    .where('account_id', '=', accountId)
+    .where('store_key', '=', storeKey);
+  if (dialect === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirstOrThrow();
+  return parseJsonColumn<StrategyState>(row.state, {});
+}
+
+export async function saveState(
+  db: Db,
+  accountId: number,
+  storeKey: number,
+  state: StrategyState,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('distribution_state')
+    .set({ state: JSON.stringify(state), updated_at: now })
+    .where('account_id', '=', accountId)
+    .where('store_key', '=', storeKey)
+    .execute();
+}
+
+/** Every packer of the account with its current load and last assignment time. */
+export async function loadCandidates(db: Db, accountId: number): Promise<Candidate[]> {
+  const [packers, open, last] = await Promise.all([
+    db
+      .selectFrom('packers')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('orders')
+      .select(['packer_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('account_id', '=', accountId)
+      .where('packer_id', 'is not', null)
+      .where('status', 'in', OPEN_STATUSES)
+      .groupBy('packer_id')
+      .execute(),
+    db
+      .selectFrom('assignments')
+      .select(['packer_id', (eb) => eb.fn.max<number>('assigned_at').as('at')])
+      .where('account_id', '=', accountId)
+      .groupBy('packer_id')
+      .execute(),
+  ]);
+  const openBy = new Map(open.map((r) => [r.packer_id, Number(r.n)]));
+  const lastBy = new Map(last.map((r) => [r.packer_id, Number(r.at)]));
+  return packers.map((p) => ({
+    id: p.id,
+    name: p.name,
+    active: p.active === 1,
+    weight: p.weight,
+    maxOpenOrders: p.max_open_orders,
+    skills: parseJsonColumn<string[]>(p.skills, []).map((s) => s.trim().toLowerCase()),
+    allowedStoreIds: parseJsonColumn<number[]>(p.allowed_store_ids, []),
+    shifts: { ...EMPTY_SCHEDULE, ...parseJsonColumn<Partial<WeeklySchedule>>(p.shifts, {}) },
+    openOrders: openBy.get(p.id) ?? 0,
+    lastAssignedAt: lastBy.get(p.id) ?? null,
+  }));
+}
+
+export interface OrderForDistribution extends DistOrder {
+  status: string;
+  storeStatus: string;
+  packerId: number | null;
+  confirmedAt: number | null;
+}
+
+/** Item meta keys under which stores and plugins put the product categories. */
+const CATEGORY_KEYS = ['categories', 'category', 'product_categories', '_categories'];
+
+function categoriesOf(metaText: string): string[] {
+  const meta = parseJsonColumn<Record<string, unknown>>(metaText, {});
+  const out: string[] = [];
+  for (const key of CATEGORY_KEYS) {
+    const v = meta[key];
+    const list = Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : [];
+    for (const c of list) if (typeof c === 'string' && c.trim()) out.push(c.trim().toLowerCase());
+  }
+  return out;
+}
+
+export async function loadOrders(
+  db: Db,
+  accountId: number,
+  ids: readonly number[],
+): Promise<OrderForDistribution[]> {
+  const out: OrderForDistribution[] = [];
+  // Chunks keep the IN lists under SQLite's and PostgreSQL's parameter limits.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const [orders, items] = await Promise.all([
+      db
+        .selectFrom('orders')
+        .select([
+          'id',
+          'store_id',
+          'status',
+          'store_status',
+          'packer_id',
+          'confirmed_at',
+          'total_minor',
+          'shipping_lines',
+        ])
+        .where('account_id', '=', accountId)
+        .where('id', 'in', chunk)
+        .execute(),
+      db
+        .selectFrom('order_items')
+        .select(['order_id', 'sku', 'meta'])
+        .where('account_id', '=', accountId)
+        .where('order_id', 'in', chunk)
+        .execute(),
+    ]);
+    const itemsBy = new Map<number, { sku: string; meta: string }[]>();
+    for (const it of items) {
+      const list = itemsBy.get(it.order_id) ?? [];
+      list.push(it);
+      itemsBy.set(it.order_id, list);
+    }
+    for (const o of orders) {
+      const its = itemsBy.get(o.id) ?? [];
+      const lines = parseJsonColumn<{ method_id?: string; method_title?: string }[]>(
+        o.shipping_lines,
+        [],
+      );
+      out.push({
+        id: o.id,
+        storeId: o.store_id,
+        status: o.status,
+        storeStatus: o.store_status,
+        packerId: o.packer_id,
+        confirmedAt: o.confirmed_at,
+        totalMinor: o.total_minor,
+        skus: its.map((i) => i.sku).filter(Boolean),
+        categories: its.flatMap((i) => categoriesOf(i.meta)),
+        shippingMethods: lines
+          .flatMap((l) => [l.method_id, l.method_title])
+          .filter((x): x is string => !!x)
+          .map((x) => x.toLowerCase()),
+      });
+    }
+  }
+  const order = new Map(ids.map((id, i) => [id, i]));
+  return out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
+export async function accountTimeZone(db: Db, accountId: number): Promise<string> {
+  const row = await db
+    .selectFrom('accounts')
+    .select('timezone')
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  return row?.timezone ?? 'Europe/Bucharest';
+}
+
+/** Multi-row inserts in chunks: one statement per 200 rows instead of one per row. */
+export async function insertChunked<T extends 'assignments' | 'audit_events' | 'jobs'>(
+  db: Db,
+  table: T,
+  rows: Insertable<DB[T]>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + 200))
+      .execute();
+  }
+}
+
+export async function markUnassigned(
+  db: Db,
+  accountId: number,
+  rows: { orderId: number; reason: string }[],
+  now: number,
+): Promise<void> {
+  for (const r of rows) {
+    await db
+      .insertInto('unassigned_orders')
+      .values({
+        order_id: r.orderId,
+        account_id: accountId,
+        reason: r.reason,
+        since_at: now,
+        checked_at: now,
+      })
+      .onConflict((oc) => oc.column('order_id').doUpdateSet({ reason: r.reason, checked_at: now }))
+      .execute();
+  }
+}
+
+export async function clearUnassigned(
+  db: Db,
+  accountId: number,
+  orderIds: number[],
+): Promise<void> {
+  for (let i = 0; i < orderIds.length; i += 500) {
+    await db
+      .deleteFrom('unassigned_orders')
+      .where('account_id', '=', accountId)
+      .where('order_id', 'in', orderIds.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/** The accounts the periodic check walks (a self-hosted install usually has one). */
+export async function accountIds(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom('accounts').select('id').orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+export async function endAssignments(
+  db: Db,
+  accountId: number,
+  orderIds: number[],
+  at: number,
+): Promise<void> {
+  for (let i = 0; i < orderIds.length; i += 500) {
+    await db
+      .updateTable('assignments')
+      .set({ ended_at: at })
+      .where('account_id', '=', accountId)
+      .where('order_id', 'in', orderIds.slice(i, i + 500))
+      .where('ended_at', 'is', null)
+      .execute();
+  }
+}

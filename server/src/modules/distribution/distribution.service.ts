@@ -1,0 +1,302 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import { NotFound } from '../../http/errors.js';
+import { iso } from '../../shared/json.js';
+import type { Actor } from '../audit/audit.repo.js';
+import { compactEvent, type EventBus } from '../events/event-bus.js';
+import * as repo from './distribution.repo.js';
+import type { DistributionSettingsOut, SettingsPut, UnassignedOut } from './distribution.schema.js';
+import { distributeInTransaction, type RunMode, type RunResult } from './engine.js';
+import { eligibilityContext, onShift } from './eligibility.js';
+import { STRATEGIES } from './strategies.js';
+
+/** Who the audit trail names for automatic decisions. */
+export const DISTRIBUTION_ACTOR: Actor = { userId: null, label: 'distribution' };
+
+/** How many queued orders one periodic check retries per account. */
+const QUEUE_BATCH = 500;
+
+export class DistributionService {
+  constructor(
+    private readonly database: Database,
+    private readonly events: EventBus,
+  ) {}
+
+  private get deps() {
+    return { dialect: this.database.dialect, events: this.events };
+  }
+
+  /**
+   * Called inside the transaction that creates or updates an order (manual creation, the
+   * store sync's upsert). Distributes the order if the store's settings say so; does
+   * nothing for orders that already have a packer. Must run in the caller's transaction so
+   * the order and its assignment commit together.
+   */
+  onOrderSaved = async (
+    trx: Transaction<DB>,
+    accountId: number,
+    orderId: number,
+  ): Promise<void> => {
+    const r = await distributeInTransaction(
+      trx,
+      this.deps,
+      accountId,
+      [orderId],
+      'auto',
+      DISTRIBUTION_ACTOR,
+    );
+    // The engine announces orders it assigned or queued; the others still arrived or changed.
+    if (r.assigned.length === 0 && r.unassigned.length === 0) {
+      await this.events.publish(trx, compactEvent(accountId, [orderId], []));
+    }
+  };
+
+  /**
+   * Called inside the transaction that changes a packer. A packer who is now inactive or
+   * off shift gives up their unconfirmed orders; one who can work picks up the queue.
+   */
+  onPackerChanged = async (
+    trx: Transaction<DB>,
+    accountId: number,
+    packerId: number,
+  ): Promise<void> => {
+    const now = Date.now();
+    const packer = (await repo.loadCandidates(trx, accountId)).find((p) => p.id === packerId);
+    if (!packer) return;
+    const tz = await repo.accountTimeZone(trx, accountId);
+    if (!packer.active || !onShift(packer.shifts, now, tz)) {
+      const ids = await this.assignedOrdersOf(trx, accountId, [packerId]);
+      if (ids.length)
+        await distributeInTransaction(
+          trx,
+          this.deps,
+          accountId,
+          ids,
+          'redistribute',
+          DISTRIBUTION_ACTOR,
+          now,
+        );
+    } else {
+      await this.retryQueue(trx, accountId, now);
+    }
+  };
+
+  async distribute(accountId: number, orderIds: number[], actor: Actor): Promise<RunResult> {
+    return this.database.db
+      .transaction()
+      .execute((trx) =>
+        distributeInTransaction(trx, this.deps, accountId, orderIds, 'on-demand', actor),
+      );
+  }
+
+  async run(
+    accountId: number,
+    orderIds: number[],
+    mode: RunMode,
+    actor: Actor,
+    now = Date.now(),
+  ): Promise<RunResult> {
+    return this.database.db
+      .transaction()
+      .execute((trx) =>
+        distributeInTransaction(trx, this.deps, accountId, orderIds, mode, actor, now),
+      );
+  }
+
+  /**
+   * The periodic check (every minute): packers whose shift ended, or who were deactivated,
+   * give up their unconfirmed orders; the Unassigned queue is retried. Idempotent, so any
+   * number of processes may run it.
+   */
+  async tick(now = Date.now()): Promise<{ redistributed: number; assigned: number }> {
+    let redistributed = 0;
+    let assigned = 0;
+    for (const accountId of await repo.accountIds(this.database.db)) {
+      const r = await this.database.db.transaction().execute(async (trx) => {
+        const [packers, tz] = await Promise.all([
+          repo.loadCandidates(trx, accountId),
+          repo.accountTimeZone(trx, accountId),
+        ]);
+        const ctx = eligibilityContext(now, tz, []);
+        const gone = packers
+          .filter((p) => p.openOrders > 0 && (!p.active || !onShift(p.shifts, ctx.now, tz)))
+          .map((p) => p.id);
+        const ids = gone.length ? await this.assignedOrdersOf(trx, accountId, gone) : [];
+        const moved = ids.length
+          ? await distributeInTransaction(
+              trx,
+              this.deps,
+              accountId,
+              ids,
+              'redistribute',
+              DISTRIBUTION_ACTOR,
+              now,
+            )
+          : null;
+        const queued = await this.retryQueue(trx, accountId, now);
+        return { redistributed: ids.length, assigned: (moved?.assigned.length ?? 0) + queued };
+      });
+      redistributed += r.redistributed;
+      assigned += r.assigned;
+    }
+    return { redistributed, assigned };
+  }
+
+  private async retryQueue(trx: Transaction<DB>, accountId: number, now: number): Promise<number> {
+    const rows = await trx
+      .selectFrom('unassigned_orders')
+      .select('order_id')
+      .where('account_id', '=', accountId)
+      .orderBy('since_at')
+      .orderBy('order_id')
+      .limit(QUEUE_BATCH)
+      .execute();
+    if (rows.length === 0) return 0;
+    const ids = rows.map((r) => r.order_id);
+    const r = await distributeInTransaction(
+      trx,
+      this.deps,
+      accountId,
+      ids,
+      'auto',
+      DISTRIBUTION_ACTOR,
+      now,
+    );
+    // Orders that left the queue's conditions (confirmed by hand, cancelled, …) leave it.
+    const stale = r.skipped.filter((s) => s.code !== 'distribution_off').map((s) => s.id);
+    await repo.clearUnassigned(trx, accountId, stale);
+    return r.assigned.length;
+  }
+
+  private async assignedOrdersOf(
+    trx: Transaction<DB>,
+    accountId: number,
+    packerIds: number[],
+  ): Promise<number[]> {
+    const rows = await trx
+      .selectFrom('orders')
+      .select('id')
+      .where('account_id', '=', accountId)
+      .where('packer_id', 'in', packerIds)
+      .where('status', '=', 'assigned')
+      .where('confirmed_at', 'is', null)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async settings(accountId: number): Promise<DistributionSettingsOut> {
+    const db = this.database.db;
+    const [rows, stores] = await Promise.all([
+      repo.listSettingsRows(db, accountId),
+      db
+        .selectFrom('stores')
+        .select(['id', 'name'])
+        .where('account_id', '=', accountId)
+        .orderBy('name')
+        .orderBy('id')
+        .execute(),
+    ]);
+    const byKey = new Map(rows.map((r) => [r.storeKey, r]));
+    const of = (key: number) => byKey.get(key) ?? { storeKey: key, ...repo.DEFAULT_SETTINGS };
+    const manual = of(repo.MANUAL_STORE_KEY);
+    return {
+      strategies: Object.entries(STRATEGIES).map(([key, s]) => ({ key, label: s.label })),
+      manual: { strategy: manual.strategy, enabled: manual.enabled },
+      stores: stores.map((s) => {
+        const x = of(s.id);
+        return {
+          store_id: s.id,
+          store_name: s.name,
+          strategy: x.strategy,
+          enabled: x.enabled,
+          store_statuses: x.storeStatuses,
+        };
+      }),
+    };
+  }
+
+  async saveSettings(
+    accountId: number,
+    input: SettingsPut,
+    actor: Actor,
+  ): Promise<DistributionSettingsOut> {
+    const db = this.database.db;
+    if (input.store_id !== null) {
+      const store = await db
+        .selectFrom('stores')
+        .select('id')
+        .where('account_id', '=', accountId)
+        .where('id', '=', input.store_id)
+        .executeTakeFirst();
+      if (!store) throw new NotFound('store_not_found', `Store ${input.store_id} not found.`);
+    }
+    const key = repo.storeKeyOf(input.store_id);
+    const now = Date.now();
+    await db.transaction().execute(async (trx) => {
+      const current = (await repo.listSettingsRows(trx, accountId)).find((r) => r.storeKey === key);
+      const next = {
+        storeKey: key,
+        strategy: input.strategy,
+        enabled: input.enabled,
+        storeStatuses:
+          input.store_statuses ?? current?.storeStatuses ?? repo.DEFAULT_SETTINGS.storeStatuses,
+      };
+      await repo.upsertSettings(trx, accountId, next, now);
+      await trx
+        .insertInto('audit_events')
+        .values({
+          account_id: accountId,
+          entity: input.store_id === null ? 'account' : 'store',
+          entity_id: input.store_id ?? accountId,
+          action: 'distribution_settings',
+          actor_user_id: actor.userId,
+          actor_label: actor.label,
+          from_value: current ? `${current.strategy}${current.enabled ? '' : ' (off)'}` : null,
+          to_value: `${next.strategy}${next.enabled ? '' : ' (off)'}; statuses ${next.storeStatuses.join(', ')}`,
+          reason: '',
+          created_at: now,
+        })
+        .execute();
+    });
+    return this.settings(accountId);
+  }
+
+  async unassigned(accountId: number): Promise<UnassignedOut> {
+    const rows = await this.database.db
+      .selectFrom('unassigned_orders as u')
+      .innerJoin('orders as o', 'o.id', 'u.order_id')
+      .leftJoin('stores as s', 's.id', 'o.store_id')
+      .select([
+        'u.order_id',
+        'o.number',
+        'o.store_id',
+        's.name as store_name',
+        'o.customer_name',
+        'o.created_at',
+        'u.reason',
+        'u.since_at',
+        'u.checked_at',
+      ])
+      .where('u.account_id', '=', accountId)
+      .where('o.account_id', '=', accountId)
+      .where('o.packer_id', 'is', null)
+      .orderBy('u.since_at')
+      .orderBy('u.order_id')
+      .limit(1000)
+      .execute();
+    return {
+      items: rows.map((r) => ({
+        order_id: r.order_id,
+        number: r.number,
+        store: r.store_id === null ? null : { id: r.store_id, name: r.store_name ?? '' },
+        customer_name: r.customer_name,
+        created_at: iso(r.created_at),
+        reason: r.reason,
+        since: iso(r.since_at),
+        checked_at: iso(r.checked_at),
+      })),
+    };
+  }
+}

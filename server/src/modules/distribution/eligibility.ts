@@ -1,0 +1,188 @@
+import { WEEKDAYS, type Weekday } from '../packers/packers.schema.js';
+import type { Candidate, DistOrder } from './distribution.types.js';
+
+/** Everything the eligibility rules need besides the order and the packer. */
+export interface EligibilityContext {
+  now: number;
+  timeZone: string;
+  /** Skills that some packer of the account declares: an order matching one requires it. */
+  knownSkills: readonly string[];
+  /** The local weekday and minute of `now`, computed once (Intl is slow per call). */
+  local: LocalTime;
+}
+
+export interface LocalTime {
+  day: Weekday;
+  minutes: number;
+}
+
+export function eligibilityContext(
+  now: number,
+  timeZone: string,
+  knownSkills: readonly string[],
+): EligibilityContext {
+  return { now, timeZone, knownSkills, local: localTime(now, timeZone) };
+}
+
+/** Per order: the skills it requires, computed once for all packers. */
+export type RuleContext = EligibilityContext & { required: readonly string[] };
+
+/** A rule returns null when the packer may take the order, else why not (short, for people). */
+export type EligibilityRule = (
+  order: DistOrder,
+  packer: Candidate,
+  ctx: RuleContext,
+) => string | null;
+
+export const isActive: EligibilityRule = (_o, p) => (p.active ? null : 'inactive');
+
+export const isOnShift: EligibilityRule = (_o, p, ctx) =>
+  onShiftAt(p.shifts, ctx.local) ? null : 'off shift';
+
+/** An empty list of allowed stores means every store; manual orders need an empty list. */
+export const storeAllowed: EligibilityRule = (o, p) =>
+  p.allowedStoreIds.length === 0 || (o.storeId !== null && p.allowedStoreIds.includes(o.storeId))
+    ? null
+    : 'store not allowed';
+
+export const hasRequiredSkills: EligibilityRule = (_o, p, ctx) => {
+  const missing = ctx.required.filter((s) => !p.skills.includes(s));
+  return missing.length ? `lacks skill ${missing.join(', ')}` : null;
+};
+
+export const underMaxOpen: EligibilityRule = (_o, p) =>
+  p.maxOpenOrders === null || p.openOrders < p.maxOpenOrders
+    ? null
+    : `at max open orders (${p.maxOpenOrders})`;
+
+/** The rules, in the order they are reported. */
+export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
+  isActive,
+  isOnShift,
+  storeAllowed,
+  hasRequiredSkills,
+  underMaxOpen,
+];
+
+/**
+ * A skill is a rule about orders; an order that matches a skill some packer has needs a
+ * packer with that skill. Forms (case-insensitive):
+ *   sku:ABC-1      an item with exactly this SKU
+ *   sku:ABC-*      an item whose SKU starts with ABC-
+ *   category:x     an item in product category x (a bare word "fragile" means category:fragile)
+ *   shipping:x     a shipping method whose id or title is x
+ *   value>=500     order total at least 500 (major units); also value>, value<, value<=
+ */
+export function skillMatches(skill: string, o: DistOrder): boolean {
+  const s = skill.trim().toLowerCase();
+  const value = /^value\s*(>=|>|<=|<)\s*(\d+(?:\.\d+)?)$/.exec(s);
+  if (value) {
+    const limit = Math.round(Number(value[2]) * 100);
+    const t = o.totalMinor;
+    if (value[1] === '>=') return t >= limit;
+    if (value[1] === '>') return t > limit;
+    if (value[1] === '<=') return t <= limit;
+    return t < limit;
+  }
+  const colon = s.indexOf(':');
+  const kind = colon < 0 ? 'category' : s.slice(0, colon);
+  const arg = colon < 0 ? s : s.slice(colon + 1).trim();
+  if (!arg) return false;
+  if (kind === 'sku') {
+    const skus = o.skus.map((x) => x.toLowerCase());
+    return arg.endsWith('*')
+      ? skus.some((x) => x.startsWith(arg.slice(0, -1)))
+      : skus.includes(arg);
+  }
+  if (kind === 'category') return o.categories.includes(arg);
+  if (kind === 'shipping') return o.shippingMethods.includes(arg);
+  return false;
+}
+
+export function requiredSkills(o: DistOrder, knownSkills: readonly string[]): string[] {
+  return knownSkills.filter((s) => skillMatches(s, o));
+}
+
+export interface Eligibility {
+  /** The skills the order requires (see skillMatches). */
+  required: string[];
+  eligible: Candidate[];
+  /** Why each other packer was left out, for the Unassigned reason. */
+  rejected: { packer: Candidate; why: string }[];
+}
+
+export function filterEligible(
+  o: DistOrder,
+  packers: readonly Candidate[],
+  ctx: EligibilityContext,
+): Eligibility {
+  const required = requiredSkills(o, ctx.knownSkills);
+  const result: Eligibility = { required, eligible: [], rejected: [] };
+  const rc: RuleContext = { ...ctx, required };
+  for (const p of packers) {
+    let why: string | null = null;
+    for (const rule of ELIGIBILITY_RULES) {
+      why = rule(o, p, rc);
+      if (why) break;
+    }
+    if (why) result.rejected.push({ packer: p, why });
+    else result.eligible.push(p);
+  }
+  return result;
+}
+
+/** "no eligible packer: 2 off shift, 1 lacks skill category:fragile". */
+export function unassignedReason(e: Eligibility): string {
+  if (e.rejected.length === 0) return 'no packers';
+  const counts = new Map<string, number>();
+  for (const r of e.rejected) counts.set(r.why, (counts.get(r.why) ?? 0) + 1);
+  return `no eligible packer: ${[...counts].map(([why, n]) => `${n} ${why}`).join(', ')}`;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+const SHORT_DAYS: Record<string, Weekday> = {
+  Mon: 'mon',
+  Tue: 'tue',
+  Wed: 'wed',
+  Thu: 'thu',
+  Fri: 'fri',
+  Sat: 'sat',
+  Sun: 'sun',
+};
+
+/** The weekday and minute of the day at `now` in the account's time zone. */
+export function localTime(now: number, timeZone: string): LocalTime {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(timeZone, f);
+  }
+  let day: Weekday = 'mon';
+  let minutes = 0;
+  for (const part of f.formatToParts(now)) {
+    if (part.type === 'weekday') day = SHORT_DAYS[part.value] ?? 'mon';
+    else if (part.type === 'hour') minutes += Number(part.value) * 60;
+    else if (part.type === 'minute') minutes += Number(part.value);
+  }
+  return { day, minutes };
+}
+
+const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** An empty weekly schedule means always available (small shops do not plan shifts). */
+export function onShift(shifts: Candidate['shifts'], now: number, timeZone: string): boolean {
+  return onShiftAt(shifts, localTime(now, timeZone));
+}
+
+function onShiftAt(shifts: Candidate['shifts'], { day, minutes }: LocalTime): boolean {
+  if (WEEKDAYS.every((d) => (shifts[d] ?? []).length === 0)) return true;
+  return (shifts[day] ?? []).some(
+    (s) => minutes >= toMinutes(s.start) && minutes < toMinutes(s.end),
+  );
+}

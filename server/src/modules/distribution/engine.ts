@@ -1,0 +1,229 @@
+import type { Insertable, Transaction } from 'kysely';
+import type { Dialect } from '../../db/database.js';
+import type {
+  AssignmentsTable,
+  AuditEventsTable,
+  DB,
+  JobsTable,
+  OrderStatus,
+} from '../../db/schema.js';
+import type { Actor } from '../audit/audit.repo.js';
+import { compactEvent, type EventBus } from '../events/event-bus.js';
+import { decide, knownSkillsOf } from './decide.js';
+import { eligibilityContext } from './eligibility.js';
+import * as repo from './distribution.repo.js';
+import { pushAssignmentJob } from './push-job.js';
+import { strategyOf } from './strategies.js';
+
+/**
+ * auto: a new or changed order, or the Unassigned queue; follows the store's settings.
+ * on-demand: the owner's selection; any unconfirmed order, whatever the settings.
+ * redistribute: orders of a packer who left (deactivated, off shift); any unconfirmed order.
+ */
+export type RunMode = 'auto' | 'on-demand' | 'redistribute';
+
+export interface RunResult {
+  assigned: { id: number; packer_id: number; packer_name: string; reason: string }[];
+  unassigned: { id: number; reason: string }[];
+  skipped: { id: number; code: string; message: string }[];
+}
+
+export interface EngineDeps {
+  dialect: Dialect;
+  events: EventBus;
+}
+
+/**
+ * Applies the strategies to the given orders inside the caller's transaction: the order
+ * update, the assignment row, the audit event and the store push job commit together.
+ * Every order update is conditional on the state it was read in, so two runs at once (or a
+ * confirmation racing a run) never give an order two packers or break the lock.
+ */
+export async function distributeInTransaction(
+  trx: Transaction<DB>,
+  deps: EngineDeps,
+  accountId: number,
+  orderIds: readonly number[],
+  mode: RunMode,
+  actor: Actor,
+  now = Date.now(),
+): Promise<RunResult> {
+  const result: RunResult = { assigned: [], unassigned: [], skipped: [] };
+  const unique = [...new Set(orderIds)];
+  const orders = await repo.loadOrders(trx, accountId, unique);
+  const found = new Set(orders.map((o) => o.id));
+  for (const id of unique)
+    if (!found.has(id))
+      result.skipped.push({ id, code: 'order_not_found', message: `Order ${id} not found.` });
+
+  const settings = new Map(
+    (await repo.listSettingsRows(trx, accountId)).map((s) => [s.storeKey, s]),
+  );
+  const settingsOf = (key: number) =>
+    settings.get(key) ?? { storeKey: key, ...repo.DEFAULT_SETTINGS };
+  const todo = orders.filter((o) => {
+    const skip = whyNot(o, mode, settingsOf(repo.storeKeyOf(o.storeId)));
+    if (skip) result.skipped.push({ id: o.id, ...skip });
+    return !skip;
+  });
+  if (todo.length === 0) return result;
+
+  const [timeZone, packers] = await Promise.all([
+    repo.accountTimeZone(trx, accountId),
+    repo.loadCandidates(trx, accountId),
+  ]);
+  const byId = new Map(packers.map((p) => [p.id, p]));
+  const ctx = eligibilityContext(now, timeZone, knownSkillsOf(packers));
+  // The order being moved does not count against its current packer's load.
+  for (const o of todo) if (o.packerId !== null) decrement(byId.get(o.packerId));
+
+  const ended: number[] = [];
+  const assignments: Insertable<AssignmentsTable>[] = [];
+  const audits: Insertable<AuditEventsTable>[] = [];
+  const jobs: Insertable<JobsTable>[] = [];
+  const queued: { orderId: number; reason: string }[] = [];
+  const cleared: number[] = [];
+  const touchedPackers: (number | null)[] = [];
+
+  // Stores in ascending key order: PostgreSQL runs lock their state rows in one order.
+  const keys = [...new Set(todo.map((o) => repo.storeKeyOf(o.storeId)))].sort((a, b) => a - b);
+  for (const key of keys) {
+    const strategy = strategyOf(settingsOf(key).strategy);
+    let state = await repo.lockState(trx, deps.dialect, accountId, key, now);
+    for (const o of todo) {
+      if (repo.storeKeyOf(o.storeId) !== key) continue;
+      const outcome = decide(o, packers, state, strategy, ctx);
+      const previous = o.packerId === null ? null : (byId.get(o.packerId) ?? null);
+      if (outcome.kind === 'assign' && outcome.packer.id === o.packerId) {
+        increment(previous, null);
+        result.skipped.push({
+          id: o.id,
+          code: 'unchanged',
+          message: `Order ${o.id} stays with ${outcome.packer.name}.`,
+        });
+        continue;
+      }
+      const packer = outcome.kind === 'assign' ? outcome.packer : null;
+      if (!packer && o.packerId === null) {
+        queued.push({ orderId: o.id, reason: outcome.reason });
+        result.unassigned.push({ id: o.id, reason: outcome.reason });
+        continue;
+      }
+      const changed = await trx
+        .updateTable('orders')
+        .set({
+          packer_id: packer?.id ?? null,
+          assigned_at: packer ? now : null,
+          status: packer ? 'assigned' : 'new',
+          updated_at: now,
+        })
+        .where('account_id', '=', accountId)
+        .where('id', '=', o.id)
+        .where('status', '=', o.status as OrderStatus)
+        .where('confirmed_at', 'is', null)
+        .where('packer_id', o.packerId === null ? 'is' : '=', o.packerId)
+        .executeTakeFirst();
+      if (Number(changed.numUpdatedRows) !== 1) {
+        increment(previous, null);
+        result.skipped.push({
+          id: o.id,
+          code: 'changed_meanwhile',
+          message: `Order ${o.id} changed while it was being distributed.`,
+        });
+        continue;
+      }
+      state = outcome.state;
+      if (o.packerId !== null) ended.push(o.id);
+      if (o.storeId !== null) jobs.push(pushAssignmentJob(accountId, o.id, false, now));
+      touchedPackers.push(o.packerId, packer?.id ?? null);
+      audits.push({
+        account_id: accountId,
+        entity: 'order',
+        entity_id: o.id,
+        action: packer ? 'assigned' : 'unassigned',
+        actor_user_id: actor.userId,
+        actor_label: actor.label,
+        from_value: previous?.name ?? null,
+        to_value: packer?.name ?? null,
+        reason: outcome.reason,
+        created_at: now,
+      });
+      if (packer) {
+        increment(packer, now);
+        cleared.push(o.id);
+        assignments.push({
+          account_id: accountId,
+          order_id: o.id,
+          packer_id: packer.id,
+          assigned_at: now,
+          confirmed_at: null,
+          ended_at: null,
+          assigned_by: actor.userId,
+          reason: outcome.reason,
+          override: 0,
+        });
+        result.assigned.push({
+          id: o.id,
+          packer_id: packer.id,
+          packer_name: packer.name,
+          reason: outcome.reason,
+        });
+      } else {
+        queued.push({ orderId: o.id, reason: outcome.reason });
+        result.unassigned.push({ id: o.id, reason: outcome.reason });
+      }
+    }
+    await repo.saveState(trx, accountId, key, state, now);
+  }
+
+  // Ending the old rows first: the new assignment rows must stay the current ones.
+  await repo.endAssignments(trx, accountId, ended, now);
+  await repo.insertChunked(trx, 'assignments', assignments);
+  await repo.insertChunked(trx, 'audit_events', audits);
+  await repo.insertChunked(trx, 'jobs', jobs);
+  await repo.clearUnassigned(trx, accountId, cleared);
+  await repo.markUnassigned(trx, accountId, queued, now);
+  const changedIds = [...result.assigned.map((a) => a.id), ...result.unassigned.map((u) => u.id)];
+  if (changedIds.length)
+    await deps.events.publish(trx, compactEvent(accountId, changedIds, touchedPackers));
+  return result;
+}
+
+function whyNot(
+  o: repo.OrderForDistribution,
+  mode: RunMode,
+  s: repo.Settings,
+): { code: string; message: string } | null {
+  if (o.confirmedAt !== null || o.status === 'confirmed')
+    return {
+      code: 'packer_locked',
+      message: `Order ${o.id} is confirmed and locked to its packer.`,
+    };
+  if (o.status !== 'new' && o.status !== 'assigned')
+    return { code: 'invalid_status', message: `Order ${o.id} is ${o.status}.` };
+  if (mode !== 'auto') return null;
+  if (o.status !== 'new' || o.packerId !== null)
+    return { code: 'already_assigned', message: `Order ${o.id} already has a packer.` };
+  if (!s.enabled)
+    return { code: 'distribution_off', message: 'Automatic distribution is off for this store.' };
+  if (o.storeId !== null && !s.storeStatuses.includes(o.storeStatus)) {
+    return {
+      code: 'status_not_distributed',
+      message: `Store status ${o.storeStatus} is not distributed.`,
+    };
+  }
+  return null;
+}
+
+function decrement(p: { openOrders: number } | undefined): void {
+  if (p) p.openOrders = Math.max(0, p.openOrders - 1);
+}
+
+function increment(
+  p: { openOrders: number; lastAssignedAt: number | null } | null,
+  at: number | null,
+): void {
+  if (!p) return;
+  p.openOrders += 1;
+  if (at !== null) p.lastAssignedAt = at;
+}

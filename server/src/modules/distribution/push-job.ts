@@ -1,0 +1,32 @@
+import type { Insertable } from 'kysely';
+import type { JobsTable } from '../../db/schema.js';
+
+/**
+ * The outbox row that tells the store about an order's packer (the sync module's worker
+ * sends it). Written in the transaction that changes the assignment; the worker reads the
+ * order's current assignment when it runs, so the payload only names the order (and says
+ * when the change was an owner override of a confirmed order).
+ */
+export function pushAssignmentJob(
+  accountId: number,
+  orderId: number,
+  override: boolean,
+  now: number,
+): Insertable<JobsTable> {
+  return {
+    account_id: accountId,
+    kind: 'store.push_assignment',
+    payload: JSON.stringify(
+      override ? { order_id: orderId, override: true } : { order_id: orderId },
+    ),
+    state: 'queued',
+    attempts: 0,
+    max_attempts: 10,
+    run_at: now,
+    locked_by: null,
+    locked_at: null,
+    last_error: null,
+    created_at: now,
+    updated_at: now,
+  };
+}

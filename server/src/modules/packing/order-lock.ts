@@ -1,0 +1,203 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors.js';
+import type { AuthContext } from '../accounts/accounts.service.js';
+import { type Actor, recordAudit } from '../audit/audit.repo.js';
+import { clearUnassigned } from '../distribution/distribution.repo.js';
+import { pushAssignmentJob } from '../distribution/push-job.js';
+import { compactEvent, type EventBus } from '../events/event-bus.js';
+import { endCurrentAssignment, insertAssignment } from '../orders/orders.repo.js';
+import * as repo from './packing.repo.js';
+import type { ReassignBody } from './packing.schema.js';
+
+/**
+ * The packer lock. Every change is one conditional UPDATE on the state that was read
+ * (status, packer, confirmed or not): whatever interleaving of confirmations, reassignments
+ * and overrides hits one order, each request either applies to exactly the state it saw or
+ * fails with a conflict, so the lock cannot be slipped past by a race. On PostgreSQL the
+ * UPDATE's row lock also orders the history rows written after it.
+ */
+export interface LockDeps {
+  db: Kysely<DB>;
+  events: EventBus;
+}
+
+/** A packer confirms (takes) their order; an owner or manager may confirm on their behalf. */
+export async function confirmOrder(
+  deps: LockDeps,
+  auth: AuthContext,
+  orderId: number,
+  actor: Actor,
+): Promise<number> {
+  const accountId = auth.accountId;
+  return deps.db.transaction().execute(async (trx) => {
+    const o = await repo.findOrderForUpdate(trx, accountId, orderId);
+    if (!o) throw new NotFound('order_not_found', `Order ${orderId} not found.`);
+    const own = auth.role === 'packer' && o.packer_id !== null && o.packer_id === auth.packerId;
+    if (auth.role === 'packer' && !own)
+      throw new NotFound('order_not_found', `Order ${orderId} is not in your queue.`);
+    if (o.status === 'confirmed') {
+      throw own
+        ? new Conflict('already_confirmed', 'You have already confirmed this order.')
+        : new Conflict(
+            'packer_locked',
+            `Order ${orderId} is already confirmed by ${o.packer_name ?? 'its packer'}.`,
+          );
+    }
+    if (o.status !== 'assigned' || o.packer_id === null)
+      throw new Conflict(
+        'not_assigned',
+        `Order ${orderId} is ${o.status}; only an assigned order can be confirmed.`,
+      );
+    const now = Date.now();
+    const r = await trx
+      .updateTable('orders')
+      .set({ status: 'confirmed', confirmed_at: now, updated_at: now })
+      .where('account_id', '=', accountId)
+      .where('id', '=', orderId)
+      .where('status', '=', 'assigned')
+      .where('packer_id', '=', o.packer_id)
+      .where('confirmed_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw changedMeanwhile(orderId);
+    await trx
+      .updateTable('assignments')
+      .set({ confirmed_at: now })
+      .where('account_id', '=', accountId)
+      .where('order_id', '=', orderId)
+      .where('ended_at', 'is', null)
+      .execute();
+    const reason = own ? '' : `on behalf of ${o.packer_name ?? 'the packer'}`;
+    await recordAudit(trx, {
+      accountId,
+      entity: 'order',
+      entityId: orderId,
+      action: 'confirmed',
+      actor,
+      from: 'assigned',
+      to: 'confirmed',
+      reason,
+      at: now,
+    });
+    await afterChange(trx, deps.events, accountId, o, [o.packer_id], false, now);
+    return orderId;
+  });
+}
+
+/**
+ * Moves an order to another packer. Unconfirmed: owners and managers. Confirmed: only the
+ * owner, with `override` and a reason; the new packer holds the order locked (the owner
+ * decided), the store is told with override:true, and scanning starts again.
+ */
+export async function reassignOrder(
+  deps: LockDeps,
+  auth: AuthContext,
+  orderId: number,
+  body: ReassignBody,
+  actor: Actor,
+): Promise<number> {
+  const accountId = auth.accountId;
+  return deps.db.transaction().execute(async (trx) => {
+    const o = await repo.findOrderForUpdate(trx, accountId, orderId);
+    if (!o) throw new NotFound('order_not_found', `Order ${orderId} not found.`);
+    const target = await repo.findPackerRef(trx, accountId, body.packer_id);
+    if (!target) throw new NotFound('packer_not_found', `Packer ${body.packer_id} not found.`);
+    if (!target.active) throw new Conflict('packer_inactive', `${target.name} is deactivated.`);
+    if (o.packer_id === target.id)
+      throw new Conflict('unchanged', `Order ${orderId} is already ${target.name}'s.`);
+    const locked = o.status === 'confirmed' || o.confirmed_at !== null;
+    if (!locked && o.status !== 'new' && o.status !== 'assigned')
+      throw new Conflict(
+        'invalid_status',
+        `Order ${orderId} is ${o.status} and cannot be reassigned.`,
+      );
+    if (locked) checkOverride(o, auth, body);
+    const now = Date.now();
+    let q = trx
+      .updateTable('orders')
+      .set({
+        packer_id: target.id,
+        assigned_at: now,
+        status: locked ? 'confirmed' : 'assigned',
+        confirmed_at: locked ? now : null,
+        updated_at: now,
+      })
+      .where('account_id', '=', accountId)
+      .where('id', '=', orderId)
+      .where('status', '=', o.status)
+      .where('packer_id', o.packer_id === null ? 'is' : '=', o.packer_id);
+    q = locked ? q.where('confirmed_at', 'is not', null) : q.where('confirmed_at', 'is', null);
+    const r = await q.executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw changedMeanwhile(orderId);
+    await endCurrentAssignment(trx, accountId, orderId, now);
+    const reason = body.reason || 'by hand';
+    await insertAssignment(trx, {
+      accountId,
+      orderId,
+      packerId: target.id,
+      at: now,
+      by: actor.userId,
+      reason,
+      override: locked,
+    });
+    if (locked) {
+      await trx
+        .updateTable('assignments')
+        .set({ confirmed_at: now })
+        .where('account_id', '=', accountId)
+        .where('order_id', '=', orderId)
+        .where('ended_at', 'is', null)
+        .execute();
+      await repo.resetScans(trx, accountId, orderId);
+    }
+    await recordAudit(trx, {
+      accountId,
+      entity: 'order',
+      entityId: orderId,
+      action: locked ? 'override' : 'assigned',
+      actor,
+      from: o.packer_name,
+      to: target.name,
+      reason,
+      at: now,
+    });
+    await clearUnassigned(trx, accountId, [orderId]);
+    await afterChange(trx, deps.events, accountId, o, [o.packer_id, target.id], locked, now);
+    return orderId;
+  });
+}
+
+function checkOverride(o: repo.LockedOrder, auth: AuthContext, body: ReassignBody): void {
+  const who = o.packer_name ?? 'its packer';
+  if (!body.override)
+    throw new Conflict(
+      'packer_locked',
+      `Order ${o.id} is confirmed by ${who}; moving it needs an owner override.`,
+    );
+  if (auth.role !== 'owner')
+    throw new Forbidden(
+      'packer_locked',
+      `Order ${o.id} is confirmed by ${who}; only the owner can override.`,
+    );
+  if (!body.reason) throw new Invalid('reason_required', 'An override needs a reason.');
+}
+
+async function afterChange(
+  trx: Transaction<DB>,
+  events: EventBus,
+  accountId: number,
+  o: repo.LockedOrder,
+  packers: (number | null)[],
+  override: boolean,
+  now: number,
+) {
+  if (o.store_id !== null)
+    await trx
+      .insertInto('jobs')
+      .values(pushAssignmentJob(accountId, o.id, override, now))
+      .execute();
+  await events.publish(trx, compactEvent(accountId, [o.id], packers));
+}
+
+const changedMeanwhile = (id: number) =>
+  new Conflict('changed_meanwhile', `Order ${id} changed meanwhile; reload and try again.`);
