@@ -54,7 +54,8 @@ export interface Config {
   loginRateLimit: { max: number; windowMs: number };
   /** ECOMDIR_MASTER_KEY, or null to use (and on first start create) DATA_DIR/master.key. */
   masterKey: string | null;
-  sync: { firstSyncDays: number; pollSeconds: number };
+  /** requestTimeoutMs: how long a store may take to answer one request. */
+  sync: { firstSyncDays: number; pollSeconds: number; requestTimeoutMs: number };
   /** inProcessWorker: the server runs jobs itself; pollMs: idle wait between claims. */
   jobs: { inProcessWorker: boolean; leaseMs: number; pollMs: number };
 }
@@ -84,7 +85,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST ? path.resolve(base, e.WEB_DIST) : path.join(repoRoot, 'web/dist'),
     loginRateLimit: { max: 10, windowMs: 15 * 60_000 },
     masterKey: e.ECOMDIR_MASTER_KEY ?? null,
-    sync: { firstSyncDays: e.SYNC_FIRST_DAYS, pollSeconds: e.SYNC_POLL_SECONDS },
+    sync: {
+      firstSyncDays: e.SYNC_FIRST_DAYS,
+      pollSeconds: e.SYNC_POLL_SECONDS,
+      requestTimeoutMs: 30_000,
+    },
     jobs: { inProcessWorker: e.ECOMDIR_WORKER, leaseMs: e.JOBS_LEASE_SECONDS * 1000, pollMs: 1000 },
   };
 }

@@ -68,6 +68,27 @@ export interface StoresTable {
   status: string;
   created_at: number;
   updated_at: number;
+  /** Which connector talks to the store: 'woocommerce' (ecomdir Connect) or 'woocommerce-rest'. */
+  connector: Generated<string>;
+  /** The address lower-cased without scheme, www. and trailing slash: one store, one key. */
+  url_key: Generated<string>;
+  /** The store credential sealed by the vault (AES-256-GCM); null for stores without one. */
+  credentials: string | null;
+  /** JSON: the store's last `status` answer. */
+  store_info: Generated<string>;
+  /** The sync cursor: (modification time, store id) of the last order stored. */
+  cursor_modified_at: number | null;
+  cursor_id: string | null;
+  /** Where the first sync started (now minus the first-sync days); drives its progress. */
+  sync_from: number | null;
+  first_synced_at: number | null;
+  /** Set while a sync runs; orders stored by that run so far in sync_progress. */
+  sync_started_at: number | null;
+  sync_progress: Generated<number>;
+  last_sync_at: number | null;
+  last_error_code: string | null;
+  last_error: string | null;
+  error_since: number | null;
 }
 
 export interface PackersTable {
@@ -126,6 +147,9 @@ export interface OrdersTable {
   /** Lower-cased, diacritics-free text that the search matches. */
   search_text: string;
   updated_at: number;
+  /** The store's last refusal of a write-back (code: message), e.g. ecomdir_packer_locked. */
+  store_push_error?: string | null;
+  store_push_error_at?: number | null;
 }
 
 export interface OrderAddressesTable {
@@ -209,6 +233,8 @@ export interface JobsTable {
   last_error: string | null;
   created_at: number;
   updated_at: number;
+  /** At most one queued job per key (see jobs/jobs.repo.ts). */
+  dedupe_key?: string | null;
 }
 
 /** Distribution settings per store; store_key 0 is the account default for manual orders. */

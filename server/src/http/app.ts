@@ -3,7 +3,11 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -14,6 +18,15 @@ import { OrdersService } from '../modules/orders/orders.service.js';
 import { packersRoutes } from '../modules/packers/packers.routes.js';
 import { PackersService } from '../modules/packers/packers.service.js';
 import { storesRoutes } from '../modules/stores/stores.routes.js';
+import type { JobHandlers } from '../jobs/job-kinds.js';
+import { every } from '../jobs/scheduler.js';
+import { JobWorker } from '../jobs/worker.js';
+import { buildConnectorRegistry } from '../modules/connectors/registry.js';
+import { StoreConnections } from '../modules/stores/store-connections.js';
+import { StoresService } from '../modules/stores/stores.service.js';
+import { Vault } from '../modules/stores/vault.js';
+import { SyncService } from '../modules/sync/sync.service.js';
+import { StoreWriteback } from '../modules/sync/writeback.js';
 import { distributionRoutes } from '../modules/distribution/distribution.routes.js';
 import { DistributionService } from '../modules/distribution/distribution.service.js';
 import { createEventBus, type EventBus } from '../modules/events/event-bus.js';
@@ -32,12 +45,18 @@ export interface Services {
   packing: PackingService;
   /** Live updates (SSE); publish inside the transaction that makes the change. */
   events: EventBus;
+  stores: StoresService;
+  sync: SyncService;
 }
 
 export interface App {
   http: FastifyInstance;
   database: Database;
   services: Services;
+  /** The job worker; started by buildApp when config.jobs.inProcessWorker, else run by hand. */
+  worker: JobWorker;
+  /** Starts the worker loop and the store poller (what `npm run worker` runs). */
+  startBackground(): void;
   close(): Promise<void>;
 }
 
@@ -54,8 +73,31 @@ export async function buildApp(config: Config): Promise<App> {
     config.database.kind === 'postgres' ? config.database.url : null,
   );
   const distribution = new DistributionService(database, events);
+  const accounts = new AccountsService(database.db, {
+    sessionDays: config.sessionDays,
+    loginRateLimit: config.loginRateLimit,
+  });
+  // Stores, sync and the store write-back share the vault and the connector registry.
+  const connections = new StoreConnections(
+    buildConnectorRegistry(),
+    Vault.open(config.dataDir, config.masterKey),
+    config.sync.requestTimeoutMs,
+  );
+  const sync = new SyncService(database, connections, {
+    firstSyncDays: config.sync.firstSyncDays,
+    pageSize: 100,
+  });
+  // Newly synced orders go through distribution in the transaction that stores them.
+  sync.setNewOrdersHook(async (trx, accountId, ids) => {
+    for (const id of ids) await distribution.onOrderSaved(trx, accountId, id);
+  });
+  const writeback = new StoreWriteback(database.db, connections);
+  const connectLimit = {
+    max: config.loginRateLimit.max * 3,
+    windowMs: config.loginRateLimit.windowMs,
+  };
   const services: Services = {
-    accounts: new AccountsService(database.db, { sessionDays: config.sessionDays, loginRateLimit: config.loginRateLimit }),
+    accounts,
     packers: new PackersService(database.db, {
       onAvailabilityChanged: distribution.onPackerChanged,
     }),
@@ -63,6 +105,8 @@ export async function buildApp(config: Config): Promise<App> {
     distribution,
     packing: new PackingService(database, events),
     events,
+    stores: new StoresService(database, accounts, connections, connectLimit),
+    sync,
   };
 
   const http = Fastify({
@@ -89,7 +133,7 @@ export async function buildApp(config: Config): Promise<App> {
       await api.register(accountsRoutes(services.accounts, config.cookieSecure));
       await api.register(packersRoutes(services.packers));
       await api.register(ordersRoutes(services.orders));
-      await api.register(storesRoutes(database.db));
+      await api.register(storesRoutes(services.stores));
       await api.register(distributionRoutes(services.distribution));
       await api.register(packingRoutes(services.packing));
       await api.register(eventsRoutes(events));
@@ -101,11 +145,32 @@ export async function buildApp(config: Config): Promise<App> {
     await serveDashboard(http, config.webDist);
   }
 
+  const jobHandlers = {
+    'store.sync': async (p, ctx) => void (await services.sync.syncStore(p.store_id, ctx.heartbeat)),
+    'store.push_assignment': (p) => writeback.pushAssignment(p),
+    'store.push_shipment': (p) => writeback.pushShipment(p),
+  } satisfies JobHandlers;
+  const worker = new JobWorker(database.db, database.dialect, jobHandlers, config.jobs, http.log);
+  let poller: { stop(): void } | null = null;
+  const startBackground = () => {
+    worker.start();
+    poller ??= every(
+      config.sync.pollSeconds,
+      () => services.sync.enqueueSyncs(),
+      (err) => http.log.error({ err }, 'store poller failed'),
+    );
+  };
+  if (config.jobs.inProcessWorker) startBackground();
+
   return {
     http,
     database,
     services,
+    worker,
+    startBackground,
     async close() {
+      poller?.stop();
+      await worker.stop();
       await http.close();
       await events.close();
       await database.destroy();
@@ -118,6 +183,11 @@ async function serveDashboard(http: FastifyInstance, dist: string): Promise<void
   await http.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false });
   http.setNotFoundHandler((req, reply) => {
     if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.status(404).send({ error: { code: 'route_not_found', message: `No route ${req.method} ${req.url.split('?')[0]}.` } });
+    return reply.status(404).send({
+      error: {
+        code: 'route_not_found',
+        message: `No route ${req.method} ${req.url.split('?')[0]}.`,
+      },
+    });
   });
 }

@@ -1,21 +1,139 @@
-import type { Kysely } from 'kysely';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { DB } from '../../db/schema.js';
 import { STAFF, authOf, requireRole } from '../../http/auth.js';
+import { iso, parseJsonColumn } from '../../shared/json.js';
+import type { StoreMessage } from '../connectors/connector.js';
+import {
+  AddStoreBody,
+  ConnectBody,
+  DeadJobOut,
+  StoreOut,
+  UnverifiedOut,
+  toStoreOut,
+} from './stores.schema.js';
+import type { StoresService } from './stores.service.js';
 
-const StoreOut = z.object({ id: z.number(), name: z.string(), platform: z.string(), url: z.string(), status: z.string() });
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
-/** The stores list; connecting stores arrives with the store-connection feature. */
-export function storesRoutes(db: Kysely<DB>): FastifyPluginAsyncZod {
+function unverified(reply: FastifyReply, m: StoreMessage) {
+  return reply.status(422).send({
+    error: {
+      code: 'store_unverified',
+      message: `The store could not be verified: ${m.message}`,
+      store_status: m.httpStatus ?? null,
+      store_answer: m.answer ?? m.message,
+    },
+  });
+}
+
+/** Stores: the plugin's connect handshake, stores added by hand, health, Sync now, dead jobs. */
+export function storesRoutes(stores: StoresService): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/stores', { preHandler: requireRole(...STAFF), schema: { tags: ['stores'], response: { 200: z.object({ items: z.array(StoreOut) }) } } }, async (req) => ({
-      items: await db
-        .selectFrom('stores')
-        .select(['id', 'name', 'platform', 'url', 'status'])
-        .where('account_id', '=', authOf(req).accountId)
-        .orderBy('name')
-        .execute(),
-    }));
+    // Public: the plugin calls it with the owner's e-mail and password in the body (bodies are
+    // never logged). Also at /connect.php, the path published plugin versions use.
+    for (const url of ['/connect', '/connect.php']) {
+      app.post(
+        url,
+        {
+          schema: {
+            tags: ['stores'],
+            body: ConnectBody,
+            response: {
+              200: z.object({ store_id: z.number(), status: z.literal('connected') }),
+              422: UnverifiedOut,
+            },
+          },
+        },
+        async (req, reply) => {
+          const r = await stores.connect(req.body, req.ip);
+          if (!r.ok) return unverified(reply, r.unverified);
+          req.log.info({ store_id: r.storeId }, 'store connected');
+          return { store_id: r.storeId, status: 'connected' as const };
+        },
+      );
+    }
+
+    app.get(
+      '/stores',
+      {
+        preHandler: requireRole(...STAFF),
+        schema: { tags: ['stores'], response: { 200: z.object({ items: z.array(StoreOut) }) } },
+      },
+      async (req) => ({
+        items: (await stores.list(authOf(req).accountId)).map((r) => toStoreOut(r)),
+      }),
+    );
+
+    app.post(
+      '/stores',
+      {
+        preHandler: requireRole('owner'),
+        schema: {
+          tags: ['stores'],
+          body: AddStoreBody,
+          response: { 201: z.object({ id: z.number() }), 422: UnverifiedOut },
+        },
+      },
+      async (req, reply) => {
+        const b = req.body;
+        const credentials: Record<string, string> =
+          b.connector === 'woocommerce'
+            ? { app_user: b.app_user, app_password: b.app_password }
+            : { consumer_key: b.consumer_key, consumer_secret: b.consumer_secret };
+        const r = await stores.addByHand(authOf(req).accountId, {
+          url: b.url,
+          connector: b.connector,
+          credentials,
+          ...(b.name && { name: b.name }),
+        });
+        if (!r.ok) return unverified(reply, r.unverified);
+        return reply.status(201).send({ id: r.storeId });
+      },
+    );
+
+    app.post(
+      '/stores/:id/sync',
+      {
+        preHandler: requireRole(...STAFF),
+        schema: {
+          tags: ['stores'],
+          params: IdParams,
+          response: { 202: z.object({ job_id: z.number() }) },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(202)
+          .send({ job_id: await stores.syncNow(authOf(req).accountId, req.params.id) }),
+    );
+
+    app.get(
+      '/jobs/dead',
+      {
+        preHandler: requireRole(...STAFF),
+        schema: { tags: ['stores'], response: { 200: z.object({ items: z.array(DeadJobOut) }) } },
+      },
+      async (req) => ({
+        items: (await stores.deadJobs(authOf(req).accountId)).map((j) => ({
+          id: j.id,
+          kind: j.kind,
+          payload: parseJsonColumn<Record<string, unknown>>(j.payload, {}),
+          attempts: j.attempts,
+          last_error: j.last_error,
+          created_at: iso(j.created_at),
+          failed_at: iso(j.updated_at),
+        })),
+      }),
+    );
+
+    app.post(
+      '/jobs/:id/retry',
+      { preHandler: requireRole(...STAFF), schema: { tags: ['stores'], params: IdParams } },
+      async (req, reply) => {
+        await stores.retryJob(authOf(req).accountId, req.params.id);
+        return reply.status(204).send();
+      },
+    );
   };
 }

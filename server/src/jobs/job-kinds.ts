@@ -1,0 +1,41 @@
+/**
+ * Every job kind and its payload. A kind added here without a handler in the registry
+ * (http/app.ts, `satisfies JobHandlers`) does not compile.
+ */
+export interface JobPayloads {
+  /** Pull new and changed orders of one store (cursor sync). */
+  'store.sync': { store_id: number };
+  /** Write the order's current packer assignment to its store (POST orders/<id>/packer). */
+  'store.push_assignment': { order_id: number; override?: boolean };
+  /** Write the order's shipment (courier, AWB) to its store (POST orders/<id>/shipment). */
+  'store.push_shipment': {
+    order_id: number;
+    courier: string;
+    awb: string;
+    tracking_url: string;
+    label_url?: string | null;
+  };
+}
+
+export type JobKind = keyof JobPayloads;
+
+export interface JobContext {
+  jobId: number;
+  accountId: number | null;
+  attempt: number;
+  /** Long handlers call this between steps so other workers do not take the job as orphaned. */
+  heartbeat(): Promise<void>;
+}
+
+/**
+ * Runs one job. It may run more than once (a retry, or a worker that died after the work but
+ * before marking it done), so it must be idempotent on its payload. Throwing means "try
+ * again later" (with backoff); business failures of an outside system are recorded as data
+ * and the handler returns normally.
+ */
+export type JobHandler<K extends JobKind> = (
+  payload: JobPayloads[K],
+  ctx: JobContext,
+) => Promise<void>;
+
+export type JobHandlers = { [K in JobKind]: JobHandler<K> };

@@ -1,0 +1,188 @@
+import { type Kysely, type Transaction, sql } from 'kysely';
+import type { Dialect } from '../db/database.js';
+import type { DB } from '../db/schema.js';
+import type { JobKind, JobPayloads } from './job-kinds.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface EnqueueInput<K extends JobKind> {
+  kind: K;
+  payload: JobPayloads[K];
+  accountId: number | null;
+  /** Not before this instant (epoch ms); default now. */
+  runAt?: number;
+  maxAttempts?: number;
+  /** When a queued job with this key exists, nothing is added (its id is returned). */
+  dedupeKey?: string;
+}
+
+/**
+ * Adds a job. Call it with the transaction that makes the change causing the job (the
+ * outbox pattern): the job exists if and only if the change was committed.
+ */
+export async function enqueue<K extends JobKind>(db: Db, job: EnqueueInput<K>): Promise<number> {
+  const now = Date.now();
+  if (job.dedupeKey) {
+    const existing = await db
+      .selectFrom('jobs')
+      .select('id')
+      .where('dedupe_key', '=', job.dedupeKey)
+      .where('state', '=', 'queued')
+      .executeTakeFirst();
+    if (existing) return existing.id;
+  }
+  const row = await db
+    .insertInto('jobs')
+    .values({
+      account_id: job.accountId,
+      kind: job.kind,
+      payload: JSON.stringify(job.payload),
+      state: 'queued',
+      attempts: 0,
+      max_attempts: job.maxAttempts ?? 10,
+      run_at: job.runAt ?? now,
+      locked_by: null,
+      locked_at: null,
+      last_error: null,
+      dedupe_key: job.dedupeKey ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface ClaimedJob {
+  id: number;
+  account_id: number | null;
+  kind: string;
+  payload: string;
+  attempts: number;
+  max_attempts: number;
+}
+
+/**
+ * Takes the oldest due job for this worker. PostgreSQL: several workers claim concurrently,
+ * `FOR UPDATE SKIP LOCKED` hands each a different row without waiting. SQLite: one writer at
+ * a time, so the conditional update inside a transaction is the whole claim.
+ */
+export async function claimNext(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  workerId: string,
+  now: number,
+): Promise<ClaimedJob | null> {
+  if (dialect === 'postgres') {
+    const r = await sql<ClaimedJob>`
+      UPDATE jobs SET state = 'running', locked_by = ${workerId}, locked_at = ${now},
+             attempts = attempts + 1, updated_at = ${now}
+      WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND run_at <= ${now}
+                  ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+      RETURNING id, account_id, kind, payload, attempts, max_attempts`.execute(db);
+    return r.rows[0] ?? null;
+  }
+  return db.transaction().execute(async (trx) => {
+    const next = await trx
+      .selectFrom('jobs')
+      .select('id')
+      .where('state', '=', 'queued')
+      .where('run_at', '<=', now)
+      .orderBy('run_at')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    if (!next) return null;
+    return trx
+      .updateTable('jobs')
+      .set((eb) => ({
+        state: 'running',
+        locked_by: workerId,
+        locked_at: now,
+        attempts: eb('attempts', '+', 1),
+        updated_at: now,
+      }))
+      .where('id', '=', next.id)
+      .where('state', '=', 'queued')
+      .returning(['id', 'account_id', 'kind', 'payload', 'attempts', 'max_attempts'])
+      .executeTakeFirst()
+      .then((r) => r ?? null);
+  });
+}
+
+/** Only the worker holding the job may finish it (a stale worker's late answer is ignored). */
+const held = (db: Db, id: number, workerId: string) =>
+  db
+    .updateTable('jobs')
+    .where('id', '=', id)
+    .where('state', '=', 'running')
+    .where('locked_by', '=', workerId);
+
+export async function markDone(db: Db, id: number, workerId: string, now: number): Promise<void> {
+  await held(db, id, workerId)
+    .set({ state: 'done', locked_by: null, locked_at: null, last_error: null, updated_at: now })
+    .execute();
+}
+
+export async function markFailed(
+  db: Db,
+  id: number,
+  workerId: string,
+  error: string,
+  retryAt: number | null,
+  now: number,
+): Promise<void> {
+  await held(db, id, workerId)
+    .set({
+      state: retryAt === null ? 'dead' : 'queued',
+      run_at: retryAt ?? now,
+      locked_by: null,
+      locked_at: null,
+      last_error: error.slice(0, 2000),
+      updated_at: now,
+    })
+    .execute();
+}
+
+export async function heartbeat(db: Db, id: number, workerId: string, now: number): Promise<void> {
+  await held(db, id, workerId).set({ locked_at: now }).execute();
+}
+
+/** Running jobs whose worker has not been heard from since `before` go back to the queue. */
+export async function requeueOrphans(db: Db, before: number, now: number): Promise<number> {
+  const r = await db
+    .updateTable('jobs')
+    .set({ state: 'queued', locked_by: null, locked_at: null, run_at: now, updated_at: now })
+    .where('state', '=', 'running')
+    .where('locked_at', '<', before)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function listDead(db: Db, accountId: number, limit = 100) {
+  return db
+    .selectFrom('jobs')
+    .select(['id', 'kind', 'payload', 'attempts', 'last_error', 'created_at', 'updated_at'])
+    .where('account_id', '=', accountId)
+    .where('state', '=', 'dead')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** A dead job back in the queue with a fresh set of attempts; false when not dead. */
+export async function retryDead(
+  db: Db,
+  accountId: number,
+  id: number,
+  now: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set({ state: 'queued', attempts: 0, run_at: now, updated_at: now })
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .where('state', '=', 'dead')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

@@ -1,0 +1,152 @@
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { DB, StoresTable } from '../../db/schema.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/**
+ * The key one store is known by, whatever way its address was typed:
+ * "https://www.Magazin.ro/" and "http://magazin.ro" are the same store.
+ */
+export function storeUrlKey(url: string): string {
+  try {
+    const u = new URL(url.trim());
+    const host = u.host.toLowerCase().replace(/^www\./, '');
+    return `${host}${u.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return url.trim().toLowerCase();
+  }
+}
+
+export async function findStore(db: Db, id: number) {
+  return db.selectFrom('stores').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findStoreInAccount(db: Db, accountId: number, id: number) {
+  return db
+    .selectFrom('stores')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findStoreByUrlKey(db: Db, urlKey: string) {
+  return db
+    .selectFrom('stores')
+    .selectAll()
+    .where('url_key', '=', urlKey)
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
+export async function insertStore(
+  db: Db,
+  s: {
+    accountId: number;
+    name: string;
+    url: string;
+    connector: string;
+    credentials: string;
+    storeInfo: string;
+    now: number;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto('stores')
+    .values({
+      account_id: s.accountId,
+      name: s.name,
+      platform: 'woocommerce',
+      url: s.url,
+      url_key: storeUrlKey(s.url),
+      status: 'connected',
+      connector: s.connector,
+      credentials: s.credentials,
+      store_info: s.storeInfo,
+      cursor_modified_at: null,
+      cursor_id: null,
+      sync_from: null,
+      first_synced_at: null,
+      sync_started_at: null,
+      last_sync_at: null,
+      last_error_code: null,
+      last_error: null,
+      error_since: null,
+      created_at: s.now,
+      updated_at: s.now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateStore(
+  db: Db,
+  id: number,
+  patch: Updateable<StoresTable>,
+): Promise<void> {
+  await db.updateTable('stores').set(patch).where('id', '=', id).execute();
+}
+
+/** A failure seen by sync or by a write-back: kept with the moment the trouble began. */
+export async function recordStoreError(
+  db: Db,
+  id: number,
+  code: string,
+  message: string,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('stores')
+    .set((eb) => ({
+      last_error_code: code,
+      last_error: message.slice(0, 1000),
+      error_since: eb.fn.coalesce('error_since', eb.val(now)),
+      sync_started_at: null,
+      updated_at: now,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listStoresWithHealth(db: Db, accountId: number) {
+  return db
+    .selectFrom('stores as s')
+    .select((eb) => [
+      's.id',
+      's.name',
+      's.platform',
+      's.connector',
+      's.url',
+      's.status',
+      's.store_info',
+      's.cursor_modified_at',
+      's.sync_from',
+      's.first_synced_at',
+      's.sync_started_at',
+      's.sync_progress',
+      's.last_sync_at',
+      's.last_error_code',
+      's.last_error',
+      's.error_since',
+      's.created_at',
+      eb
+        .selectFrom('orders as o')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('o.store_id', '=', 's.id')
+        .as('orders_count'),
+    ])
+    .where('s.account_id', '=', accountId)
+    .orderBy('s.name')
+    .orderBy('s.id')
+    .execute();
+}
+
+export async function connectedStoreIds(db: Db): Promise<{ id: number; account_id: number }[]> {
+  return db
+    .selectFrom('stores')
+    .select(['id', 'account_id'])
+    .where('status', '=', 'connected')
+    .where('credentials', 'is not', null)
+    .execute();
+}

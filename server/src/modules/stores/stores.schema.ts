@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { isoOrNull, parseJsonColumn } from '../../shared/json.js';
+import type { listStoresWithHealth } from './stores.repo.js';
+
+export const ConnectBody = z.object({
+  email: z.string().min(1).max(320),
+  password: z.string().min(1).max(1000),
+  app_user: z.string().min(1).max(200),
+  app_password: z.string().min(1).max(200),
+  store_url: z.url().max(2000),
+  platform: z.literal('woocommerce').default('woocommerce'),
+  plugin_version: z.string().max(50).optional(),
+});
+
+export const AddStoreBody = z.discriminatedUnion('connector', [
+  z.object({
+    connector: z.literal('woocommerce'),
+    url: z.url().max(2000),
+    name: z.string().min(1).max(200).optional(),
+    app_user: z.string().min(1).max(200).default('ecomdir'),
+    app_password: z.string().min(1).max(200),
+  }),
+  z.object({
+    connector: z.literal('woocommerce-rest'),
+    url: z.url().max(2000),
+    name: z.string().min(1).max(200).optional(),
+    consumer_key: z.string().min(1).max(200),
+    consumer_secret: z.string().min(1).max(200),
+  }),
+]);
+
+/** 422: the store could not be verified; its own answer is passed on (the plugin shows it). */
+export const UnverifiedOut = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    store_status: z.number().nullable(),
+    store_answer: z.string(),
+  }),
+});
+
+export const StoreOut = z.object({
+  id: z.number(),
+  name: z.string(),
+  platform: z.string(),
+  connector: z.string(),
+  url: z.string(),
+  status: z.string(),
+  orders_count: z.number(),
+  last_sync_at: z.string().nullable(),
+  /** ok | syncing | error | pending (never synced yet) */
+  health: z.enum(['ok', 'syncing', 'error', 'pending']),
+  error: z
+    .object({ code: z.string(), message: z.string(), since: z.string().nullable() })
+    .nullable(),
+  first_sync: z.object({
+    done: z.boolean(),
+    from: z.string().nullable(),
+    progress_pct: z.number().nullable(),
+    orders_so_far: z.number(),
+  }),
+  store_info: z.record(z.string(), z.unknown()),
+});
+export type StoreOutT = z.infer<typeof StoreOut>;
+
+type Row = Awaited<ReturnType<typeof listStoresWithHealth>>[number];
+
+export function toStoreOut(r: Row, now = Date.now()): StoreOutT {
+  const syncing = r.sync_started_at !== null;
+  const firstDone = r.first_synced_at !== null;
+  let pct: number | null = null;
+  if (!firstDone && r.sync_from !== null) {
+    const span = Math.max(1, now - r.sync_from);
+    pct = Math.max(
+      0,
+      Math.min(
+        100,
+        Math.round((((r.cursor_modified_at ?? r.sync_from) - r.sync_from) / span) * 100),
+      ),
+    );
+  }
+  return {
+    id: r.id,
+    name: r.name,
+    platform: r.platform,
+    connector: r.connector,
+    url: r.url,
+    status: r.status,
+    orders_count: Number(r.orders_count ?? 0),
+    last_sync_at: isoOrNull(r.last_sync_at),
+    health: r.last_error_code ? 'error' : syncing ? 'syncing' : r.last_sync_at ? 'ok' : 'pending',
+    error: r.last_error_code
+      ? { code: r.last_error_code, message: r.last_error ?? '', since: isoOrNull(r.error_since) }
+      : null,
+    first_sync: {
+      done: firstDone,
+      from: isoOrNull(r.sync_from),
+      progress_pct: firstDone ? 100 : pct,
+      orders_so_far: r.sync_progress,
+    },
+    store_info: parseJsonColumn<Record<string, unknown>>(r.store_info, {}),
+  };
+}
+
+export const DeadJobOut = z.object({
+  id: z.number(),
+  kind: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  attempts: z.number(),
+  last_error: z.string().nullable(),
+  created_at: z.string(),
+  failed_at: z.string(),
+});

@@ -1,0 +1,184 @@
+import type { Database } from '../../db/database.js';
+import { Conflict, NotFound } from '../../http/errors.js';
+import { enqueue } from '../../jobs/jobs.repo.js';
+import { listDead, retryDead } from '../../jobs/jobs.repo.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
+import { LoginRateLimiter } from '../accounts/login-rate-limit.js';
+import { type StoreMessage, StoreUnreachable } from '../connectors/connector.js';
+import type { StoreStatus } from '../connectors/unified-order.js';
+import type { StoreConnections } from './store-connections.js';
+import * as repo from './stores.repo.js';
+
+export interface ConnectInput {
+  email: string;
+  password: string;
+  app_user: string;
+  app_password: string;
+  store_url: string;
+}
+
+export interface AddStoreInput {
+  url: string;
+  name?: string;
+  connector: 'woocommerce' | 'woocommerce-rest';
+  credentials: Record<string, string>;
+}
+
+/** The store could not be verified: what it answered, for the owner to read (HTTP 422). */
+export type Verification = { ok: true; status: StoreStatus } | { ok: false; message: StoreMessage };
+
+export type ConnectResult = { ok: true; storeId: number } | { ok: false; unverified: StoreMessage };
+
+export const syncJobKey = (storeId: number) => `store.sync:${storeId}`;
+
+export class StoresService {
+  /** Every connect attempt makes this server call a URL chosen by the caller: bound them per address. */
+  private readonly connectLimiter: LoginRateLimiter;
+
+  constructor(
+    private readonly database: Database,
+    private readonly accounts: AccountsService,
+    private readonly connections: StoreConnections,
+    connectRateLimit: { max: number; windowMs: number },
+  ) {
+    this.connectLimiter = new LoginRateLimiter(connectRateLimit);
+  }
+
+  /**
+   * The plugin's Save & connect: owner credentials, then the store's `status` called back
+   * with the new application password, then the store created or updated with the credential
+   * sealed, and its first sync queued in the same transaction. Passwords are never logged.
+   */
+  async connect(input: ConnectInput, ip: string): Promise<ConnectResult> {
+    const keys = [`connect:${ip}`];
+    this.connectLimiter.check(keys);
+    this.connectLimiter.fail(keys);
+    const owner = await this.accounts.verifyOwner(input.email, input.password, ip);
+    const storeId = await this.verifyAndSave(owner.accountId, {
+      url: input.store_url,
+      connector: 'woocommerce',
+      credentials: { app_user: input.app_user, app_password: input.app_password },
+    });
+    return typeof storeId === 'number' ? { ok: true, storeId } : { ok: false, unverified: storeId };
+  }
+
+  /** A store added by hand in the dashboard (Application Password, or WooCommerce REST keys). */
+  async addByHand(
+    accountId: number,
+    input: AddStoreInput,
+  ): Promise<{ ok: true; storeId: number } | { ok: false; unverified: StoreMessage }> {
+    const r = await this.verifyAndSave(accountId, input);
+    return typeof r === 'number' ? { ok: true, storeId: r } : { ok: false, unverified: r };
+  }
+
+  private async verifyAndSave(
+    accountId: number,
+    input: AddStoreInput,
+  ): Promise<number | StoreMessage> {
+    const urlKey = repo.storeUrlKey(input.url);
+    const taken = await repo.findStoreByUrlKey(this.database.db, urlKey);
+    if (taken && taken.account_id !== accountId)
+      throw new Conflict('store_taken', 'This store is connected to another ecomdir account.');
+    const v = await this.verify(input.connector, input.url, input.credentials);
+    if (!v.ok) return v.message;
+    const sealed = this.connections.vault.sealJson(
+      this.connections.connector(input.connector).credentials.parse(input.credentials),
+    );
+    const now = Date.now();
+    return this.database.db.transaction().execute(async (trx) => {
+      const existing = await repo.findStoreByUrlKey(trx, urlKey);
+      if (existing && existing.account_id !== accountId)
+        throw new Conflict('store_taken', 'This store is connected to another ecomdir account.');
+      let id: number;
+      if (existing) {
+        id = existing.id;
+        await repo.updateStore(trx, id, {
+          url: input.url,
+          connector: input.connector,
+          credentials: sealed,
+          store_info: JSON.stringify(v.status),
+          status: 'connected',
+          ...(input.name && { name: input.name }),
+          last_error_code: null,
+          last_error: null,
+          error_since: null,
+          updated_at: now,
+        });
+      } else {
+        id = await repo.insertStore(trx, {
+          accountId,
+          name: input.name ?? new URL(input.url).host.replace(/^www\./, ''),
+          url: input.url,
+          connector: input.connector,
+          credentials: sealed,
+          storeInfo: JSON.stringify(v.status),
+          now,
+        });
+      }
+      await enqueue(trx, {
+        kind: 'store.sync',
+        payload: { store_id: id },
+        accountId,
+        dedupeKey: syncJobKey(id),
+        maxAttempts: 3,
+      });
+      return id;
+    });
+  }
+
+  private async verify(
+    connector: string,
+    url: string,
+    credentials: Record<string, string>,
+  ): Promise<Verification> {
+    try {
+      const r = await this.connections.withCredentials(connector, url, credentials).status();
+      return r.ok
+        ? { ok: true, status: r.result }
+        : {
+            ok: false,
+            message: r.messages[0] ?? { code: 'store_refused', message: 'The store refused.' },
+          };
+    } catch (err) {
+      if (err instanceof StoreUnreachable)
+        return { ok: false, message: { code: err.code, message: err.message } };
+      throw err;
+    }
+  }
+
+  async list(accountId: number) {
+    return repo.listStoresWithHealth(this.database.db, accountId);
+  }
+
+  /** Sync now: the store's pending sync job (or a new one) runs at once. */
+  async syncNow(accountId: number, storeId: number): Promise<number> {
+    const store = await repo.findStoreInAccount(this.database.db, accountId, storeId);
+    if (!store) throw new NotFound('store_not_found', `Store ${storeId} not found.`);
+    const now = Date.now();
+    return this.database.db.transaction().execute(async (trx) => {
+      const id = await enqueue(trx, {
+        kind: 'store.sync',
+        payload: { store_id: storeId },
+        accountId,
+        dedupeKey: syncJobKey(storeId),
+        maxAttempts: 3,
+      });
+      await trx
+        .updateTable('jobs')
+        .set({ run_at: now })
+        .where('id', '=', id)
+        .where('state', '=', 'queued')
+        .execute();
+      return id;
+    });
+  }
+
+  async deadJobs(accountId: number) {
+    return listDead(this.database.db, accountId);
+  }
+
+  async retryJob(accountId: number, jobId: number): Promise<void> {
+    if (!(await retryDead(this.database.db, accountId, jobId, Date.now())))
+      throw new NotFound('job_not_found', `No dead job ${jobId}.`);
+  }
+}

@@ -1,0 +1,182 @@
+import type { OrderStatus } from '../../db/schema.js';
+import type { UnifiedAddress, UnifiedOrder } from '../connectors/unified-order.js';
+import { COD_METHODS } from '../orders/create-manual-order.js';
+import type { NewAddress, NewItem } from '../orders/orders.repo.js';
+import { buildSearchText } from '../orders/search-text.js';
+
+/**
+ * Pure: a unified order as ecomdir's rows (order, addresses, items), and the comparisons
+ * that decide what an incoming version changed.
+ */
+
+/** Store statuses after which nothing is to be packed. */
+export const CLOSED_IN_STORE = new Set(['cancelled', 'refunded', 'failed', 'trash', 'deleted']);
+
+/** Money as minor units; the plugin may send more than two decimals (rounded half away from zero). */
+export function minor(decimal: string): number {
+  const n = Number(decimal);
+  return Math.sign(n) * Math.round(Math.abs(n) * 100);
+}
+
+/** The synced columns of an order (everything the store owns; not ecomdir's packer or status). */
+export interface SyncedOrderColumns {
+  external_id: string;
+  number: string;
+  store_status: string;
+  created_at: number;
+  modified_at: number;
+  currency: string;
+  total_minor: number;
+  subtotal_minor: number;
+  shipping_total_minor: number;
+  discount_total_minor: number;
+  tax_total_minor: number;
+  payment_method: string;
+  payment_method_title: string;
+  is_cod: number;
+  paid: number;
+  customer_note: string;
+  customer_name: string;
+  customer_email: string;
+  customer_phone: string;
+  shipping_city: string;
+  items_count: number;
+  shipping_lines: string;
+  search_text: string;
+}
+
+export interface OrderRows {
+  order: SyncedOrderColumns;
+  addresses: (NewAddress & { kind: 'billing' | 'shipping' })[];
+  items: NewItem[];
+}
+
+const fullName = (a: UnifiedAddress) => `${a.first_name} ${a.last_name}`.trim();
+
+export function toRows(u: UnifiedOrder): OrderRows {
+  const items: NewItem[] = u.items.map((i) => ({
+    external_id: String(i.id),
+    product_id: i.product_id ? String(i.product_id) : null,
+    variation_id: i.variation_id ? String(i.variation_id) : null,
+    sku: i.sku,
+    name: i.name,
+    quantity: i.quantity,
+    unit_price_minor: minor(i.unit_price),
+    total_minor: minor(i.total),
+    weight_grams: i.weight_kg === null ? null : Math.round(Number(i.weight_kg) * 1000),
+    meta: JSON.stringify(Object.fromEntries(i.meta.map((m) => [m.key, m.value]))),
+  }));
+  const b = u.billing;
+  const s = u.shipping;
+  const number = u.number;
+  return {
+    order: {
+      external_id: String(u.id),
+      number,
+      store_status: u.status,
+      created_at: Date.parse(u.created_at),
+      modified_at: Date.parse(u.modified_at),
+      currency: u.currency,
+      total_minor: minor(u.total),
+      subtotal_minor: minor(u.subtotal),
+      shipping_total_minor: minor(u.shipping_total),
+      discount_total_minor: minor(u.discount_total),
+      tax_total_minor: minor(u.tax_total),
+      payment_method: u.payment_method,
+      payment_method_title: u.payment_method_title,
+      is_cod: COD_METHODS.has(u.payment_method.toLowerCase()) ? 1 : 0,
+      paid: u.paid ? 1 : 0,
+      customer_note: u.customer_note,
+      customer_name: fullName(b) || fullName(s),
+      customer_email: b.email,
+      customer_phone: b.phone || s.phone,
+      shipping_city: s.city || b.city,
+      items_count: u.items.reduce((n, i) => n + i.quantity, 0),
+      shipping_lines: JSON.stringify(u.shipping_lines),
+      search_text: buildSearchText({
+        number,
+        names: [fullName(b), b.company, fullName(s)],
+        email: b.email,
+        phone: b.phone,
+        skus: items.map((i) => i.sku),
+      }),
+    },
+    addresses: [
+      { kind: 'billing', ...b },
+      { kind: 'shipping', ...s },
+    ],
+    items,
+  };
+}
+
+/** The ecomdir status of an order seen for the first time. */
+export function initialStatus(storeStatus: string): OrderStatus {
+  if (CLOSED_IN_STORE.has(storeStatus)) return 'cancelled';
+  if (storeStatus === 'completed') return 'shipped';
+  return 'new';
+}
+
+/**
+ * The ecomdir status after the store's status changed, or null to keep it. A store that
+ * cancels (or trashes) an order not yet shipped cancels it here; an order restored from the
+ * trash goes back to the queue.
+ */
+export function nextStatus(
+  current: OrderStatus,
+  fromStore: string,
+  toStore: string,
+): OrderStatus | null {
+  if (CLOSED_IN_STORE.has(toStore) && !CLOSED_IN_STORE.has(fromStore)) {
+    return ['new', 'assigned', 'confirmed', 'packed'].includes(current) ? 'cancelled' : null;
+  }
+  if (!CLOSED_IN_STORE.has(toStore) && CLOSED_IN_STORE.has(fromStore) && current === 'cancelled')
+    return 'new';
+  return null;
+}
+
+const ITEM_KEYS = [
+  'external_id',
+  'product_id',
+  'variation_id',
+  'sku',
+  'name',
+  'quantity',
+  'unit_price_minor',
+  'total_minor',
+  'weight_grams',
+  'meta',
+] as const;
+const ADDRESS_KEYS = [
+  'first_name',
+  'last_name',
+  'company',
+  'email',
+  'phone',
+  'address_1',
+  'address_2',
+  'city',
+  'state',
+  'postcode',
+  'country',
+] as const;
+
+export function sameItems(a: readonly NewItem[], b: readonly NewItem[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => ITEM_KEYS.every((k) => (x[k] ?? null) === (b[i]?.[k] ?? null)))
+  );
+}
+
+export function sameAddress(
+  a: Partial<Record<(typeof ADDRESS_KEYS)[number], string>> | undefined,
+  b: Partial<Record<(typeof ADDRESS_KEYS)[number], string>>,
+): boolean {
+  return !!a && ADDRESS_KEYS.every((k) => (a[k] ?? '') === (b[k] ?? ''));
+}
+
+export const itemsSummary = (items: readonly NewItem[]) =>
+  items.map((i) => `${i.quantity}× ${i.sku || i.name}`).join(', ');
+export const addressSummary = (a: Partial<Record<(typeof ADDRESS_KEYS)[number], string>>) =>
+  [`${a.first_name ?? ''} ${a.last_name ?? ''}`.trim(), a.address_1, a.city, a.postcode, a.phone]
+    .filter(Boolean)
+    .join(', ');

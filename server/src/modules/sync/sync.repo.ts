@@ -1,0 +1,283 @@
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { AuditEventsTable, DB, OrderStatus } from '../../db/schema.js';
+import type { UnifiedOrder } from '../connectors/unified-order.js';
+import type { NewItem } from '../orders/orders.repo.js';
+import {
+  type OrderRows,
+  type SyncedOrderColumns,
+  addressSummary,
+  initialStatus,
+  itemsSummary,
+  nextStatus,
+  sameAddress,
+  sameItems,
+  toRows,
+} from './order-rows.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface PageResult {
+  created: { id: number; status: OrderStatus }[];
+  updated: number[];
+  unchanged: number;
+}
+
+const SYNCED_KEYS: (keyof SyncedOrderColumns)[] = [
+  'number',
+  'store_status',
+  'created_at',
+  'modified_at',
+  'currency',
+  'total_minor',
+  'subtotal_minor',
+  'shipping_total_minor',
+  'discount_total_minor',
+  'tax_total_minor',
+  'payment_method',
+  'payment_method_title',
+  'is_cod',
+  'paid',
+  'customer_note',
+  'customer_name',
+  'customer_email',
+  'customer_phone',
+  'shipping_city',
+  'items_count',
+  'shipping_lines',
+  'search_text',
+];
+
+/** Multi-row inserts in slices that stay under SQLite's bound-parameter limit. */
+async function insertChunks<
+  T extends 'orders' | 'order_items' | 'order_addresses' | 'audit_events',
+>(db: Db, table: T, rows: Insertable<DB[T]>[], size = 500): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) {
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + size))
+      .execute();
+  }
+}
+
+/**
+ * Stores one page of the store's orders, idempotently on (store, external id): a repeated
+ * page, or an older version of an order than the one stored, changes nothing. Changes of
+ * status, items and addresses are written to the audit trail. Runs in the caller's
+ * transaction, which also moves the cursor.
+ */
+export async function upsertOrdersPage(
+  trx: Transaction<DB>,
+  accountId: number,
+  storeId: number,
+  source: string,
+  page: readonly UnifiedOrder[],
+  now: number,
+): Promise<PageResult> {
+  // The last version of an order within the page wins (pages are in modification order).
+  const incoming = new Map<string, OrderRows>();
+  for (const u of page) incoming.set(String(u.id), toRows(u));
+  const externalIds = [...incoming.keys()];
+  const result: PageResult = { created: [], updated: [], unchanged: 0 };
+  if (externalIds.length === 0) return result;
+
+  const existing = await trx
+    .selectFrom('orders')
+    .select(['id', 'external_id', 'status', ...SYNCED_KEYS])
+    .where('store_id', '=', storeId)
+    .where('external_id', 'in', externalIds)
+    .execute();
+  const byExternal = new Map(existing.map((o) => [o.external_id ?? '', o]));
+  const audits: Insertable<AuditEventsTable>[] = [];
+  const audit = (
+    orderId: number,
+    action: string,
+    from: string | null,
+    to: string | null,
+    reason: string,
+  ) =>
+    audits.push({
+      account_id: accountId,
+      entity: 'order',
+      entity_id: orderId,
+      action,
+      actor_user_id: null,
+      actor_label: 'store sync',
+      from_value: from,
+      to_value: to,
+      reason,
+      created_at: now,
+    });
+
+  const fresh = [...incoming.values()].filter((r) => !byExternal.has(r.order.external_id));
+  if (fresh.length) {
+    const inserted: { id: number; external_id: string | null }[] = [];
+    for (let i = 0; i < fresh.length; i += 250) {
+      const rows = fresh.slice(i, i + 250).map((r) => ({
+        ...r.order,
+        account_id: accountId,
+        store_id: storeId,
+        source,
+        status: initialStatus(r.order.store_status),
+        packer_id: null,
+        assigned_at: null,
+        confirmed_at: null,
+        updated_at: now,
+      }));
+      inserted.push(
+        ...(await trx.insertInto('orders').values(rows).returning(['id', 'external_id']).execute()),
+      );
+    }
+    const idOf = new Map(inserted.map((r) => [r.external_id ?? '', r.id]));
+    const items: Insertable<DB['order_items']>[] = [];
+    const addresses: Insertable<DB['order_addresses']>[] = [];
+    for (const r of fresh) {
+      const id = idOf.get(r.order.external_id) ?? 0;
+      for (const i of r.items) items.push({ ...i, account_id: accountId, order_id: id });
+      for (const a of r.addresses) addresses.push({ ...a, account_id: accountId, order_id: id });
+      const status = initialStatus(r.order.store_status);
+      result.created.push({ id, status });
+      audit(id, 'created', null, status, `synced from the store (${r.order.store_status})`);
+    }
+    await insertChunks(trx, 'order_items', items);
+    await insertChunks(trx, 'order_addresses', addresses);
+  }
+
+  const known = [...incoming.values()].filter((r) => byExternal.has(r.order.external_id));
+  if (known.length) {
+    const ids = known.map((r) => byExternal.get(r.order.external_id)?.id ?? 0);
+    const [oldItems, oldAddresses] = await Promise.all([
+      trx
+        .selectFrom('order_items')
+        .selectAll()
+        .where('order_id', 'in', ids)
+        .orderBy('id')
+        .execute(),
+      trx.selectFrom('order_addresses').selectAll().where('order_id', 'in', ids).execute(),
+    ]);
+    for (const r of known) {
+      const old = byExternal.get(r.order.external_id);
+      if (!old) continue;
+      // An older version than the one stored (a repeated or overtaken page): ignore it.
+      if (r.order.modified_at < old.modified_at) {
+        result.unchanged += 1;
+        continue;
+      }
+      const its = oldItems.filter((i) => i.order_id === old.id) as NewItem[];
+      const adr = oldAddresses.filter((a) => a.order_id === old.id);
+      const itemsChanged = !sameItems(its, r.items);
+      const changedAddresses = r.addresses.filter(
+        (a) =>
+          !sameAddress(
+            adr.find((x) => x.kind === a.kind),
+            a,
+          ),
+      );
+      const columnsChanged = SYNCED_KEYS.some((k) => old[k] !== r.order[k]);
+      if (!itemsChanged && !changedAddresses.length && !columnsChanged) {
+        result.unchanged += 1;
+        continue;
+      }
+      const status =
+        old.store_status !== r.order.store_status
+          ? nextStatus(old.status, old.store_status, r.order.store_status)
+          : null;
+      await trx
+        .updateTable('orders')
+        .set({ ...r.order, ...(status && { status }), updated_at: now })
+        .where('id', '=', old.id)
+        .execute();
+      if (old.store_status !== r.order.store_status)
+        audit(
+          old.id,
+          'store_status_changed',
+          old.store_status,
+          r.order.store_status,
+          'changed in the store',
+        );
+      if (status)
+        audit(
+          old.id,
+          'status_changed',
+          old.status,
+          status,
+          `the store marked it ${r.order.store_status}`,
+        );
+      if (itemsChanged) {
+        await trx.deleteFrom('order_items').where('order_id', '=', old.id).execute();
+        await insertChunks(
+          trx,
+          'order_items',
+          r.items.map((i) => ({ ...i, account_id: accountId, order_id: old.id })),
+        );
+        audit(
+          old.id,
+          'items_changed',
+          itemsSummary(its),
+          itemsSummary(r.items),
+          'changed in the store',
+        );
+      }
+      for (const a of changedAddresses) {
+        const before = adr.find((x) => x.kind === a.kind);
+        await trx
+          .deleteFrom('order_addresses')
+          .where('order_id', '=', old.id)
+          .where('kind', '=', a.kind)
+          .execute();
+        await trx
+          .insertInto('order_addresses')
+          .values({ ...a, account_id: accountId, order_id: old.id })
+          .execute();
+        audit(
+          old.id,
+          `${a.kind}_address_changed`,
+          before ? addressSummary(before) : null,
+          addressSummary(a),
+          'changed in the store',
+        );
+      }
+      result.updated.push(old.id);
+    }
+  }
+  await insertChunks(trx, 'audit_events', audits);
+  return result;
+}
+
+/** Marks orders that the store no longer has (deleted for good) so nobody packs them. */
+export async function markDeletedInStore(
+  trx: Transaction<DB>,
+  accountId: number,
+  orderId: number,
+  now: number,
+): Promise<void> {
+  const o = await trx
+    .selectFrom('orders')
+    .select(['status', 'store_status'])
+    .where('account_id', '=', accountId)
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+  if (!o || o.store_status === 'deleted') return;
+  const status = nextStatus(o.status, o.store_status, 'deleted');
+  await trx
+    .updateTable('orders')
+    .set({ store_status: 'deleted', ...(status && { status }), updated_at: now })
+    .where('id', '=', orderId)
+    .execute();
+  const rows: Insertable<AuditEventsTable>[] = [
+    {
+      account_id: accountId,
+      entity: 'order',
+      entity_id: orderId,
+      action: 'store_status_changed',
+      actor_user_id: null,
+      actor_label: 'store sync',
+      from_value: o.store_status,
+      to_value: 'deleted',
+      reason: 'the store no longer has this order',
+      created_at: now,
+    },
+  ];
+  if (status)
+    rows.push({ ...rows[0]!, action: 'status_changed', from_value: o.status, to_value: status });
+  await trx.insertInto('audit_events').values(rows).execute();
+}

@@ -1,0 +1,169 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import { type OrdersCursor, type StoreMessage, StoreUnreachable } from '../connectors/connector.js';
+import type { StoreConnections } from '../stores/store-connections.js';
+import { enqueue } from '../../jobs/jobs.repo.js';
+import {
+  connectedStoreIds,
+  findStore,
+  recordStoreError,
+  updateStore,
+} from '../stores/stores.repo.js';
+import { upsertOrdersPage } from './sync.repo.js';
+
+/** Called in the transaction that stored newly synced orders (status new): the distribution hook. */
+export type NewOrdersHook = (
+  trx: Transaction<DB>,
+  accountId: number,
+  orderIds: number[],
+) => Promise<void>;
+
+export interface SyncOptions {
+  firstSyncDays: number;
+  pageSize: number;
+}
+
+export interface SyncRun {
+  ok: boolean;
+  pages: number;
+  created: number;
+  updated: number;
+  error?: StoreMessage;
+}
+
+/** The store answer of an infrastructure failure, for the store's health. */
+const asMessage = (e: StoreUnreachable): StoreMessage => ({ code: e.code, message: e.message });
+
+/**
+ * Cursor sync of one store: pages of orders after the stored (modification time, id)
+ * cursor, each page stored and the cursor moved in ONE transaction — a crash between pages
+ * loses nothing and repeats nothing (the upsert is idempotent anyway). The first sync starts
+ * `firstSyncDays` back. Failures are recorded on the store (its health) and end the run; the
+ * next poll tries again from the cursor.
+ */
+export class SyncService {
+  private onNewOrders: NewOrdersHook | null = null;
+
+  constructor(
+    private readonly database: Database,
+    private readonly connections: StoreConnections,
+    private readonly opts: SyncOptions,
+  ) {}
+
+  /** Wired by buildApp when the distribution engine is present. */
+  setNewOrdersHook(hook: NewOrdersHook): void {
+    this.onNewOrders = hook;
+  }
+
+  /** The poller's tick: one pending sync per connected store (a queued one is not doubled). */
+  async enqueueSyncs(): Promise<void> {
+    const db = this.database.db;
+    for (const s of await connectedStoreIds(db)) {
+      await enqueue(db, {
+        kind: 'store.sync',
+        payload: { store_id: s.id },
+        accountId: s.account_id,
+        dedupeKey: `store.sync:${s.id}`,
+        maxAttempts: 3,
+      });
+    }
+  }
+
+  async syncStore(
+    storeId: number,
+    heartbeat: () => Promise<void> = () => Promise.resolve(),
+  ): Promise<SyncRun> {
+    const db = this.database.db;
+    const store = await findStore(db, storeId);
+    const run: SyncRun = { ok: false, pages: 0, created: 0, updated: 0 };
+    if (!store || store.status !== 'connected' || !store.credentials) return run;
+    const conn = this.connections.of(store);
+    const started = Date.now();
+    let cursor: OrdersCursor;
+    if (store.cursor_modified_at === null) {
+      const from = store.sync_from ?? started - this.opts.firstSyncDays * 86_400_000;
+      cursor = { modifiedAt: from, afterId: '0' };
+      await updateStore(db, storeId, {
+        sync_from: from,
+        sync_started_at: started,
+        sync_progress: 0,
+      });
+    } else {
+      cursor = { modifiedAt: store.cursor_modified_at, afterId: store.cursor_id ?? '0' };
+      await updateStore(db, storeId, { sync_started_at: started, sync_progress: 0 });
+    }
+    const fail = async (m: StoreMessage) => {
+      await recordStoreError(db, storeId, m.code, m.message, Date.now());
+      return { ...run, error: m };
+    };
+    for (;;) {
+      let page;
+      try {
+        page = await conn.ordersAfter(cursor, this.opts.pageSize);
+      } catch (err) {
+        if (err instanceof StoreUnreachable) return fail(asMessage(err));
+        throw err;
+      }
+      if (!page.ok)
+        return fail(page.messages[0] ?? { code: 'store_refused', message: 'The store refused.' });
+      const { orders, next } = page.result;
+      const last = orders[orders.length - 1];
+      const after: OrdersCursor =
+        next ??
+        (last ? { modifiedAt: Date.parse(last.modified_at), afterId: String(last.id) } : cursor);
+      if (next && !isAfter(after, cursor))
+        return fail({
+          code: 'bad_answer',
+          message: 'The store returned a cursor that does not move forward.',
+        });
+      await db.transaction().execute(async (trx) => {
+        const now = Date.now();
+        const r = await upsertOrdersPage(
+          trx,
+          store.account_id,
+          storeId,
+          store.connector,
+          orders,
+          now,
+        );
+        run.created += r.created.length;
+        run.updated += r.updated.length;
+        await trx
+          .updateTable('stores')
+          .set((eb) => ({
+            cursor_modified_at: after.modifiedAt,
+            cursor_id: after.afterId,
+            sync_progress: eb('sync_progress', '+', orders.length),
+            updated_at: now,
+          }))
+          .where('id', '=', storeId)
+          .execute();
+        const fresh = r.created.filter((c) => c.status === 'new').map((c) => c.id);
+        if (fresh.length && this.onNewOrders) await this.onNewOrders(trx, store.account_id, fresh);
+      });
+      run.pages += 1;
+      cursor = after;
+      await heartbeat();
+      if (!next) break;
+    }
+    const done = Date.now();
+    await updateStore(db, storeId, {
+      last_sync_at: done,
+      first_synced_at: store.first_synced_at ?? done,
+      sync_started_at: null,
+      last_error_code: null,
+      last_error: null,
+      error_since: null,
+      updated_at: done,
+    });
+    return { ...run, ok: true };
+  }
+}
+
+function isAfter(a: OrdersCursor, b: OrdersCursor): boolean {
+  return (
+    a.modifiedAt > b.modifiedAt ||
+    (a.modifiedAt === b.modifiedAt && Number(a.afterId) > Number(b.afterId))
+  );
+}
