@@ -2,7 +2,7 @@ import { Anchor, Badge, Grid, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { ordersApi } from '../../api/orders';
 import { PageHeader } from '../../shared/PageHeader';
 import { ErrorState, PageLoader } from '../../shared/states';
@@ -21,6 +21,7 @@ export function OrderPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const id = Number(useParams().id);
+  const listSearch = (useLocation().state as { listSearch?: string } | null)?.listSearch ?? '';
   const order = useQuery({
     queryKey: ['orders', 'detail', id],
     queryFn: () => ordersApi.get(id),
@@ -28,7 +29,7 @@ export function OrderPage() {
   });
 
   const back = (
-    <Anchor component={Link} to="/orders" size="sm" data-testid="back-to-orders">
+    <Anchor component={Link} to={`/orders${listSearch}`} size="sm" data-testid="back-to-orders">
       <Group gap={4}>
         <IconArrowLeft size={14} />
         {t('order.back')}

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import type { OrderSummary } from '../../api/orders';
 import { useFormat } from '../../shared/use-format';
 import { StatusBadge } from './StatusBadge';
@@ -16,6 +16,8 @@ export function OrdersTable({ orders, selected, onToggle, onToggleAll }: Props) 
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
+  // The order page's "back" link returns to this list with the same filters.
+  const listState = { listSearch: useLocation().search };
   const allChecked = orders.length > 0 && orders.every((o) => selected.has(o.id));
   const someChecked = !allChecked && orders.some((o) => selected.has(o.id));
 
@@ -56,7 +58,7 @@ export function OrdersTable({ orders, selected, onToggle, onToggleAll }: Props) 
               onClick={(e) => {
                 // Clicks on the checkbox or the link are handled by those controls.
                 if ((e.target as HTMLElement).closest('a,input,label')) return;
-                void navigate(`/orders/${o.id}`);
+                void navigate(`/orders/${o.id}`, { state: listState });
               }}
             >
               <Table.Td>
@@ -68,7 +70,13 @@ export function OrdersTable({ orders, selected, onToggle, onToggleAll }: Props) 
                 />
               </Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={`/orders/${o.id}`} fw={600} data-testid="order-link">
+                <Anchor
+                  component={Link}
+                  to={`/orders/${o.id}`}
+                  state={listState}
+                  fw={600}
+                  data-testid="order-link"
+                >
                   #{o.number}
                 </Anchor>
               </Table.Td>

@@ -1,0 +1,251 @@
+// End-to-end check of the dashboard against the real server: log in, filter, search, open an
+// order, switch the language, save a screenshot. Runs Debian's chromium via playwright-core.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp, type App } from '../../server/src/http/app.ts';
+import { loadConfig } from '../../server/src/config.ts';
+
+const WEB = path.resolve(import.meta.dirname, '..');
+const DIST = path.join(WEB, 'dist');
+const RESULTS = path.join(WEB, 'test-results');
+const OWNER = { email: 'ana@example.ro', password: 'parola-sigura-1' };
+
+let app: App | null = null;
+let browser: Browser | null = null;
+let dataDir = '';
+let base = '';
+
+/** A tiny API client for seeding: keeps the session cookie and the CSRF token. */
+class Api {
+  private cookie = '';
+  private csrf = '';
+  async call<T>(method: string, route: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${base}/api${route}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        cookie: this.cookie,
+        'x-csrf-token': this.csrf,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text}`);
+    const json = (text ? JSON.parse(text) : null) as T & { csrf_token?: string };
+    if (json && typeof json.csrf_token === 'string') this.csrf = json.csrf_token;
+    return json;
+  }
+}
+
+const CUSTOMERS = [
+  ['Andrei', 'Popa', 'Cluj-Napoca', 'CJ'],
+  ['Elena', 'Dumitrescu', 'Iași', 'IS'],
+  ['Mihai', 'Stan', 'București', 'B'],
+  ['Ioana', 'Zamfirescu', 'Timișoara', 'TM'],
+  ['Radu', 'Constantin', 'Brașov', 'BV'],
+  ['Cristina', 'Ene', 'Constanța', 'CT'],
+  ['Vlad', 'Munteanu', 'Oradea', 'BH'],
+  ['Irina', 'Moldovan', 'Sibiu', 'SB'],
+] as const;
+
+async function seed(): Promise<{ assigned: number }> {
+  const api = new Api();
+  await api.call('POST', '/setup', {
+    account_name: 'Magazinul Test',
+    name: 'Ana Popescu',
+    ...OWNER,
+  });
+  const ids: number[] = [];
+  for (const [i, [first, last, city, county]] of CUSTOMERS.entries()) {
+    const order = await api.call<{ id: number }>('POST', '/orders', {
+      billing: {
+        first_name: first,
+        last_name: last,
+        phone: `07220000${String(i).padStart(2, '0')}`,
+        email: `${first.toLowerCase()}@example.ro`,
+        address_1: `Str. Libertății nr. ${i + 1}`,
+        city,
+        state: county,
+      },
+      items: [
+        {
+          sku: i === 3 ? 'CANA-ALBASTRA' : `TRICOU-${i}`,
+          name: `Produs ${i}`,
+          quantity: 1,
+          unit_price: '49.90',
+        },
+      ],
+      shipping_total: '15.00',
+      payment_method: i % 2 ? 'cod' : 'bacs',
+      payment_method_title: i % 2 ? 'Ramburs' : 'Transfer bancar',
+    });
+    ids.push(order.id);
+  }
+  // The packer comes after the orders so automatic distribution leaves them unassigned;
+  // three are then assigned by hand.
+  const ion = await api.call<{ id: number }>('POST', '/packers', {
+    name: 'Ion Ionescu',
+    username: 'ion',
+    pin: '1234',
+  });
+  await api.call('POST', '/orders/bulk-assign', { order_ids: ids.slice(0, 3), packer_id: ion.id });
+  const page = await api.call<{ items: unknown[] }>('GET', '/orders?status=assigned');
+  return { assigned: page.items.length };
+}
+
+async function rowCount(page: Page, expected: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="order-row"]').length === n,
+    expected,
+    { timeout: 10_000 },
+  );
+}
+
+before(async () => {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    execFileSync('npx', ['vite', 'build'], { cwd: WEB, stdio: 'inherit' });
+  }
+  if (process.env.ECOMDIR_TEST_BASE_URL) {
+    // Debugging aid: drive an already running, freshly started server instead.
+    base = process.env.ECOMDIR_TEST_BASE_URL.replace(/\/$/, '');
+  } else {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomdir-web-test-'));
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      WEB_DIST: DIST,
+    });
+    app = await buildApp(config);
+    await app.http.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.http.server.address();
+    assert.ok(address && typeof address === 'object');
+    base = `http://127.0.0.1:${address.port}`;
+  }
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('owner logs in, filters and searches orders, opens one, switches language', async () => {
+  const { assigned } = await seed();
+  assert.ok(assigned > 0 && assigned < CUSTOMERS.length, `assigned orders: ${assigned}`);
+  assert.ok(browser);
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ro-RO' });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+
+  // Not logged in: the dashboard sends us to the login page, in Romanian by default.
+  await page.goto(`${base}/orders`);
+  await page.getByTestId('login-email').waitFor();
+  assert.equal(await page.getByTestId('login-submit').textContent(), 'Intră în cont');
+
+  // A wrong password shows the server's message.
+  await page.getByTestId('login-email').fill(OWNER.email);
+  await page.getByTestId('login-password').fill('not-the-password');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('login-error').waitFor();
+
+  await page.getByTestId('login-password').fill(OWNER.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('orders-table').waitFor();
+  await rowCount(page, CUSTOMERS.length);
+  assert.equal(await page.getByTestId('nav-orders').textContent(), 'Comenzi');
+
+  // Status filter: only the assigned orders remain, and the filter lands in the URL.
+  await page.getByTestId('filter-status').click();
+  await page.getByRole('option', { name: 'Alocată' }).click();
+  await page.keyboard.press('Escape');
+  await rowCount(page, assigned);
+  const statuses = await page
+    .locator('[data-testid="order-row"] [data-testid="status-badge"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+  assert.deepEqual(new Set(statuses), new Set(['assigned']));
+  assert.match(page.url(), /status=assigned/);
+
+  // Clear, then full-text search by customer name and by SKU.
+  await page.getByTestId('filters-reset').click();
+  await rowCount(page, CUSTOMERS.length);
+  await page.getByTestId('orders-search').fill('Zamfirescu');
+  await rowCount(page, 1);
+  await page.getByTestId('orders-search').fill('CANA-ALBASTRA');
+  await rowCount(page, 1);
+  await page.getByTestId('orders-search').fill('nimic-de-gasit-aici');
+  await page.getByTestId('orders-empty').waitFor();
+  await page.getByTestId('orders-search').fill('Zamfirescu');
+  await rowCount(page, 1);
+
+  // Open the order and check every section of the detail page.
+  await page.getByTestId('order-link').first().click();
+  await page.getByTestId('order-detail').waitFor();
+  const text = async (id: string) => (await page.getByTestId(id).textContent()) ?? '';
+  assert.match(await text('order-items'), /Produs 3/);
+  assert.match(await text('order-items'), /CANA-ALBASTRA/);
+  assert.match(await text('order-billing'), /Ioana Zamfirescu/);
+  assert.match(await text('order-billing'), /Timiș/);
+  assert.match(await text('order-shipping'), /Timișoara/);
+  assert.match(await text('order-totals'), /64,90\s*RON/);
+  assert.match(await text('order-payment'), /Ramburs/);
+  await page.getByTestId('order-assignments').waitFor();
+  assert.ok((await page.getByTestId('audit-row').count()) >= 1, 'the audit trail has a row');
+  assert.match(await text('order-items'), /^Produse/);
+
+  // Switch to English: labels change, the choice survives a reload.
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="nav-orders"]')?.textContent === 'Orders',
+  );
+  assert.match(await text('order-items'), /^Products/);
+  assert.match(await text('order-audit'), /^Audit trail/);
+  await page.reload();
+  await page.getByTestId('order-detail').waitFor();
+  assert.equal(await page.getByTestId('nav-orders').textContent(), 'Orders');
+  assert.equal(await page.evaluate(() => localStorage.getItem('ecomdir.language')), 'en');
+
+  // The orders page in English, as the screenshot.
+  await page.getByTestId('back-to-orders').click();
+  await page.getByTestId('orders-table').waitFor();
+  await page.getByTestId('filters-reset').click();
+  await rowCount(page, CUSTOMERS.length);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: path.join(RESULTS, 'dashboard.png'), fullPage: true });
+
+  // Back to Romanian, then log out: the login page answers again.
+  await page.getByTestId('language-switch').getByText('RO').click();
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('logout').click();
+  await page.getByTestId('login-email').waitFor();
+
+  // Packers log in on their own tab with username and PIN.
+  await page.getByTestId('login-tab-packer').click();
+  await page.getByTestId('login-username').fill('ion');
+  await page.getByTestId('login-pin').fill('1234');
+  await page.getByTestId('login-packer-submit').click();
+  await page.getByTestId('station-empty').waitFor();
+
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
