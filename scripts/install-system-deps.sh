@@ -4,7 +4,7 @@
 # project installs what it uses instead of trusting what a developer installed by hand.
 set -euo pipefail
 
-packages=(wordpress php8.2-cli php-mysql php-xml php-mbstring php-curl php-intl gettext phpunit chromium fonts-dejavu-core zip)
+packages=(wordpress unzip php8.2-cli php-mysql php-xml php-mbstring php-curl php-intl gettext phpunit chromium fonts-dejavu-core zip)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,11 +1,9 @@
-import { type Kysely, type SqlBool, type ExpressionBuilder, sql } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Cursor } from './cursor.js';
 import type { OrderListQuery, OrderSort } from './orders.schema.js';
 import { searchWords } from './search-text.js';
-
-type OrdersEb = ExpressionBuilder<DB & { o: DB['orders'] }, 'o'>;
 
 const SORT_COLUMN = { created_at: 'o.created_at', total: 'o.total_minor' } as const;
 
@@ -16,20 +14,37 @@ export function sortKey(sort: OrderSort): { column: 'created_at' | 'total_minor'
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Up to this many full-text hits, the matching orders are fetched by id and sorted. */
+const SPARSE_HITS = 200;
+
 /**
- * Substring search, every word must match. SQLite asks its FTS5 trigram index (words of
- * three or more characters; shorter ones fall back to LIKE); PostgreSQL's LIKE is served by
- * the pg_trgm GIN index.
+ * Substring search; every word must match. PostgreSQL: LIKE, served by the pg_trgm GIN index.
+ * SQLite: the FTS5 trigram index for words of three or more characters (shorter words fall
+ * back to LIKE), with the plan chosen by how many orders match: a few (a phone number, an
+ * order number) are fetched by id and sorted; many (a common surname) are found by walking
+ * the sort index and testing each order's text with LIKE, which stops after one page. Either
+ * way a page costs one or two milliseconds on 200,000 orders (`npm run bench`).
  */
-function searchCondition(eb: OrdersEb, dialect: Dialect, q: string) {
+async function searchCondition(db: Kysely<DB>, dialect: Dialect, q: string) {
   const words = searchWords(q);
-  const conds = words.map((w) => {
-    const like = sql<SqlBool>`o.search_text LIKE ${`%${escapeLike(w)}%`} ESCAPE '\\'`;
-    if (dialect === 'postgres' || [...w].length < 3) return like;
-    const phrase = `"${w.replaceAll('"', '""')}"`;
-    return sql<SqlBool>`o.id IN (SELECT rowid FROM orders_fts WHERE orders_fts MATCH ${phrase})`;
-  });
-  return eb.and(conds);
+  const like = (w: string) => sql<SqlBool>`o.search_text LIKE ${`%${escapeLike(w)}%`} ESCAPE '\\'`;
+  if (dialect === 'postgres') return words.map(like);
+  const conds = words.filter((w) => [...w].length < 3).map(like);
+  const ftsWords = words.filter((w) => [...w].length >= 3);
+  if (ftsWords.length === 0) return conds;
+  const match = ftsWords.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ');
+  const hits = await sql<{
+    rowid: number;
+  }>`SELECT rowid FROM orders_fts WHERE orders_fts MATCH ${match} LIMIT ${SPARSE_HITS + 1}`.execute(
+    db,
+  );
+  if (hits.rows.length <= SPARSE_HITS) {
+    const ids = hits.rows.map((r) => r.rowid);
+    conds.push(ids.length ? sql<SqlBool>`o.id IN (${sql.join(ids)})` : sql<SqlBool>`0 = 1`);
+  } else {
+    conds.push(...ftsWords.map(like));
+  }
+  return conds;
 }
 
 export interface ListedOrderRow {
@@ -99,9 +114,8 @@ export async function listOrders(
   if (q.payment_method) query = query.where('o.payment_method', '=', q.payment_method);
   if (q.created_from) query = query.where('o.created_at', '>=', Date.parse(q.created_from));
   if (q.created_to) query = query.where('o.created_at', '<', Date.parse(q.created_to));
-  if (q.q && searchWords(q.q).length > 0) {
-    const text = q.q;
-    query = query.where((eb) => searchCondition(eb, dialect, text));
+  if (q.q) {
+    for (const cond of await searchCondition(db, dialect, q.q)) query = query.where(cond);
   }
   if (cursor) {
     const op = desc ? sql`<` : sql`>`;

@@ -1,0 +1,82 @@
+import { PackersService } from '../modules/packers/packers.service.js';
+import { AccountsService } from '../modules/accounts/accounts.service.js';
+import { seedOrders } from '../demo/seed-orders.js';
+import { openConfiguredDatabase } from './open-database.js';
+
+const DEMO_EMAIL = 'demo@ecomdir.ro';
+const DEMO_PASSWORD = 'demo-parola';
+
+const PACKERS = [
+  { name: 'Ioana Pop', username: 'ioana', pin: '1111', weight: 3, skills: ['fragile'] },
+  { name: 'Andrei Stan', username: 'andrei', pin: '2222', weight: 2, skills: ['heavy'] },
+  { name: 'Elena Matei', username: 'elena', pin: '3333', weight: 2, skills: ['cosmetice'] },
+  { name: 'Mihai Rusu', username: 'mihai', pin: '4444', weight: 1, skills: [] },
+  {
+    name: 'Dana Lungu',
+    username: 'dana',
+    pin: '5555',
+    weight: 1,
+    skills: ['fragile', 'cosmetice'],
+  },
+];
+const WEEKDAY_SHIFT = [{ start: '08:00', end: '16:00' }];
+
+/** Fills a demo account ("Magazin Demo") with packers and a few hundred Romanian orders. */
+async function main(): Promise<void> {
+  const database = await openConfiguredDatabase();
+  try {
+    const db = database.db;
+    if (
+      await db.selectFrom('users').select('id').where('email', '=', DEMO_EMAIL).executeTakeFirst()
+    ) {
+      console.log(`The demo account exists already. Log in as ${DEMO_EMAIL} / ${DEMO_PASSWORD}.`);
+      return;
+    }
+    const accounts = new AccountsService(db, {
+      sessionDays: 30,
+      loginRateLimit: { max: 10, windowMs: 60_000 },
+    });
+    const { accountId, userId } = await accounts.createAccountWithOwner({
+      accountName: 'Magazin Demo',
+      name: 'Proprietar Demo',
+      email: DEMO_EMAIL,
+      password: DEMO_PASSWORD,
+      onlyIfFirst: false,
+    });
+    const packers = new PackersService(db);
+    const actor = { userId, label: 'Proprietar Demo' };
+    const packerIds: number[] = [];
+    for (const p of PACKERS) {
+      const shifts = {
+        mon: WEEKDAY_SHIFT,
+        tue: WEEKDAY_SHIFT,
+        wed: WEEKDAY_SHIFT,
+        thu: WEEKDAY_SHIFT,
+        fri: WEEKDAY_SHIFT,
+        sat: [],
+        sun: [],
+      };
+      const created = await packers.create(
+        accountId,
+        { ...p, active: true, max_open_orders: 40, allowed_store_ids: [], shifts },
+        actor,
+      );
+      packerIds.push(created.id);
+    }
+    const count = Number(process.env.DEMO_ORDERS ?? 400);
+    await seedOrders(db, {
+      accountId,
+      count,
+      days: 21,
+      packerIds,
+      onProgress: (done, total) => process.stdout.write(`\rOrders: ${done}/${total}`),
+    });
+    process.stdout.write('\n');
+    console.log(`Demo ready: ${PACKERS.length} packers, ${count} orders.`);
+    console.log(`Dashboard login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}. Packer station: ioana / 1111.`);
+  } finally {
+    await database.destroy();
+  }
+}
+
+await main();
