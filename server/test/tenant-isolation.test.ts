@@ -13,7 +13,7 @@ describe('tenant isolation: account A never reaches account B', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let a: Client;
   let b: Client;
-  const B = { order: 0, packer: 0 };
+  const B = { order: 0, packer: 0, store: 0, job: 0 };
 
   before(async () => {
     app = await startTestApp();
@@ -27,6 +27,54 @@ describe('tenant isolation: account A never reaches account B', () => {
         billing: { ...(phoneOrder().billing as object), last_name: 'Secretescu' },
       })
     ).id;
+    // B's store and a dead job of B's, straight in the tables (no real store behind them).
+    const accountB = (b as Client & { accountId: number }).accountId;
+    const now = Date.now();
+    B.store = (
+      await app.database.db
+        .insertInto('stores')
+        .values({
+          account_id: accountB,
+          name: 'B',
+          platform: 'woocommerce',
+          url: 'https://b.example',
+          status: 'connected',
+          credentials: null,
+          cursor_modified_at: null,
+          cursor_id: null,
+          sync_from: null,
+          first_synced_at: null,
+          sync_started_at: null,
+          last_sync_at: null,
+          last_error_code: null,
+          last_error: null,
+          error_since: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    B.job = (
+      await app.database.db
+        .insertInto('jobs')
+        .values({
+          account_id: accountB,
+          kind: 'store.sync',
+          payload: JSON.stringify({ store_id: B.store }),
+          state: 'dead',
+          attempts: 3,
+          max_attempts: 3,
+          run_at: now,
+          locked_by: null,
+          locked_at: null,
+          last_error: 'x',
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   });
   after(() => app.cleanup());
 
@@ -38,6 +86,8 @@ describe('tenant isolation: account A never reaches account B', () => {
       url: `/api/packers/${B.packer}`,
       body: { name: 'Hijacked', active: false },
     }),
+    'POST /api/stores/{id}/sync': () => ({ url: `/api/stores/${B.store}/sync` }),
+    'POST /api/jobs/{id}/retry': () => ({ url: `/api/jobs/${B.job}/retry` }),
   };
 
   it('has a case for every route with an id in its path', async () => {

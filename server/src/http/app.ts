@@ -64,7 +64,10 @@ export interface App {
  * Wires everything in one visible place: database, migrations, services, routes.
  * Tests call this same function with a test configuration.
  */
-export async function buildApp(config: Config): Promise<App> {
+export async function buildApp(
+  config: Config,
+  opts: { logStream?: NodeJS.WritableStream } = {},
+): Promise<App> {
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
 
@@ -114,6 +117,8 @@ export async function buildApp(config: Config): Promise<App> {
       level: config.logLevel,
       // Request bodies are never logged; these headers would carry secrets.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      // Tests capture the log to prove that secrets never reach it.
+      ...(opts.logStream && { stream: opts.logStream }),
     },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
