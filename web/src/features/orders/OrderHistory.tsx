@@ -106,7 +106,9 @@ export function AuditSection({ order }: { order: OrderDetail }) {
               {order.audit.map((e) => (
                 <Table.Tr key={e.id} data-testid="audit-row">
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(e.created_at)}</Table.Td>
-                  <Table.Td>{e.actor}</Table.Td>
+                  <Table.Td>
+                    {e.actor === 'distribution' ? t('order.distribution') : e.actor}
+                  </Table.Td>
                   <Table.Td>{t(`audit.${e.action}`, { defaultValue: e.action })}</Table.Td>
                   <Table.Td>
                     {e.from === null && e.to === null ? '—' : `${value(e.from)} → ${value(e.to)}`}
