@@ -24,7 +24,7 @@ export interface JobContext {
   accountId: number | null;
   attempt: number;
   /** Long handlers call this between steps so other workers do not take the job as orphaned. */
-  heartbeat(): Promise<void>;
+  heartbeat: () => Promise<void>;
 }
 
 /**
