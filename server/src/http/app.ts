@@ -125,7 +125,13 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
-  registerErrorHandling(http);
+  const dashboard = config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'));
+  // Client-side routes of the dashboard (/orders/12, …) are answered with its index.html.
+  registerErrorHandling(http, (req, reply) =>
+    dashboard && req.method === 'GET' && !req.url.startsWith('/api/')
+      ? reply.sendFile('index.html')
+      : undefined,
+  );
   await http.register(cookie);
   await registerOpenApi(http);
   registerSessionLoading(http, services.accounts);
@@ -146,8 +152,8 @@ export async function buildApp(
     { prefix: '/api' },
   );
 
-  if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
-    await serveDashboard(http, config.webDist);
+  if (dashboard && config.webDist) {
+    await http.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: false });
   }
 
   const jobHandlers = {
@@ -181,18 +187,4 @@ export async function buildApp(
       await database.destroy();
     },
   };
-}
-
-/** The built dashboard, with client-side routes falling back to index.html. */
-async function serveDashboard(http: FastifyInstance, dist: string): Promise<void> {
-  await http.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false });
-  http.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.status(404).send({
-      error: {
-        code: 'route_not_found',
-        message: `No route ${req.method} ${req.url.split('?')[0]}.`,
-      },
-    });
-  });
 }

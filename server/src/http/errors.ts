@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 /**
@@ -80,7 +80,14 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; mess
   },
 };
 
-export function registerErrorHandling(app: FastifyInstance): void {
+/**
+ * `notFoundFallback` may answer a request that matched no route (the dashboard's client-side
+ * routes); when it returns undefined the request gets the 404 error.
+ */
+export function registerErrorHandling(
+  app: FastifyInstance,
+  notFoundFallback?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined,
+): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
       return reply.status(err.status).send(body(err.code, err.message));
@@ -107,9 +114,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       .status(500)
       .send(body('internal', 'Something went wrong on the server. It has been logged.'));
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply
-      .status(404)
-      .send(body('route_not_found', `No route ${req.method} ${req.url.split('?')[0]}.`)),
+  app.setNotFoundHandler(
+    (req, reply) =>
+      notFoundFallback?.(req, reply) ??
+      reply
+        .status(404)
+        .send(body('route_not_found', `No route ${req.method} ${req.url.split('?')[0]}.`)),
   );
 }
