@@ -1,0 +1,240 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { EMPTY_SCHEDULE } from '../packers/packers.schema.js';
+import { decide, knownSkillsOf } from './decide.js';
+import type { Candidate, DistOrder, StrategyState } from './distribution.types.js';
+import {
+  eligibilityContext,
+  filterEligible,
+  hasRequiredSkills,
+  isActive,
+  isOnShift,
+  localTime,
+  skillMatches,
+  storeAllowed,
+  underMaxOpen,
+} from './eligibility.js';
+import { STRATEGIES, leastLoaded, roundRobin, strategyOf, weighted } from './strategies.js';
+
+const packer = (id: number, over: Partial<Candidate> = {}): Candidate => ({
+  id,
+  name: `P${id}`,
+  active: true,
+  weight: 1,
+  maxOpenOrders: null,
+  skills: [],
+  allowedStoreIds: [],
+  shifts: EMPTY_SCHEDULE,
+  openOrders: 0,
+  lastAssignedAt: null,
+  ...over,
+});
+const order = (over: Partial<DistOrder> = {}): DistOrder => ({
+  id: 1,
+  storeId: 7,
+  skus: ['TRC-001'],
+  categories: [],
+  shippingMethods: ['fan_courier'],
+  totalMinor: 10_000,
+  ...over,
+});
+// Monday 30 November 2026, 10:30 in Bucharest (UTC+2).
+const MONDAY_1030 = Date.parse('2026-11-30T08:30:00Z');
+const ctx = (skills: string[] = [], now = MONDAY_1030) =>
+  eligibilityContext(now, 'Europe/Bucharest', skills);
+const rule = (skills: string[] = []) => ({
+  ...ctx(skills),
+  required: skills.filter((s) => skillMatches(s, order())),
+});
+
+describe('strategies (pure)', () => {
+  it('registers every strategy in one typed registry and fails on an unknown key', () => {
+    assert.deepEqual(Object.keys(STRATEGIES).sort(), ['least-loaded', 'round-robin', 'weighted']);
+    assert.throws(() => strategyOf('random'), /unknown distribution strategy/);
+  });
+
+  it('round-robin takes the next packer by id after the last one, wrapping, deterministically', () => {
+    const ps = [packer(1), packer(2), packer(3)];
+    let state: StrategyState = {};
+    const picks: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const d = roundRobin.pick(order(), ps, state);
+      picks.push(d.packer.id);
+      state = d.state;
+    }
+    assert.deepEqual(picks, [1, 2, 3, 1, 2, 3, 1]);
+    assert.deepEqual(roundRobin.pick(order(), ps, { lastPackerId: 2 }).packer.id, 3);
+    assert.equal(
+      roundRobin.pick(order(), ps, { lastPackerId: 2 }).reason,
+      'round-robin: next in turn after #2',
+    );
+  });
+
+  it('least-loaded takes the fewest open orders, then the longest idle, then the lowest id', () => {
+    const ps = [
+      packer(1, { openOrders: 5 }),
+      packer(2, { openOrders: 3, lastAssignedAt: 200 }),
+      packer(3, { openOrders: 3, lastAssignedAt: 100 }),
+    ];
+    const d = leastLoaded.pick(order(), ps, {});
+    assert.equal(d.packer.id, 3);
+    assert.equal(d.reason, 'least loaded: 3 open, next had 3');
+    const d2 = leastLoaded.pick(
+      order(),
+      [packer(1, { openOrders: 5 }), packer(2, { openOrders: 3 })],
+      {},
+    );
+    assert.equal(d2.reason, 'least loaded: 3 open, next had 5');
+    assert.equal(
+      leastLoaded.pick(order(), [packer(9, { openOrders: 2 })], {}).reason,
+      'least loaded: 2 open, the only eligible packer',
+    );
+  });
+
+  it('weighted gives each packer its share, evenly spread (smooth weighted round-robin)', () => {
+    const ps = [packer(1, { weight: 5 }), packer(2, { weight: 3 }), packer(3, { weight: 2 })];
+    let state: StrategyState = {};
+    const counts = new Map<number, number>();
+    const first: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const d = weighted.pick(order(), ps, state);
+      state = d.state;
+      counts.set(d.packer.id, (counts.get(d.packer.id) ?? 0) + 1);
+      if (i < 10) first.push(d.packer.id);
+    }
+    assert.deepEqual([...counts].sort(), [
+      [1, 500],
+      [2, 300],
+      [3, 200],
+    ]);
+    assert.deepEqual(first, [1, 2, 3, 1, 1, 2, 1, 3, 2, 1]);
+    assert.equal(weighted.pick(order(), ps, {}).reason, 'weighted share 50% (weight 5 of 10)');
+  });
+
+  it('does not mutate its inputs', () => {
+    const ps = [packer(1), packer(2)];
+    const state: StrategyState = { weights: { 1: 0 } };
+    const frozen = JSON.stringify({ ps, state });
+    weighted.pick(order(), ps, state);
+    roundRobin.pick(order(), ps, state);
+    leastLoaded.pick(order(), ps, state);
+    assert.equal(JSON.stringify({ ps, state }), frozen);
+  });
+});
+
+describe('eligibility rules (pure)', () => {
+  it('active', () => {
+    assert.equal(isActive(order(), packer(1), rule()), null);
+    assert.equal(isActive(order(), packer(1, { active: false }), rule()), 'inactive');
+  });
+
+  it('on shift now, in the account time zone; an empty schedule is always on', () => {
+    const shifts = { ...EMPTY_SCHEDULE, mon: [{ start: '08:00', end: '16:00' }] };
+    assert.deepEqual(localTime(MONDAY_1030, 'Europe/Bucharest'), { day: 'mon', minutes: 630 });
+    assert.equal(isOnShift(order(), packer(1, { shifts }), rule()), null);
+    assert.equal(isOnShift(order(), packer(1), rule()), null);
+    // 16:00 local is the end: off. 07:59 local: off. Same instant in UTC would be 14:00: on.
+    const at = (iso: string) => ({ ...ctx([], Date.parse(iso)), required: [] });
+    assert.equal(
+      isOnShift(order(), packer(1, { shifts }), at('2026-11-30T14:00:00Z')),
+      'off shift',
+    );
+    assert.equal(
+      isOnShift(order(), packer(1, { shifts }), at('2026-11-30T05:59:00Z')),
+      'off shift',
+    );
+    assert.equal(
+      isOnShift(order(), packer(1, { shifts }), at('2026-12-01T08:30:00Z')),
+      'off shift',
+      'Tuesday has no shift',
+    );
+    const utc = {
+      ...eligibilityContext(Date.parse('2026-11-30T14:00:00Z'), 'UTC', []),
+      required: [],
+    };
+    assert.equal(isOnShift(order(), packer(1, { shifts }), utc), null);
+  });
+
+  it('allowed store; an empty list means every store, manual orders need it empty', () => {
+    assert.equal(storeAllowed(order(), packer(1), rule()), null);
+    assert.equal(storeAllowed(order(), packer(1, { allowedStoreIds: [7] }), rule()), null);
+    assert.equal(
+      storeAllowed(order(), packer(1, { allowedStoreIds: [8] }), rule()),
+      'store not allowed',
+    );
+    assert.equal(
+      storeAllowed(order({ storeId: null }), packer(1, { allowedStoreIds: [8] }), rule()),
+      'store not allowed',
+    );
+  });
+
+  it('max open orders', () => {
+    assert.equal(
+      underMaxOpen(order(), packer(1, { maxOpenOrders: 3, openOrders: 2 }), rule()),
+      null,
+    );
+    assert.equal(
+      underMaxOpen(order(), packer(1, { maxOpenOrders: 3, openOrders: 3 }), rule()),
+      'at max open orders (3)',
+    );
+  });
+
+  it('skills by SKU, SKU prefix, category, shipping method and order value', () => {
+    const o = order({
+      skus: ['GLS-100', 'TRC-001'],
+      categories: ['fragile'],
+      shippingMethods: ['easybox', 'sameday easybox'],
+      totalMinor: 75_000,
+    });
+    assert.ok(skillMatches('sku:TRC-001', o));
+    assert.ok(!skillMatches('sku:TRC-00', o));
+    assert.ok(skillMatches('sku:GLS-*', o));
+    assert.ok(skillMatches('category:fragile', o));
+    assert.ok(skillMatches('Fragile', o), 'a bare word is a category');
+    assert.ok(skillMatches('shipping:easybox', o));
+    assert.ok(skillMatches('value>=500', o));
+    assert.ok(!skillMatches('value>750', o));
+    assert.ok(skillMatches('value<=750', o));
+    assert.ok(!skillMatches('value<100', o));
+    assert.ok(!skillMatches('colour:red', o));
+    const required = ['category:fragile', 'sku:gls-*'];
+    assert.equal(
+      hasRequiredSkills(o, packer(1, { skills: ['category:fragile'] }), { ...ctx(), required }),
+      'lacks skill sku:gls-*',
+    );
+    assert.equal(
+      hasRequiredSkills(o, packer(1, { skills: required }), { ...ctx(), required }),
+      null,
+    );
+  });
+
+  it('reports why nobody was eligible, and names the skill in the reason of a decision', () => {
+    const ps = [
+      packer(1, { active: false }),
+      packer(2, { skills: ['category:fragile'], maxOpenOrders: 1, openOrders: 1 }),
+      packer(3),
+    ];
+    const o = order({ categories: ['fragile'] });
+    const none = decide(o, ps, {}, leastLoaded, ctx(knownSkillsOf(ps)));
+    assert.deepEqual(none, {
+      kind: 'unassigned',
+      reason:
+        'no eligible packer: 1 inactive, 1 at max open orders (1), 1 lacks skill category:fragile',
+      state: {},
+    });
+    const ps2 = [...ps, packer(4, { skills: ['category:fragile'], openOrders: 3 })];
+    const d = decide(o, ps2, {}, leastLoaded, ctx(knownSkillsOf(ps2)));
+    assert.equal(d.kind, 'assign');
+    assert.equal(d.kind === 'assign' && d.packer.id, 4);
+    assert.equal(
+      d.kind === 'assign' && d.reason,
+      'skill: category:fragile; least loaded: 3 open, the only eligible packer',
+    );
+    const plain = filterEligible(order(), ps2, ctx(knownSkillsOf(ps2)));
+    assert.deepEqual(
+      plain.eligible.map((p) => p.id),
+      [3, 4],
+      'an order needing no skill goes to anyone',
+    );
+  });
+});
