@@ -103,6 +103,7 @@ export async function buildApp(
     accounts,
     packers: new PackersService(database.db, {
       onAvailabilityChanged: distribution.onPackerChanged,
+      onSessionsRevoked: (userId) => accounts.forgetUserSessions(userId),
     }),
     orders: new OrdersService(database, { onOrderSaved: distribution.onOrderSaved }),
     distribution,

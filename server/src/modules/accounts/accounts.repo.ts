@@ -129,6 +129,7 @@ export async function findLiveSession(db: Db, sessionId: string, now: number) {
     .select([
       's.id as session_id',
       's.csrf_token',
+      's.expires_at',
       'u.id as user_id',
       'u.account_id',
       'u.role',

@@ -4,6 +4,7 @@ import type { DB, Role } from '../../db/schema.js';
 import { Conflict, Forbidden, Unauthorized } from '../../http/errors.js';
 import * as repo from './accounts.repo.js';
 import { LoginRateLimiter } from './login-rate-limit.js';
+import { SessionCache } from './session-cache.js';
 import { dummySecretHash, hashSecret, verifySecret } from './passwords.js';
 
 export interface AuthContext {
@@ -32,6 +33,7 @@ export const normalizeLogin = (s: string) => s.trim().toLowerCase();
 
 export class AccountsService {
   private readonly limiter: LoginRateLimiter;
+  private readonly sessions = new SessionCache<AuthContext>();
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -142,9 +144,12 @@ export class AccountsService {
   }
 
   async resolveSession(token: string): Promise<AuthContext | null> {
-    const row = await repo.findLiveSession(this.db, sha256(token), Date.now());
+    const id = sha256(token);
+    const cached = this.sessions.get(id);
+    if (cached) return cached;
+    const row = await repo.findLiveSession(this.db, id, Date.now());
     if (!row) return null;
-    return {
+    const auth: AuthContext = {
       sessionId: row.session_id,
       csrfToken: row.csrf_token,
       userId: row.user_id,
@@ -161,10 +166,18 @@ export class AccountsService {
         currency: row.currency,
       },
     };
+    this.sessions.set(id, auth, row.expires_at);
+    return auth;
   }
 
   async logout(sessionId: string): Promise<void> {
     await repo.deleteSession(this.db, sessionId);
+    this.sessions.forget(sessionId);
+  }
+
+  /** Called when a user's sessions were deleted elsewhere (deactivation, new PIN). */
+  forgetUserSessions(userId: number): void {
+    this.sessions.forgetWhere((s) => s.userId === userId);
   }
 
   private async startSession(userId: number, accountId: number): Promise<NewSession> {
@@ -192,6 +205,7 @@ export class AccountsService {
     patch: Partial<{ name: string; timezone: string; currency: string; language: string }>,
   ) {
     await repo.updateAccount(this.db, accountId, patch, Date.now());
+    this.sessions.forgetWhere((s) => s.accountId === accountId);
     return repo.findAccount(this.db, accountId);
   }
 

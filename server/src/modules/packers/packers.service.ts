@@ -44,7 +44,11 @@ export type PackerChangedHook = (
 export class PackersService {
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly hooks: { onAvailabilityChanged?: PackerChangedHook } = {},
+    private readonly hooks: {
+      onAvailabilityChanged?: PackerChangedHook;
+      /** The user's sessions were deleted: forget any cached copy. */
+      onSessionsRevoked?: (userId: number) => void;
+    } = {},
   ) {}
 
   async list(accountId: number): Promise<PackerOut[]> {
@@ -141,7 +145,10 @@ export class PackersService {
         updated_at: now,
       });
       // A deactivated packer, or one whose PIN changed, is logged out of every station.
-      if (active === 0 || pinHash) await deleteSessionsOfUser(trx, current.user_id);
+      if (active === 0 || pinHash) {
+        await deleteSessionsOfUser(trx, current.user_id);
+        this.hooks.onSessionsRevoked?.(current.user_id);
+      }
       const changed = Object.keys(patch).filter((k) => k !== 'pin');
       if (pinHash) changed.push('pin');
       const action =
