@@ -15,6 +15,8 @@ import {
   toUnified,
 } from './mapping.js';
 
+const secondOf = (o: UnifiedOrder) => gmtToMs(o.modified_at);
+
 const Credentials = z.object({
   consumer_key: z.string().min(1),
   consumer_secret: z.string().min(1),
@@ -107,6 +109,7 @@ export const wcRestConnector = {
       async ordersAfter(cursor: OrdersCursor, limit: number) {
         const found: UnifiedOrder[] = [];
         let full = false;
+        let complete = 0;
         for (let page = 1; page <= MAX_PAGES; page++) {
           const a = await client.request('GET', 'orders', {
             modified_after: new Date(cursor.modifiedAt - 1000)
@@ -123,28 +126,23 @@ export const wcRestConnector = {
           const orders = parseAnswer(a, WcOrders, 'GET orders');
           for (const o of orders) if (isAfter(keyOf(o), cursor)) found.push(toUnified(o));
           full = orders.length === limit;
-          if (!full || found.length >= limit) break;
+          const last = orders.at(-1);
+          // Orders of the page's last second may continue on the next page: only earlier
+          // seconds are complete. A page all in one second reads on.
+          complete =
+            full && last
+              ? found.filter((o) => secondOf(o) < keyOf(last).modifiedAt).length
+              : found.length;
+          if (!full || complete > 0) break;
         }
-        const key = (o: UnifiedOrder) => ({ modifiedAt: gmtToMs(o.modified_at), id: o.id });
-        found.sort((x, y) => key(x).modifiedAt - key(y).modifiedAt || x.id - y.id);
-        let orders = found;
-        if (full) {
-          const lastSecond = key(
-            found[found.length - 1] ??
-              ({ modified_at: '1970-01-01T00:00:00Z', id: 0 } as UnifiedOrder),
-          ).modifiedAt;
-          const settled = found.filter((o) => key(o).modifiedAt < lastSecond);
-          if (settled.length) orders = settled;
-        }
-        orders = orders.slice(0, limit);
-        const last = orders[orders.length - 1];
-        const more = full || orders.length < found.length;
+        found.sort((x, y) => secondOf(x) - secondOf(y) || x.id - y.id);
+        const orders = complete > 0 ? found.slice(0, complete) : found;
+        const last = orders.at(-1);
         return {
           ok: true,
           result: {
             orders,
-            next:
-              more && last ? { modifiedAt: key(last).modifiedAt, afterId: String(last.id) } : null,
+            next: full && last ? { modifiedAt: secondOf(last), afterId: String(last.id) } : null,
           },
         };
       },
