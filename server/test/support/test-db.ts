@@ -65,7 +65,7 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     webDist: null,
     loginRateLimit: { max: 1000, windowMs: 60_000 },
     masterKey: null,
-    sync: { firstSyncDays: 30, pollSeconds: 60 },
+    sync: { firstSyncDays: 30, pollSeconds: 60, requestTimeoutMs: 1500 },
     // Tests run jobs explicitly (app.worker.runUntilIdle()) so they stay deterministic.
     jobs: { inProcessWorker: false, leaseMs: 300_000, pollMs: 20 },
     ...overrides,
