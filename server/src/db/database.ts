@@ -35,35 +35,7 @@ export function openDatabase(database: Config['database']): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new SqliteDialect({ database: sqlite }),
   });
   return { db, dialect: 'sqlite', sqlite, destroy: () => db.destroy() };
-}
-
-/**
- * Kysely prepares every query anew; preparing costs about as much as running a small
- * query. Statements are reusable, and Kysely runs one query at a time on its single SQLite
- * connection, so a bounded cache keyed by the SQL text is safe and halves the cost of
- * the hot read paths (measured by `npm run bench`).
- */
-function withStatementCache(sqlite: SQLite.Database, max = 500): SQLite.Database {
-  const cache = new Map<string, SQLite.Statement>();
-  const prepare = (source: string) => {
-    let stmt = cache.get(source);
-    if (!stmt) {
-      stmt = sqlite.prepare(source);
-      if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-      cache.set(source, stmt);
-    }
-    return stmt;
-  };
-  return new Proxy(sqlite, {
-    get(target, prop, receiver) {
-      if (prop === 'prepare') return prepare;
-      const value: unknown = Reflect.get(target, prop, receiver);
-      return typeof value === 'function'
-        ? (value as (...a: unknown[]) => unknown).bind(target)
-        : value;
-    },
-  });
 }
