@@ -14,11 +14,13 @@ async function main(): Promise<void> {
   await app.http.listen({ port: config.port, host: config.host });
   const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL';
   const needsOwner = await app.services.accounts.needsOwner();
-  app.http.log.info(`ecomdir is running on http://localhost:${config.port} (database: ${where})`);
-  if (needsOwner)
-    app.http.log.info(
-      `No owner yet: open http://localhost:${config.port} to create one, or run npm run create-owner`,
+  // Plain lines for the person who just typed `npm start`; the JSON log follows for machines.
+  console.log(`\n  ecomdir is running: http://localhost:${config.port}  (database: ${where})`);
+  if (needsOwner) {
+    console.log(
+      `  No owner yet: open the address above to create one, or run npm run create-owner\n`,
     );
+  }
 }
 
 main().catch((err: unknown) => {
