@@ -101,32 +101,33 @@ export async function saveState(
     .execute();
 }
 
-/** Every packer of the account with its current load and last assignment time. */
+/**
+ * Every packer of the account with its current load and last assignment time. Correlated
+ * subqueries, one index range per packer (orders_account_packer_status, assignments_packer),
+ * stay fast as history grows; a GROUP BY over all assignments would not.
+ */
 export async function loadCandidates(db: Db, accountId: number): Promise<Candidate[]> {
-  const [packers, open, last] = await Promise.all([
-    db
-      .selectFrom('packers')
-      .selectAll()
-      .where('account_id', '=', accountId)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('orders')
-      .select(['packer_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('account_id', '=', accountId)
-      .where('packer_id', 'is not', null)
-      .where('status', 'in', OPEN_STATUSES)
-      .groupBy('packer_id')
-      .execute(),
-    db
-      .selectFrom('assignments')
-      .select(['packer_id', (eb) => eb.fn.max<number>('assigned_at').as('at')])
-      .where('account_id', '=', accountId)
-      .groupBy('packer_id')
-      .execute(),
-  ]);
-  const openBy = new Map(open.map((r) => [r.packer_id, Number(r.n)]));
-  const lastBy = new Map(last.map((r) => [r.packer_id, Number(r.at)]));
+  const packers = await db
+    .selectFrom('packers as p')
+    .selectAll('p')
+    .select((eb) => [
+      eb
+        .selectFrom('orders as o')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('o.account_id', '=', accountId)
+        .whereRef('o.packer_id', '=', 'p.id')
+        .where('o.status', 'in', OPEN_STATUSES)
+        .as('open_orders'),
+      eb
+        .selectFrom('assignments as a')
+        .select((sub) => sub.fn.max<number>('a.assigned_at').as('at'))
+        .where('a.account_id', '=', accountId)
+        .whereRef('a.packer_id', '=', 'p.id')
+        .as('last_assigned_at'),
+    ])
+    .where('p.account_id', '=', accountId)
+    .orderBy('p.id')
+    .execute();
   return packers.map((p) => ({
     id: p.id,
     name: p.name,
@@ -136,8 +137,8 @@ export async function loadCandidates(db: Db, accountId: number): Promise<Candida
     skills: parseJsonColumn<string[]>(p.skills, []).map((s) => s.trim().toLowerCase()),
     allowedStoreIds: parseJsonColumn<number[]>(p.allowed_store_ids, []),
     shifts: { ...EMPTY_SCHEDULE, ...parseJsonColumn<Partial<WeeklySchedule>>(p.shifts, {}) },
-    openOrders: openBy.get(p.id) ?? 0,
-    lastAssignedAt: lastBy.get(p.id) ?? null,
+    openOrders: Number(p.open_orders ?? 0),
+    lastAssignedAt: p.last_assigned_at === null ? null : Number(p.last_assigned_at),
   }));
 }
 

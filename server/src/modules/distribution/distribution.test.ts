@@ -213,12 +213,19 @@ describe('distribution: stores, settings, outbox, redistribution, concurrency', 
       [[o, 'no eligible packer: 2 lacks skill category:fragile, 1 inactive']],
     );
     // Activating the packer picks the queue up in the same transaction.
-    assert.equal((await owner.patch(`/api/packers/${special.id}`, { active: true })).statusCode, 200);
+    assert.equal(
+      (await owner.patch(`/api/packers/${special.id}`, { active: true })).statusCode,
+      200,
+    );
     assert.equal((await packerOf(o)).packer_id, special.id);
     const d = (await owner.get(`/api/orders/${o}`)).json<Detail>();
     assert.match(d.assignments.at(-1)?.reason ?? '', /^skill: category:fragile; round-robin/);
     const plain = await insertStoreOrder(app, owner.accountId, store);
-    assert.notEqual((await packerOf(plain)).packer_id, null, 'orders needing no skill go to anyone');
+    assert.notEqual(
+      (await packerOf(plain)).packer_id,
+      null,
+      'orders needing no skill go to anyone',
+    );
   });
 
   it('redistributes unconfirmed orders of a deactivated packer, keeps confirmed ones', async () => {

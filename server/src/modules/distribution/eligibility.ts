@@ -46,6 +46,7 @@ export const storeAllowed: EligibilityRule = (o, p) =>
     : 'store not allowed';
 
 export const hasRequiredSkills: EligibilityRule = (_o, p, ctx) => {
+  if (ctx.required.length === 0) return null;
   const missing = ctx.required.filter((s) => !p.skills.includes(s));
   return missing.length ? `lacks skill ${missing.join(', ')}` : null;
 };
@@ -74,33 +75,49 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
  *   value>=500     order total at least 500 (major units); also value>, value<, value<=
  */
 export function skillMatches(skill: string, o: DistOrder): boolean {
-  const s = skill.trim().toLowerCase();
+  return compileSkill(skill)(o);
+}
+
+type Matcher = (o: DistOrder) => boolean;
+const compiled = new Map<string, Matcher>();
+
+/** Parses a skill once; distribution asks every order about every known skill. */
+function compileSkill(skill: string): Matcher {
+  const cached = compiled.get(skill);
+  if (cached) return cached;
+  const m = parseSkill(skill.trim().toLowerCase());
+  if (compiled.size > 10_000) compiled.clear();
+  compiled.set(skill, m);
+  return m;
+}
+
+function parseSkill(s: string): Matcher {
   const value = /^value\s*(>=|>|<=|<)\s*(\d+(?:\.\d+)?)$/.exec(s);
   if (value) {
     const limit = Math.round(Number(value[2]) * 100);
-    const t = o.totalMinor;
-    if (value[1] === '>=') return t >= limit;
-    if (value[1] === '>') return t > limit;
-    if (value[1] === '<=') return t <= limit;
-    return t < limit;
+    if (value[1] === '>=') return (o) => o.totalMinor >= limit;
+    if (value[1] === '>') return (o) => o.totalMinor > limit;
+    if (value[1] === '<=') return (o) => o.totalMinor <= limit;
+    return (o) => o.totalMinor < limit;
   }
   const colon = s.indexOf(':');
   const kind = colon < 0 ? 'category' : s.slice(0, colon);
   const arg = colon < 0 ? s : s.slice(colon + 1).trim();
-  if (!arg) return false;
-  if (kind === 'sku') {
-    const skus = o.skus.map((x) => x.toLowerCase());
-    return arg.endsWith('*')
-      ? skus.some((x) => x.startsWith(arg.slice(0, -1)))
-      : skus.includes(arg);
+  if (!arg) return () => false;
+  if (kind === 'sku' && arg.endsWith('*')) {
+    const prefix = arg.slice(0, -1);
+    return (o) => o.skus.some((x) => x.toLowerCase().startsWith(prefix));
   }
-  if (kind === 'category') return o.categories.includes(arg);
-  if (kind === 'shipping') return o.shippingMethods.includes(arg);
-  return false;
+  if (kind === 'sku') return (o) => o.skus.some((x) => x.toLowerCase() === arg);
+  if (kind === 'category') return (o) => o.categories.includes(arg);
+  if (kind === 'shipping') return (o) => o.shippingMethods.includes(arg);
+  return () => false;
 }
 
 export function requiredSkills(o: DistOrder, knownSkills: readonly string[]): string[] {
-  return knownSkills.filter((s) => skillMatches(s, o));
+  const out: string[] = [];
+  for (const s of knownSkills) if (compileSkill(s)(o)) out.push(s);
+  return out;
 }
 
 export interface Eligibility {
@@ -181,8 +198,25 @@ export function onShift(shifts: Candidate['shifts'], now: number, timeZone: stri
 }
 
 function onShiftAt(shifts: Candidate['shifts'], { day, minutes }: LocalTime): boolean {
-  if (WEEKDAYS.every((d) => (shifts[d] ?? []).length === 0)) return true;
-  return (shifts[day] ?? []).some(
-    (s) => minutes >= toMinutes(s.start) && minutes < toMinutes(s.end),
-  );
+  const table = shiftTable(shifts);
+  if (table === 'always') return true;
+  return (table[day] ?? []).some(([start, end]) => minutes >= start && minutes < end);
+}
+
+type ShiftTable = 'always' | Partial<Record<Weekday, [number, number][]>>;
+const tables = new WeakMap<Candidate['shifts'], ShiftTable>();
+
+/** Shifts in minutes of the day, parsed once per schedule object (asked per order). */
+function shiftTable(shifts: Candidate['shifts']): ShiftTable {
+  let t = tables.get(shifts);
+  if (t) return t;
+  if (WEEKDAYS.every((d) => (shifts[d] ?? []).length === 0)) t = 'always';
+  else {
+    const byDay: Partial<Record<Weekday, [number, number][]>> = {};
+    for (const d of WEEKDAYS)
+      byDay[d] = (shifts[d] ?? []).map((s) => [toMinutes(s.start), toMinutes(s.end)]);
+    t = byDay;
+  }
+  tables.set(shifts, t);
+  return t;
 }
