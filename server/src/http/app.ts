@@ -29,6 +29,7 @@ import { SyncService } from '../modules/sync/sync.service.js';
 import { StoreWriteback } from '../modules/sync/writeback.js';
 import { distributionRoutes } from '../modules/distribution/distribution.routes.js';
 import { DistributionService } from '../modules/distribution/distribution.service.js';
+import { startShiftWatch } from '../modules/distribution/shift-watch.js';
 import { createEventBus, type EventBus } from '../modules/events/event-bus.js';
 import { eventsRoutes } from '../modules/events/events.routes.js';
 import { packingRoutes } from '../modules/packing/packing.routes.js';
@@ -164,8 +165,13 @@ export async function buildApp(
   } satisfies JobHandlers;
   const worker = new JobWorker(database.db, database.dialect, jobHandlers, config.jobs, http.log);
   let poller: { stop(): void } | null = null;
+  let shiftWatch: { stop(): void } | null = null;
   const startBackground = () => {
     worker.start();
+    // Shift ends and starts: redistribute and retry the Unassigned queue every minute.
+    shiftWatch ??= startShiftWatch(services.distribution, (err) =>
+      http.log.error({ err }, 'distribution check failed'),
+    );
     poller ??= every(
       config.sync.pollSeconds,
       () => services.sync.enqueueSyncs(),
@@ -182,6 +188,7 @@ export async function buildApp(
     startBackground,
     async close() {
       poller?.stop();
+      shiftWatch?.stop();
       await worker.stop();
       await http.close();
       await events.close();
