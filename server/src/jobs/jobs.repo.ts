@@ -12,7 +12,10 @@ export interface EnqueueInput<K extends JobKind> {
   /** Not before this instant (epoch ms); default now. */
   runAt?: number;
   maxAttempts?: number;
-  /** When a queued job with this key exists, nothing is added (its id is returned). */
+  /**
+   * When a queued or running job with this key exists, nothing is added (its id is
+   * returned): a running sync reads the feed to its end, so it takes the new changes too.
+   */
   dedupeKey?: string;
 }
 
@@ -27,7 +30,7 @@ export async function enqueue<K extends JobKind>(db: Db, job: EnqueueInput<K>): 
       .selectFrom('jobs')
       .select('id')
       .where('dedupe_key', '=', job.dedupeKey)
-      .where('state', '=', 'queued')
+      .where('state', 'in', ['queued', 'running'])
       .executeTakeFirst();
     if (existing) return existing.id;
   }
@@ -144,8 +147,15 @@ export async function markFailed(
     .execute();
 }
 
-export async function heartbeat(db: Db, id: number, workerId: string, now: number): Promise<void> {
-  await held(db, id, workerId).set({ locked_at: now }).execute();
+/** False when the job is no longer this worker's (its lease ran out and it was requeued). */
+export async function heartbeat(
+  db: Db,
+  id: number,
+  workerId: string,
+  now: number,
+): Promise<boolean> {
+  const r = await held(db, id, workerId).set({ locked_at: now }).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Running jobs whose worker has not been heard from since `before` go back to the queue. */

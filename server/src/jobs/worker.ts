@@ -29,6 +29,13 @@ export interface WorkerOptions {
   concurrency?: number;
 }
 
+/** Thrown by a heartbeat when the job was given to another worker meanwhile. */
+export class JobLost extends Error {
+  constructor(id: number) {
+    super(`job ${id} was taken over by another worker (lease expired)`);
+  }
+}
+
 const isKind = (handlers: JobHandlers, kind: string): kind is JobKind =>
   Object.hasOwn(handlers, kind);
 
@@ -108,7 +115,10 @@ export class JobWorker {
       jobId: job.id,
       accountId: job.account_id,
       attempt: job.attempts,
-      heartbeat: () => heartbeat(this.db, job.id, this.id, Date.now()),
+      heartbeat: async () => {
+        // A job whose lease ran out may already run elsewhere: stop rather than run twice.
+        if (!(await heartbeat(this.db, job.id, this.id, Date.now()))) throw new JobLost(job.id);
+      },
     };
     try {
       if (!isKind(this.handlers, job.kind)) throw new Error(`no handler for job kind ${job.kind}`);

@@ -31,6 +31,8 @@ export interface FakeStore {
   overrideAllowed: boolean;
   /** Serves page answers from a cache keyed by URL (the bench: the store's own cost out of the way). */
   cachePages: boolean;
+  /** Each orders page answers this much later (a slow store: time to kill a sync mid-way). */
+  pageDelayMs: number;
   add(order: UnifiedOrder): void;
   modify(id: number, change: (o: UnifiedOrder) => void, atMs?: number): void;
   close(): Promise<void>;
@@ -59,6 +61,7 @@ export async function startFakeStore(
     hangMs: 3000,
     overrideAllowed: false,
     cachePages: false,
+    pageDelayMs: 0,
     add(o) {
       orders.set(o.id, o);
       sorted = null;
@@ -160,7 +163,10 @@ export async function startFakeStore(
           return send(200, null, `<html><body>Fatal error</body></html>${text.slice(0, 10)}`);
         if (fault === 'truncated')
           return send(200, null, text.slice(0, Math.floor(text.length / 2)));
-        return send(200, null, text);
+        const answer = text;
+        if (store.pageDelayMs)
+          return void setTimeout(() => send(200, null, answer), store.pageDelayMs);
+        return send(200, null, answer);
       }
       const m = /^orders\/(\d+)(?:\/(packer|shipment))?$/.exec(path);
       const o = m ? orders.get(Number(m[1])) : undefined;

@@ -1,0 +1,11 @@
+import { startFakeStore } from '../test/support/fake-store.js';
+
+/**
+ * The bench's store, in a process of its own so that its memory and CPU are not counted as
+ * the sync's: ORDERS realistic orders in the ecomdir Connect contract, pages cached after
+ * the first request (a real store's cost is not what the bench measures).
+ */
+const store = await startFakeStore({ orders: Number(process.env.ORDERS ?? 50_000), stepMs: 1000 });
+store.cachePages = true;
+process.send?.({ url: store.url, user: store.user, password: store.password });
+process.on('disconnect', () => void store.close().then(() => process.exit(0)));

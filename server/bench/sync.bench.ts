@@ -1,0 +1,155 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
+import { buildApp } from '../src/http/app.js';
+import { upsertOrdersPage } from '../src/modules/sync/sync.repo.js';
+import { OrdersPageSchema } from '../src/modules/connectors/unified-order.js';
+import { ownerClient } from '../test/support/test-app.js';
+import { TEST_DIALECT, createTestDatabase, testConfig } from '../test/support/test-db.js';
+
+/**
+ * npm run bench:sync — a local store serving ORDERS (default 50,000) realistic orders in
+ * pages of 100; the end-to-end first sync of ecomdir (HTTP, parse, validate, upsert, cursor,
+ * audit, distribution hook, one transaction per page) against the raw speed of parsing the
+ * same JSON and inserting the same rows in one transaction. Last line: one JSON object.
+ * TEST_DB=postgres runs it on the local PostgreSQL.
+ */
+const ORDERS = Number(process.env.ORDERS ?? 50_000);
+const PAGE = 100;
+const mb = (b: number) => Math.round((b / 1048576) * 10) / 10;
+
+async function startStore(): Promise<{
+  child: ChildProcess;
+  url: string;
+  user: string;
+  password: string;
+}> {
+  const child = fork(path.join(import.meta.dirname, 'sync-store.child.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ORDERS: String(ORDERS) },
+  });
+  const info = await new Promise<{ url: string; user: string; password: string }>((resolve) =>
+    child.once('message', (m) => resolve(m as never)),
+  );
+  return { child, ...info };
+}
+
+/** Every page of the feed as text, following next_cursor (also warms the store's cache). */
+async function fetchAllPages(url: string, user: string, password: string): Promise<string[]> {
+  const auth = `Basic ${Buffer.from(`${user}:${password.replace(/\s+/g, '')}`).toString('base64')}`;
+  const texts: string[] = [];
+  let cursor = { modified_after: '1970-01-01T00:00:00Z', after_id: 0 };
+  for (;;) {
+    const q = new URLSearchParams({
+      modified_after: cursor.modified_after,
+      after_id: String(cursor.after_id),
+      limit: String(PAGE),
+    });
+    const text = await (
+      await fetch(`${url}/wp-json/ecomdir/v1/orders?${q}`, { headers: { authorization: auth } })
+    ).text();
+    texts.push(text);
+    const next = (JSON.parse(text) as { next_cursor: typeof cursor | null }).next_cursor;
+    if (!next) return texts;
+    cursor = next;
+  }
+}
+
+async function main(): Promise<void> {
+  const store = await startStore();
+  try {
+    // The first sync starts 30 days back; the store's orders are younger than that.
+    const warm = await fetchAllPages(store.url, store.user, store.password);
+    const firstPage = warm[0] ?? '';
+    warm.length = 0;
+
+    // End to end, through the app's own wiring.
+    const e2eDb = await createTestDatabase();
+    const app = await buildApp(testConfig(e2eDb));
+    const owner = await ownerClient(app);
+    const added = await owner.post('/api/stores', {
+      connector: 'woocommerce',
+      url: store.url,
+      app_user: store.user,
+      app_password: store.password,
+    });
+    const storeId = added.json<{ id: number }>().id;
+    global.gc?.();
+    const rss0 = process.memoryUsage().rss;
+    let peak = rss0;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const t0 = performance.now();
+    const run = await app.services.sync.syncStore(storeId);
+    const e2eMs = performance.now() - t0;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const stored = (
+      await app.database.db
+        .selectFrom('orders')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('store_id', '=', storeId)
+        .executeTakeFirstOrThrow()
+    ).n;
+    await app.close();
+    await e2eDb.drop();
+    if (!run.ok || Number(stored) !== ORDERS)
+      throw new Error(`sync incomplete: ${JSON.stringify(run)}, ${stored} stored`);
+
+    // Raw: the same JSON parsed and the same rows inserted, one transaction, no HTTP, no checks.
+    const texts = await fetchAllPages(store.url, store.user, store.password);
+    const rawDb = await createTestDatabase();
+    const raw = await buildApp(testConfig(rawDb));
+    const rawOwner = await ownerClient(raw);
+    const rawStore = (
+      await rawOwner.post('/api/stores', {
+        connector: 'woocommerce',
+        url: store.url,
+        app_user: store.user,
+        app_password: store.password,
+      })
+    ).json<{ id: number }>().id;
+    const t1 = performance.now();
+    await raw.database.db.transaction().execute(async (trx) => {
+      for (const text of texts) {
+        const page = JSON.parse(text) as { orders: Parameters<typeof upsertOrdersPage>[4] };
+        await upsertOrdersPage(
+          trx,
+          rawOwner.accountId,
+          rawStore,
+          'woocommerce',
+          page.orders,
+          Date.now(),
+        );
+      }
+    });
+    const rawMs = performance.now() - t1;
+    await raw.close();
+    await rawDb.drop();
+
+    // What share of the end-to-end time is validation alone (zod on every order).
+    const t2 = performance.now();
+    for (let i = 0; i < 50; i++) OrdersPageSchema.parse(JSON.parse(firstPage));
+    const validateMsPerPage = (performance.now() - t2) / 50;
+
+    const result = {
+      database: TEST_DIALECT,
+      orders: ORDERS,
+      page_size: PAGE,
+      pages: run.pages,
+      e2e_ms: Math.round(e2eMs),
+      orders_per_s: Math.round(ORDERS / (e2eMs / 1000)),
+      raw_ms: Math.round(rawMs),
+      raw_orders_per_s: Math.round(ORDERS / (rawMs / 1000)),
+      ratio_to_raw: Math.round((rawMs / e2eMs) * 100) / 100,
+      rss_growth_mb: mb(peak - rss0),
+      validate_ms_per_page: Math.round(validateMsPerPage * 100) / 100,
+    };
+    console.log(
+      `sync: ${result.orders_per_s} orders/s end to end (${result.e2e_ms} ms), raw parse+insert ${result.raw_orders_per_s} orders/s, ratio ${result.ratio_to_raw}, RSS +${result.rss_growth_mb} MB`,
+    );
+    console.log(JSON.stringify(result));
+  } finally {
+    store.child.disconnect();
+  }
+}
+
+await main();
