@@ -88,6 +88,16 @@ describe('tenant isolation: account A never reaches account B', () => {
     }),
     'POST /api/stores/{id}/sync': () => ({ url: `/api/stores/${B.store}/sync` }),
     'POST /api/jobs/{id}/retry': () => ({ url: `/api/jobs/${B.job}/retry` }),
+    'POST /api/orders/{id}/confirm': () => ({ url: `/api/orders/${B.order}/confirm` }),
+    'POST /api/orders/{id}/reassign': () => ({
+      url: `/api/orders/${B.order}/reassign`,
+      body: { packer_id: B.packer },
+    }),
+    'GET /api/station/orders/{id}': () => ({ url: `/api/station/orders/${B.order}` }),
+    'POST /api/station/orders/{id}/scan': () => ({
+      url: `/api/station/orders/${B.order}/scan`,
+      body: { code: 'TRC-001' },
+    }),
   };
 
   it('has a case for every route with an id in its path', async () => {
@@ -138,6 +148,8 @@ describe('tenant isolation: account A never reaches account B', () => {
   });
 
   it('cannot assign B’s orders or assign to B’s packer in bulk', async () => {
+    // B's order went to B's packer by automatic distribution; it must stay there.
+    const bPacker = (await b.get(`/api/orders/${B.order}`)).json<{ packer: unknown }>().packer;
     const own = (await createOrder(a)).id;
     const toB = await a.post('/api/orders/bulk-assign', { order_ids: [own], packer_id: B.packer });
     assert.equal(toB.statusCode, 404);
@@ -150,6 +162,9 @@ describe('tenant isolation: account A never reaches account B', () => {
       updated: [],
       skipped: [{ id: B.order, code: 'order_not_found', message: `Order ${B.order} not found.` }],
     });
-    assert.equal((await b.get(`/api/orders/${B.order}`)).json<{ packer: unknown }>().packer, null);
+    assert.deepEqual(
+      (await b.get(`/api/orders/${B.order}`)).json<{ packer: unknown }>().packer,
+      bPacker,
+    );
   });
 });

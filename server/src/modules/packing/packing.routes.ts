@@ -40,16 +40,18 @@ export function packingRoutes(packing: PackingService): FastifyPluginAsyncZod {
       async (req) => packing.queue(authOf(req)),
     );
 
+    // Any role may ask: an order outside the caller's own queue is simply not found (404),
+    // the same answer for another packer's order, another account's, or a manager's request.
     app.get(
       '/station/orders/:id',
-      { ...packer, schema: { tags, params: OrderIdParams, response: { 200: StationOrderOut } } },
+      { ...anyone, schema: { tags, params: OrderIdParams, response: { 200: StationOrderOut } } },
       async (req) => packing.stationOrder(authOf(req), req.params.id),
     );
 
     app.post(
       '/station/orders/:id/scan',
       {
-        ...packer,
+        ...anyone,
         schema: { tags, params: OrderIdParams, body: ScanBody, response: { 200: ScanOut } },
       },
       async (req) => packing.scan(authOf(req), req.params.id, req.body.code),

@@ -74,7 +74,7 @@ export class PackingService {
       .where('account_id', '=', auth.accountId)
       .where('id', '=', orderId)
       .executeTakeFirst();
-    if (!o || o.packer_id !== packerOf(auth))
+    if (!o || o.packer_id === null || o.packer_id !== auth.packerId)
       throw new NotFound('order_not_found', `Order ${orderId} is not in your queue.`);
     const items = await repo.findItems(db, auth.accountId, orderId);
     return {
