@@ -244,7 +244,9 @@ test('owner logs in, filters and searches orders, opens one, switches language',
   await page.getByTestId('login-username').fill('ion');
   await page.getByTestId('login-pin').fill('1234');
   await page.getByTestId('login-packer-submit').click();
-  await page.getByTestId('station-empty').waitFor();
+  // Ion's station shows the three orders assigned to him above.
+  await page.getByTestId('queue-order').first().waitFor();
+  assert.equal(await page.getByTestId('queue-order').count(), assigned);
 
   assert.deepEqual(pageErrors, []);
   await page.close();

@@ -1,7 +1,8 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetupPage } from '../features/auth/SetupPage';
-import { StationPage } from '../features/auth/StationPage';
+import { StationOrderPage } from '../features/station/StationOrderPage';
+import { StationQueuePage } from '../features/station/StationQueuePage';
 import { NewOrderPage } from '../features/orders/NewOrderPage';
 import { OrderPage } from '../features/orders/OrderPage';
 import { OrdersPage } from '../features/orders/OrdersPage';
@@ -20,7 +21,8 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage mode="staff" />} />
       <Route path="/login/packer" element={<LoginPage mode="packer" />} />
       <Route element={<RequireAuth roles={['packer']} />}>
-        <Route path="/station" element={<StationPage />} />
+        <Route path="/station" element={<StationQueuePage />} />
+        <Route path="/station/orders/:id" element={<StationOrderPage />} />
       </Route>
       <Route element={<RequireAuth roles={['owner', 'manager']} />}>
         <Route element={<Shell />}>

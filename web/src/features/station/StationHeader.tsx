@@ -1,0 +1,47 @@
+import { Button, Group, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconLogout } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { errorMessage } from '../../shared/states';
+import { useSession, useSignOut } from '../auth/session';
+
+export function StationHeader() {
+  const { t } = useTranslation();
+  const me = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const logout = async () => {
+    try {
+      await signOut();
+      void navigate('/login/packer', { replace: true });
+    } catch (e) {
+      notifications.show({ color: 'red', message: errorMessage(e) });
+    }
+  };
+  return (
+    <Group justify="space-between" p="md" wrap="nowrap">
+      <div>
+        <Text fw={800} size="xl" c="blue.7">
+          ecomdir
+        </Text>
+        <Text size="sm" c="dimmed" data-testid="station-user">
+          {me.user.name} · {me.account.name}
+        </Text>
+      </div>
+      <Group gap="sm" wrap="nowrap">
+        <LanguageSwitch />
+        <Button
+          size="lg"
+          variant="light"
+          leftSection={<IconLogout />}
+          onClick={() => void logout()}
+          data-testid="logout"
+        >
+          {t('auth.logout')}
+        </Button>
+      </Group>
+    </Group>
+  );
+}

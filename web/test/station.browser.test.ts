@@ -1,0 +1,228 @@
+// The packer station against the real server in Chromium: packer login, the queue updating
+// live, confirming an order, scanning with a simulated keyboard-wedge scanner (keystrokes +
+// Enter) including a wrong item and one too many, and the final packed state.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp, type App } from '../../server/src/http/app.ts';
+import { loadConfig } from '../../server/src/config.ts';
+
+const WEB = path.resolve(import.meta.dirname, '..');
+const DIST = path.join(WEB, 'dist');
+const RESULTS = path.join(WEB, 'test-results');
+
+let app: App | null = null;
+let browser: Browser | null = null;
+let dataDir = '';
+let base = '';
+let cookie = '';
+let csrf = '';
+
+async function call<T>(method: string, route: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${base}/api${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const setCookie = res.headers.get('set-cookie');
+  if (setCookie) cookie = setCookie.split(';')[0] ?? '';
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text}`);
+  const json = (text ? JSON.parse(text) : null) as T & { csrf_token?: string };
+  if (json && typeof json.csrf_token === 'string') csrf = json.csrf_token;
+  return json;
+}
+
+const phoneOrder = (last: string, items: { sku: string; quantity: number }[]) => ({
+  billing: {
+    first_name: 'Maria',
+    last_name: last,
+    phone: '0722123456',
+    address_1: 'Str. Florilor 12',
+    city: 'Cluj-Napoca',
+    state: 'CJ',
+  },
+  items: items.map((i) => ({ ...i, name: `Produs ${i.sku}`, unit_price: '10.00' })),
+  payment_method: 'cod',
+});
+
+/** The newest file under a folder: the built bundle must be newer than the sources. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    t = Math.max(t, fs.statSync(path.join(dir, f)).mtimeMs);
+  }
+  return t;
+}
+
+before(async () => {
+  const index = path.join(DIST, 'index.html');
+  if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < newest(path.join(WEB, 'src'))) {
+    // Under a lock: the other browser test may want to build at the same moment.
+    execFileSync('flock', ['/tmp/ecomdir-web-build.lock', 'npx', 'vite', 'build'], {
+      cwd: WEB,
+      stdio: 'inherit',
+    });
+  }
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomdir-station-test-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    WEB_DIST: DIST,
+    ECOMDIR_WORKER: 'false',
+  });
+  app = await buildApp(config);
+  await app.http.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.http.server.address();
+  assert.ok(address && typeof address === 'object');
+  base = `http://127.0.0.1:${address.port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A keyboard-wedge scanner: fast keystrokes into whatever has focus, then Enter. */
+async function scan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+async function feedback(page: Page, kind: 'ok' | 'error', text: RegExp): Promise<void> {
+  const el = page.locator(`[data-testid="scan-feedback"][data-kind="${kind}"]`);
+  await el.filter({ hasText: text }).waitFor({ timeout: 10_000 });
+}
+
+test('a packer logs in, takes an order and packs it by scanning', async () => {
+  await call('POST', '/setup', {
+    account_name: 'Depozit',
+    name: 'Ana Popescu',
+    email: 'ana@example.ro',
+    password: 'parola-sigura-1',
+  });
+  await call('POST', '/packers', { name: 'Ion Ionescu', username: 'ion', pin: '1234' });
+  // Automatic distribution gives it to Ion, the only packer.
+  const first = await call<{ id: number; number: string; packer: { name: string } | null }>(
+    'POST',
+    '/orders',
+    phoneOrder('Popescu', [
+      { sku: 'TRC-001', quantity: 2 },
+      { sku: 'CANA-1', quantity: 1 },
+    ]),
+  );
+  assert.equal(first.packer?.name, 'Ion Ionescu');
+
+  assert.ok(browser);
+  const page = await browser.newPage({
+    viewport: { width: 1024, height: 768 },
+    locale: 'ro-RO',
+    hasTouch: true,
+  });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+
+  await page.goto(`${base}/login/packer`);
+  await page.getByTestId('login-username').fill('ion');
+  await page.getByTestId('login-pin').fill('1234');
+  await page.getByTestId('login-packer-submit').click();
+  await page.getByTestId('queue-order').first().waitFor();
+  assert.equal(await page.getByTestId('queue-order').count(), 1);
+
+  // A new order arrives while the station is open: the queue updates by itself (SSE).
+  await call('POST', '/orders', phoneOrder('Ionescu', [{ sku: 'SAP-9', quantity: 1 }]));
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="queue-order"]').length === 2,
+    null,
+    { timeout: 10_000 },
+  );
+
+  // Take the first order: it opens for scanning, with the scanner input focused.
+  await page
+    .locator(
+      `[data-testid="queue-order"][data-order-id="${first.id}"] [data-testid="confirm-order"]`,
+    )
+    .click();
+  await page.getByTestId('scan-input').waitFor();
+  await page.waitForFunction(
+    () => document.activeElement?.getAttribute('data-testid') === 'scan-input',
+  );
+  assert.equal(await page.getByTestId('station-order-number').textContent(), `#${first.number}`);
+
+  const lineCount = (sku: string) =>
+    page
+      .locator(`[data-testid="scan-line"][data-sku="${sku}"] [data-testid="line-count"]`)
+      .textContent();
+
+  await scan(page, 'TRC-001');
+  await feedback(page, 'ok', /Produs TRC-001: 1 din 2/);
+  assert.equal(await lineCount('TRC-001'), '1 / 2');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.lastSound), 'ok');
+
+  // A product that is not in the order: alarm, nothing counted.
+  await scan(page, 'XYZ-999');
+  await feedback(page, 'error', /Produs greșit: XYZ-999/);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.lastSound), 'error');
+  assert.equal(await lineCount('TRC-001'), '1 / 2');
+
+  await scan(page, 'trc-001');
+  await feedback(page, 'ok', /Produs TRC-001: 2 din 2/);
+  // One too many.
+  await scan(page, 'TRC-001');
+  await feedback(page, 'error', /Prea multe/);
+  assert.equal(await lineCount('TRC-001'), '2 / 2');
+
+  await scan(page, 'CANA-1');
+  await page.getByTestId('packed-banner').waitFor();
+  assert.equal(await page.getByTestId('status-badge').getAttribute('data-status'), 'packed');
+  assert.equal(await page.getByTestId('scan-progress').textContent(), '3 din 3 scanate');
+  assert.equal(await page.getByTestId('scan-input').count(), 0, 'nothing more to scan');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.lastSound), 'done');
+  fs.mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: path.join(RESULTS, 'station.png'), fullPage: true });
+
+  // The server agrees: packed, and both mistakes recorded for the penalties.
+  const detail = await call<{ status: string; audit: { action: string }[] }>(
+    'GET',
+    `/orders/${first.id}`,
+  );
+  assert.equal(detail.status, 'packed');
+  assert.ok(detail.audit.some((a) => a.action === 'packed'));
+  assert.ok(app);
+  const mismatches = await app.database.db
+    .selectFrom('scan_mismatches')
+    .select(['kind', 'code'])
+    .orderBy('id')
+    .execute();
+  assert.deepEqual(mismatches, [
+    { kind: 'wrong_item', code: 'XYZ-999' },
+    { kind: 'too_many', code: 'TRC-001' },
+  ]);
+
+  // Back in the queue only the other order is left; English works too.
+  await page.getByTestId('back-to-queue').click();
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="queue-order"]').length === 1,
+  );
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await page.getByText('My orders', { exact: true }).first().waitFor();
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
