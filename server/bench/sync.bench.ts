@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import path from 'node:path';
 import { buildApp } from '../src/http/app.js';
+import { rowWriterFor } from '../src/modules/sync/row-writer.js';
 import { upsertOrdersPage } from '../src/modules/sync/sync.repo.js';
 import { OrdersPageSchema } from '../src/modules/connectors/unified-order.js';
 import { ownerClient } from '../test/support/test-app.js';
@@ -107,12 +108,14 @@ async function main(): Promise<void> {
         app_password: store.password,
       })
     ).json<{ id: number }>().id;
+    const writer = rowWriterFor(raw.database);
     const t1 = performance.now();
     await raw.database.db.transaction().execute(async (trx) => {
       for (const text of texts) {
-        const page = JSON.parse(text) as { orders: Parameters<typeof upsertOrdersPage>[4] };
+        const page = JSON.parse(text) as { orders: Parameters<typeof upsertOrdersPage>[5] };
         await upsertOrdersPage(
           trx,
+          writer,
           rawOwner.accountId,
           rawStore,
           'woocommerce',

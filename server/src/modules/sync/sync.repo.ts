@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { AuditEventsTable, DB, OrderStatus } from '../../db/schema.js';
 import type { UnifiedOrder } from '../connectors/unified-order.js';
 import type { NewItem } from '../orders/orders.repo.js';
+import type { RowWriter } from './row-writer.js';
 import {
   type OrderRows,
   type SyncedOrderColumns,
@@ -13,8 +14,6 @@ import {
   sameItems,
   toRows,
 } from './order-rows.js';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 export interface PageResult {
   created: { id: number; status: OrderStatus }[];
@@ -47,18 +46,6 @@ const SYNCED_KEYS: (keyof SyncedOrderColumns)[] = [
   'search_text',
 ];
 
-/** Multi-row inserts in slices that stay under SQLite's bound-parameter limit. */
-async function insertChunks<
-  T extends 'orders' | 'order_items' | 'order_addresses' | 'audit_events',
->(db: Db, table: T, rows: Insertable<DB[T]>[], size = 500): Promise<void> {
-  for (let i = 0; i < rows.length; i += size) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + size))
-      .execute();
-  }
-}
-
 /**
  * Stores one page of the store's orders, idempotently on (store, external id): a repeated
  * page, or an older version of an order than the one stored, changes nothing. Changes of
@@ -67,6 +54,7 @@ async function insertChunks<
  */
 export async function upsertOrdersPage(
   trx: Transaction<DB>,
+  writer: RowWriter,
   accountId: number,
   storeId: number,
   source: string,
@@ -110,9 +98,9 @@ export async function upsertOrdersPage(
 
   const fresh = [...incoming.values()].filter((r) => !byExternal.has(r.order.external_id));
   if (fresh.length) {
-    const inserted: { id: number; external_id: string | null }[] = [];
-    for (let i = 0; i < fresh.length; i += 250) {
-      const rows = fresh.slice(i, i + 250).map((r) => ({
+    const inserted = await writer.insertOrders(
+      trx,
+      fresh.map((r) => ({
         ...r.order,
         account_id: accountId,
         store_id: storeId,
@@ -122,11 +110,8 @@ export async function upsertOrdersPage(
         assigned_at: null,
         confirmed_at: null,
         updated_at: now,
-      }));
-      inserted.push(
-        ...(await trx.insertInto('orders').values(rows).returning(['id', 'external_id']).execute()),
-      );
-    }
+      })),
+    );
     const idOf = new Map(inserted.map((r) => [r.external_id ?? '', r.id]));
     const items: Insertable<DB['order_items']>[] = [];
     const addresses: Insertable<DB['order_addresses']>[] = [];
@@ -138,8 +123,8 @@ export async function upsertOrdersPage(
       result.created.push({ id, status });
       audit(id, 'created', null, status, `synced from the store (${r.order.store_status})`);
     }
-    await insertChunks(trx, 'order_items', items);
-    await insertChunks(trx, 'order_addresses', addresses);
+    await writer.insert(trx, 'order_items', items);
+    await writer.insert(trx, 'order_addresses', addresses);
   }
 
   const known = [...incoming.values()].filter((r) => byExternal.has(r.order.external_id));
@@ -204,7 +189,7 @@ export async function upsertOrdersPage(
         );
       if (itemsChanged) {
         await trx.deleteFrom('order_items').where('order_id', '=', old.id).execute();
-        await insertChunks(
+        await writer.insert(
           trx,
           'order_items',
           r.items.map((i) => ({ ...i, account_id: accountId, order_id: old.id })),
@@ -239,7 +224,7 @@ export async function upsertOrdersPage(
       result.updated.push(old.id);
     }
   }
-  await insertChunks(trx, 'audit_events', audits);
+  await writer.insert(trx, 'audit_events', audits);
   return result;
 }
 

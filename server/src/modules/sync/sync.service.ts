@@ -10,6 +10,7 @@ import {
   recordStoreError,
   updateStore,
 } from '../stores/stores.repo.js';
+import { type RowWriter, rowWriterFor } from './row-writer.js';
 import { upsertOrdersPage } from './sync.repo.js';
 
 /** Called in the transaction that stored newly synced orders (status new): the distribution hook. */
@@ -44,12 +45,15 @@ const asMessage = (e: StoreUnreachable): StoreMessage => ({ code: e.code, messag
  */
 export class SyncService {
   private onNewOrders: NewOrdersHook | null = null;
+  private readonly writer: RowWriter;
 
   constructor(
     private readonly database: Database,
     private readonly connections: StoreConnections,
     private readonly opts: SyncOptions,
-  ) {}
+  ) {
+    this.writer = rowWriterFor(database);
+  }
 
   /** Wired by buildApp when the distribution engine is present. */
   setNewOrdersHook(hook: NewOrdersHook): void {
@@ -97,11 +101,17 @@ export class SyncService {
       await recordStoreError(db, storeId, m.code, m.message, Date.now());
       return { ...run, error: m };
     };
+    // The next page is fetched while this one is stored (the store's latency is hidden);
+    // the cursor still moves only when a page is stored.
+    const fetchPage = (c: OrdersCursor) =>
+      conn.ordersAfter(c, this.opts.pageSize).then(
+        (page) => ({ page, err: null }),
+        (err: unknown) => ({ page: null, err }),
+      );
+    let pending = fetchPage(cursor);
     for (;;) {
-      let page;
-      try {
-        page = await conn.ordersAfter(cursor, this.opts.pageSize);
-      } catch (err) {
+      const { page, err } = await pending;
+      if (!page) {
         if (err instanceof StoreUnreachable) return fail(asMessage(err));
         throw err;
       }
@@ -117,10 +127,12 @@ export class SyncService {
           code: 'bad_answer',
           message: 'The store returned a cursor that does not move forward.',
         });
+      if (next) pending = fetchPage(next);
       await db.transaction().execute(async (trx) => {
         const now = Date.now();
         const r = await upsertOrdersPage(
           trx,
+          this.writer,
           store.account_id,
           storeId,
           store.connector,
