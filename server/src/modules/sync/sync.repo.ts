@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { AuditEventsTable, DB, OrderStatus } from '../../db/schema.js';
 import type { UnifiedOrder } from '../connectors/unified-order.js';
 import type { NewItem } from '../orders/orders.repo.js';
