@@ -23,6 +23,10 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
 export function openDatabase(database: Config['database']): Database {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    // An idle pooled connection that the server closes (a PostgreSQL restart, a dropped test
+    // database) emits 'error' on the pool; unhandled, that would crash the process. The pool
+    // drops such a connection by itself and the next query opens a new one.
+    pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlite: null, destroy: () => db.destroy() };
   }

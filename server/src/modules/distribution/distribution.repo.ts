@@ -228,6 +228,26 @@ export async function loadOrders(
   return out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
+/** The distinct store keys of the given orders, ascending (the lock order). */
+export async function storeKeysOf(
+  db: Db,
+  accountId: number,
+  ids: readonly number[],
+): Promise<number[]> {
+  const keys = new Set<number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('orders')
+      .select('store_id')
+      .distinct()
+      .where('account_id', '=', accountId)
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const r of rows) keys.add(storeKeyOf(r.store_id));
+  }
+  return [...keys].sort((a, b) => a - b);
+}
+
 export async function accountTimeZone(db: Db, accountId: number): Promise<string> {
   const row = await db
     .selectFrom('accounts')

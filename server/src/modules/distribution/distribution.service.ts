@@ -8,7 +8,7 @@ import { compactEvent, type EventBus } from '../events/event-bus.js';
 import * as repo from './distribution.repo.js';
 import type { DistributionSettingsOut, SettingsPut, UnassignedOut } from './distribution.schema.js';
 import { distributeInTransaction, type RunMode, type RunResult } from './engine.js';
-import { eligibilityContext, onShift } from './eligibility.js';
+import { onShift } from './eligibility.js';
 import { STRATEGIES } from './strategies.js';
 
 /** Who the audit trail names for automatic decisions. */
@@ -118,9 +118,8 @@ export class DistributionService {
           repo.loadCandidates(trx, accountId),
           repo.accountTimeZone(trx, accountId),
         ]);
-        const ctx = eligibilityContext(now, tz, []);
         const gone = packers
-          .filter((p) => p.openOrders > 0 && (!p.active || !onShift(p.shifts, ctx.now, tz)))
+          .filter((p) => p.openOrders > 0 && (!p.active || !onShift(p.shifts, now, tz)))
           .map((p) => p.id);
         const ids = gone.length ? await this.assignedOrdersOf(trx, accountId, gone) : [];
         const moved = ids.length

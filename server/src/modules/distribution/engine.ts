@@ -10,6 +10,7 @@ import type {
 import type { Actor } from '../audit/audit.repo.js';
 import { compactEvent, type EventBus } from '../events/event-bus.js';
 import { decide, knownSkillsOf } from './decide.js';
+import type { StrategyState } from './distribution.types.js';
 import { eligibilityContext } from './eligibility.js';
 import * as repo from './distribution.repo.js';
 import { pushAssignmentJob } from './push-job.js';
@@ -50,6 +51,13 @@ export async function distributeInTransaction(
 ): Promise<RunResult> {
   const result: RunResult = { assigned: [], unassigned: [], skipped: [] };
   const unique = [...new Set(orderIds)];
+  // Lock first, read after: concurrent runs for a store take turns on its state row
+  // (PostgreSQL; SQLite has one writer) and each reads what the previous one committed.
+  // Ascending store order, so two runs never wait on each other crosswise.
+  const states = new Map<number, StrategyState>();
+  for (const key of await repo.storeKeysOf(trx, accountId, unique)) {
+    states.set(key, await repo.lockState(trx, deps.dialect, accountId, key, now));
+  }
   const orders = await repo.loadOrders(trx, accountId, unique);
   const found = new Set(orders.map((o) => o.id));
   for (const id of unique)
@@ -85,11 +93,10 @@ export async function distributeInTransaction(
   const cleared: number[] = [];
   const touchedPackers: (number | null)[] = [];
 
-  // Stores in ascending key order: PostgreSQL runs lock their state rows in one order.
   const keys = [...new Set(todo.map((o) => repo.storeKeyOf(o.storeId)))].sort((a, b) => a - b);
   for (const key of keys) {
     const strategy = strategyOf(settingsOf(key).strategy);
-    let state = await repo.lockState(trx, deps.dialect, accountId, key, now);
+    let state = states.get(key) ?? {};
     for (const o of todo) {
       if (repo.storeKeyOf(o.storeId) !== key) continue;
       const outcome = decide(o, packers, state, strategy, ctx);
