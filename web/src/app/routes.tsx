@@ -11,6 +11,7 @@ import { PackersPage } from '../features/packers/PackersPage';
 import { NotFoundPage } from '../features/placeholders/NotFoundPage';
 import { PlaceholderPage } from '../features/placeholders/PlaceholderPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { StoresPage } from '../features/stores/StoresPage';
 import { RequireAuth } from './RequireAuth';
 import { Shell } from './Shell';
 
@@ -33,7 +34,7 @@ export function AppRoutes() {
           <Route path="/packers" element={<PackersPage />} />
           <Route path="/packers/new" element={<PackerEditPage />} />
           <Route path="/packers/:id" element={<PackerEditPage />} />
-          <Route path="/stores" element={<PlaceholderPage feature="stores" />} />
+          <Route path="/stores" element={<StoresPage />} />
           <Route path="/shipping" element={<PlaceholderPage feature="shipping" />} />
           <Route path="/reports" element={<PlaceholderPage feature="reports" />} />
           <Route path="/settings" element={<SettingsPage />} />
