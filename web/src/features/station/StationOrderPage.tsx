@@ -1,12 +1,13 @@
 import { Alert, Box, Button, Group, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconCircleCheck, IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { ErrorState, PageLoader, errorMessage } from '../../shared/states';
 import { StatusBadge } from '../orders/StatusBadge';
+import { CameraScanner } from './CameraScanner';
 import { ScanLines } from './ScanLines';
 import { StationHeader } from './StationHeader';
 import { QUEUE_KEY, orderKey, stationApi, type StationOrder } from './station-api';
@@ -59,6 +60,11 @@ export function StationOrderPage() {
       void qc.invalidateQueries({ queryKey: orderKey(id) });
     },
   });
+  // The camera callback stays stable while the mutation object changes every render.
+  const scanRef = useRef((c: string) => scan.mutate(c));
+  useEffect(() => {
+    scanRef.current = (c: string) => scan.mutate(c);
+  });
   const confirm = useMutation({
     mutationFn: () => stationApi.confirm(id),
     onSuccess: () => qc.invalidateQueries({ queryKey: orderKey(id) }),
@@ -77,6 +83,8 @@ export function StationOrderPage() {
     setCode('');
     if (value) scan.mutate(value);
   };
+
+  const onCamera = useCallback((c: string) => scanRef.current(c), []);
 
   const o = order.data;
   return (
@@ -144,6 +152,7 @@ export function StationOrderPage() {
                 data-testid="scan-input"
               />
             )}
+            {o.status === 'confirmed' && <CameraScanner onCode={onCamera} />}
             {feedback && (
               <Alert
                 color={feedback.kind === 'ok' ? 'green' : 'red'}
