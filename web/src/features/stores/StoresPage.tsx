@@ -78,11 +78,13 @@ export function StoresPage() {
   const { user } = useSession();
   const qc = useQueryClient();
   const [adding, setAdding] = useState(false);
+  // Poll quickly while a sync runs (first-sync progress) and for a while after Sync now.
+  const [watchUntil, setWatchUntil] = useState(0);
   const stores = useQuery({
     queryKey: ['stores'],
     queryFn: storesApi.list,
-    // Poll quickly while a sync runs (first-sync progress), slowly otherwise.
     refetchInterval: (q) =>
+      Date.now() < watchUntil ||
       q.state.data?.items.some((s) => s.health === 'syncing' || s.health === 'pending')
         ? 2000
         : 30_000,
@@ -90,6 +92,7 @@ export function StoresPage() {
   const syncNow = useMutation({
     mutationFn: (id: number) => storesApi.syncNow(id),
     onSuccess: () => {
+      setWatchUntil(Date.now() + 30_000);
       notifications.show({ color: 'green', message: t('stores.syncQueued') });
       void qc.invalidateQueries({ queryKey: ['stores'] });
     },

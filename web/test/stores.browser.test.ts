@@ -1,0 +1,135 @@
+// The Stores page against the real server and a local fake store: add a store by hand, watch
+// its first sync finish, see a store problem with its cause, Sync now, and retry a failed job.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp, type App } from '../../server/src/http/app.ts';
+import { loadConfig } from '../../server/src/config.ts';
+import { enqueue } from '../../server/src/jobs/jobs.repo.ts';
+import { startFakeStore, type FakeStore } from '../../server/test/support/fake-store.ts';
+
+const WEB = path.resolve(import.meta.dirname, '..');
+const DIST = path.join(WEB, 'dist');
+const RESULTS = path.join(WEB, 'test-results');
+const OWNER = { email: 'ana@example.ro', password: 'parola-sigura-1' };
+
+let app: App;
+let browser: Browser;
+let store: FakeStore;
+let dataDir = '';
+let base = '';
+
+/** Newest modification time under a folder (to rebuild a stale dist). */
+function newest(dir: string): number {
+  let t = 0;
+  for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    t = Math.max(t, fs.statSync(path.join(dir, f)).mtimeMs);
+  }
+  return t;
+}
+
+before(async () => {
+  const index = path.join(DIST, 'index.html');
+  if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < newest(path.join(WEB, 'src'))) {
+    execFileSync('npx', ['vite', 'build'], { cwd: WEB, stdio: 'inherit' });
+  }
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomdir-web-stores-'));
+  app = await buildApp(
+    loadConfig({
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      WEB_DIST: DIST,
+    }),
+  );
+  await app.http.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.http.server.address();
+  assert.ok(address && typeof address === 'object');
+  base = `http://127.0.0.1:${address.port}`;
+  store = await startFakeStore({ orders: 300 });
+  store.pageDelayMs = 150;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await store?.close();
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('owner adds a store by hand, sees the first sync, a problem and its cause, and retries a failed job', async () => {
+  const setup = await fetch(`${base}/api/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ account_name: 'Magazinul Test', name: 'Ana', ...OWNER }),
+  });
+  assert.equal(setup.status, 200);
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ro-RO' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/stores`);
+  await page.getByTestId('login-email').fill(OWNER.email);
+  await page.getByTestId('login-password').fill(OWNER.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-stores').waitFor();
+  await page.getByTestId('nav-stores').click();
+  await page.getByTestId('stores-empty').waitFor();
+
+  // A wrong application password: the store's own refusal is shown, nothing is added.
+  await page.getByTestId('store-add').first().click();
+  await page.getByTestId('store-url').fill(store.url);
+  await page.getByTestId('store-app-password').fill('not the password');
+  await page.getByTestId('store-add-submit').click();
+  await page.getByTestId('store-add-error').waitFor();
+  assert.match(
+    (await page.getByTestId('store-add-error').textContent()) ?? '',
+    /rest_not_logged_in|logged in/,
+  );
+
+  await page.getByTestId('store-app-password').fill(store.password);
+  await page.getByTestId('store-add-submit').click();
+  await page.getByTestId('store-row').waitFor();
+  // The first sync shows its progress, then the store is in sync with all its orders.
+  await page.getByTestId('first-sync').waitFor({ timeout: 10_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="store-health"]')?.textContent === 'Sincronizat',
+    null,
+    { timeout: 30_000 },
+  );
+  assert.match((await page.getByTestId('store-row').textContent()) ?? '', /300/);
+
+  // The store fails: Sync now shows the problem, its cause and since when.
+  store.faults.push('500');
+  await page.getByTestId('store-sync-now').click();
+  await page.getByTestId('store-error').waitFor({ timeout: 15_000 });
+  assert.match((await page.getByTestId('store-error').textContent()) ?? '', /eroare de server/);
+
+  // A job that failed all its attempts is listed; Retry puts it back and it runs.
+  const id = await enqueue(app.database.db, {
+    kind: 'store.push_assignment',
+    payload: { order_id: 999_999 },
+    accountId: (await app.database.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow())
+      .id,
+  });
+  await app.database.db
+    .updateTable('jobs')
+    .set({ state: 'dead', attempts: 10, last_error: 'POST packer: HTTP 500' })
+    .where('id', '=', id)
+    .execute();
+  await page.reload();
+  await page.getByTestId('dead-job').waitFor();
+  fs.mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: path.join(RESULTS, 'stores.png'), fullPage: true });
+  await page.getByTestId('dead-job').getByRole('button').click();
+  await page.getByTestId('dead-jobs').waitFor({ state: 'detached', timeout: 15_000 });
+  assert.deepEqual(errors, []);
+});
