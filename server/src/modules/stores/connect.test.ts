@@ -107,7 +107,7 @@ describe('connect handshake (POST /api/connect)', () => {
     assert.equal(res.statusCode, 422);
     const e = res.json<{ error: { code: string; store_status: number; store_answer: string } }>()
       .error;
-    assert.equal(e.code, 'store_unverified');
+    assert.equal(e.code, 'store_unreachable');
     assert.equal(e.store_status, 401);
     assert.match(e.store_answer, /rest_not_logged_in/);
   });
@@ -115,7 +115,7 @@ describe('connect handshake (POST /api/connect)', () => {
   it('answers 422 when the store cannot be reached', async () => {
     const res = await connect({ ...good(), store_url: 'http://127.0.0.1:9/' });
     assert.equal(res.statusCode, 422);
-    assert.equal(res.json<{ error: { code: string } }>().error.code, 'store_unverified');
+    assert.equal(res.json<{ error: { code: string } }>().error.code, 'store_unreachable');
   });
 
   it('answers 409 when the store belongs to another account', async () => {

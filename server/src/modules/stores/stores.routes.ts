@@ -19,7 +19,7 @@ const IdParams = z.object({ id: z.coerce.number().int().positive() });
 function unverified(reply: FastifyReply, m: StoreMessage) {
   return reply.status(422).send({
     error: {
-      code: 'store_unverified',
+      code: 'store_unreachable',
       message: `The store could not be verified: ${m.message}`,
       store_status: m.httpStatus ?? null,
       store_answer: m.answer ?? m.message,
