@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { parseJsonColumn } from '../../shared/json.js';
@@ -257,20 +257,6 @@ export async function accountTimeZone(db: Db, accountId: number): Promise<string
   return row?.timezone ?? 'Europe/Bucharest';
 }
 
-/** Multi-row inserts in chunks: one statement per 200 rows instead of one per row. */
-export async function insertChunked<T extends 'assignments' | 'audit_events' | 'jobs'>(
-  db: Db,
-  table: T,
-  rows: Insertable<DB[T]>[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + 200))
-      .execute();
-  }
-}
-
 export async function markUnassigned(
   db: Db,
   accountId: number,
@@ -310,21 +296,4 @@ export async function clearUnassigned(
 export async function accountIds(db: Db): Promise<number[]> {
   const rows = await db.selectFrom('accounts').select('id').orderBy('id').execute();
   return rows.map((r) => r.id);
-}
-
-export async function endAssignments(
-  db: Db,
-  accountId: number,
-  orderIds: number[],
-  at: number,
-): Promise<void> {
-  for (let i = 0; i < orderIds.length; i += 500) {
-    await db
-      .updateTable('assignments')
-      .set({ ended_at: at })
-      .where('account_id', '=', accountId)
-      .where('order_id', 'in', orderIds.slice(i, i + 500))
-      .where('ended_at', 'is', null)
-      .execute();
-  }
 }

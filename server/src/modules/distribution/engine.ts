@@ -1,17 +1,12 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.js';
-import type {
-  AssignmentsTable,
-  AuditEventsTable,
-  DB,
-  JobsTable,
-  OrderStatus,
-} from '../../db/schema.js';
+import type { AssignmentsTable, AuditEventsTable, DB, JobsTable } from '../../db/schema.js';
 import type { Actor } from '../audit/audit.repo.js';
 import { compactEvent, type EventBus } from '../events/event-bus.js';
 import { decide, knownSkillsOf } from './decide.js';
-import type { StrategyState } from './distribution.types.js';
+import type { Candidate, StrategyState } from './distribution.types.js';
 import { eligibilityContext } from './eligibility.js';
+import * as writes from './assign-writes.repo.js';
 import * as repo from './distribution.repo.js';
 import { pushAssignmentJob } from './push-job.js';
 import { strategyOf } from './strategies.js';
@@ -93,6 +88,16 @@ export async function distributeInTransaction(
   const cleared: number[] = [];
   const touchedPackers: (number | null)[] = [];
 
+  /** A change to record: the order's packer went from `previous` to `packer` (null: none). */
+  type Change = {
+    o: repo.OrderForDistribution;
+    previous: Candidate | null;
+    packer: Candidate | null;
+    reason: string;
+  };
+  const changes: Change[] = [];
+  // New, unassigned orders are written in bulk (one statement per 200) after the decisions.
+  const fresh: (Change & { packer: Candidate })[] = [];
   const keys = [...new Set(todo.map((o) => repo.storeKeyOf(o.storeId)))].sort((a, b) => a - b);
   for (const key of keys) {
     const strategy = strategyOf(settingsOf(key).strategy);
@@ -101,93 +106,93 @@ export async function distributeInTransaction(
       if (repo.storeKeyOf(o.storeId) !== key) continue;
       const outcome = decide(o, packers, state, strategy, ctx);
       const previous = o.packerId === null ? null : (byId.get(o.packerId) ?? null);
-      if (outcome.kind === 'assign' && outcome.packer.id === o.packerId) {
+      const packer = outcome.kind === 'assign' ? outcome.packer : null;
+      if (packer && packer.id === o.packerId) {
         increment(previous, null);
         result.skipped.push({
           id: o.id,
           code: 'unchanged',
-          message: `Order ${o.id} stays with ${outcome.packer.name}.`,
+          message: `Order ${o.id} stays with ${packer.name}.`,
         });
         continue;
       }
-      const packer = outcome.kind === 'assign' ? outcome.packer : null;
       if (!packer && o.packerId === null) {
         queued.push({ orderId: o.id, reason: outcome.reason });
         result.unassigned.push({ id: o.id, reason: outcome.reason });
         continue;
       }
-      const changed = await trx
-        .updateTable('orders')
-        .set({
-          packer_id: packer?.id ?? null,
-          assigned_at: packer ? now : null,
-          status: packer ? 'assigned' : 'new',
-          updated_at: now,
-        })
-        .where('account_id', '=', accountId)
-        .where('id', '=', o.id)
-        .where('status', '=', o.status as OrderStatus)
-        .where('confirmed_at', 'is', null)
-        .where('packer_id', o.packerId === null ? 'is' : '=', o.packerId)
-        .executeTakeFirst();
-      if (Number(changed.numUpdatedRows) !== 1) {
-        increment(previous, null);
-        result.skipped.push({
-          id: o.id,
-          code: 'changed_meanwhile',
-          message: `Order ${o.id} changed while it was being distributed.`,
-        });
+      state = outcome.state;
+      increment(packer, now);
+      if (packer && o.packerId === null && o.status === 'new') {
+        fresh.push({ o, previous, packer, reason: outcome.reason });
         continue;
       }
-      state = outcome.state;
-      if (o.packerId !== null) ended.push(o.id);
-      if (o.storeId !== null) jobs.push(pushAssignmentJob(accountId, o.id, false, now));
-      touchedPackers.push(o.packerId, packer?.id ?? null);
-      audits.push({
-        account_id: accountId,
-        entity: 'order',
-        entity_id: o.id,
-        action: packer ? 'assigned' : 'unassigned',
-        actor_user_id: actor.userId,
-        actor_label: actor.label,
-        from_value: previous?.name ?? null,
-        to_value: packer?.name ?? null,
-        reason: outcome.reason,
-        created_at: now,
-      });
-      if (packer) {
-        increment(packer, now);
-        cleared.push(o.id);
-        assignments.push({
-          account_id: accountId,
-          order_id: o.id,
-          packer_id: packer.id,
-          assigned_at: now,
-          confirmed_at: null,
-          ended_at: null,
-          assigned_by: actor.userId,
-          reason: outcome.reason,
-          override: 0,
-        });
-        result.assigned.push({
-          id: o.id,
-          packer_id: packer.id,
-          packer_name: packer.name,
-          reason: outcome.reason,
-        });
+      if (await writes.moveOrder(trx, accountId, o, packer?.id ?? null, now)) {
+        changes.push({ o, previous, packer, reason: outcome.reason });
       } else {
-        queued.push({ orderId: o.id, reason: outcome.reason });
-        result.unassigned.push({ id: o.id, reason: outcome.reason });
+        decrement(packer ?? undefined);
+        increment(previous, null);
+        result.skipped.push(changedMeanwhile(o.id));
       }
     }
     await repo.saveState(trx, accountId, key, state, now);
   }
+  const won = await writes.assignNewOrders(
+    trx,
+    accountId,
+    fresh.map((f) => ({ id: f.o.id, packerId: f.packer.id })),
+    now,
+  );
+  for (const f of fresh) {
+    if (won.has(f.o.id)) changes.push(f);
+    else {
+      // Taken by hand meanwhile (the strategy state has moved on; harmless).
+      decrement(f.packer);
+      result.skipped.push(changedMeanwhile(f.o.id));
+    }
+  }
+
+  for (const { o, previous, packer, reason } of changes) {
+    if (o.packerId !== null) ended.push(o.id);
+    if (o.storeId !== null) jobs.push(pushAssignmentJob(accountId, o.id, false, now));
+    touchedPackers.push(o.packerId, packer?.id ?? null);
+    audits.push({
+      account_id: accountId,
+      entity: 'order',
+      entity_id: o.id,
+      action: packer ? 'assigned' : 'unassigned',
+      actor_user_id: actor.userId,
+      actor_label: actor.label,
+      from_value: previous?.name ?? null,
+      to_value: packer?.name ?? null,
+      reason,
+      created_at: now,
+    });
+    if (packer) {
+      cleared.push(o.id);
+      assignments.push({
+        account_id: accountId,
+        order_id: o.id,
+        packer_id: packer.id,
+        assigned_at: now,
+        confirmed_at: null,
+        ended_at: null,
+        assigned_by: actor.userId,
+        reason,
+        override: 0,
+      });
+      result.assigned.push({ id: o.id, packer_id: packer.id, packer_name: packer.name, reason });
+    } else {
+      queued.push({ orderId: o.id, reason });
+      result.unassigned.push({ id: o.id, reason });
+    }
+  }
 
   // Ending the old rows first: the new assignment rows must stay the current ones.
-  await repo.endAssignments(trx, accountId, ended, now);
-  await repo.insertChunked(trx, 'assignments', assignments);
-  await repo.insertChunked(trx, 'audit_events', audits);
-  await repo.insertChunked(trx, 'jobs', jobs);
+  await writes.endAssignments(trx, accountId, ended, now);
+  await writes.insertChunked(trx, 'assignments', assignments);
+  await writes.insertChunked(trx, 'audit_events', audits);
+  await writes.insertChunked(trx, 'jobs', jobs);
   await repo.clearUnassigned(trx, accountId, cleared);
   await repo.markUnassigned(trx, accountId, queued, now);
   const changedIds = [...result.assigned.map((a) => a.id), ...result.unassigned.map((u) => u.id)];
@@ -221,6 +226,12 @@ function whyNot(
   }
   return null;
 }
+
+const changedMeanwhile = (id: number) => ({
+  id,
+  code: 'changed_meanwhile',
+  message: `Order ${id} changed while it was being distributed.`,
+});
 
 function decrement(p: { openOrders: number } | undefined): void {
   if (p) p.openOrders = Math.max(0, p.openOrders - 1);
