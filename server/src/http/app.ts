@@ -26,8 +26,6 @@ import { StoreConnections } from '../modules/stores/store-connections.js';
 import { StoresService } from '../modules/stores/stores.service.js';
 import { Vault } from '../modules/stores/vault.js';
 import { SyncService } from '../modules/sync/sync.service.js';
-import { distributeInTransaction } from '../modules/distribution/engine.js';
-import { DISTRIBUTION_ACTOR } from '../modules/distribution/distribution.service.js';
 import { StoreWriteback } from '../modules/sync/writeback.js';
 import { distributionRoutes } from '../modules/distribution/distribution.routes.js';
 import { DistributionService } from '../modules/distribution/distribution.service.js';
@@ -95,16 +93,7 @@ export async function buildApp(
   });
   // Newly synced orders go through distribution in the transaction that stores them, one
   // engine run per page (the engine takes many orders; per order it would cost ten times more).
-  sync.setNewOrdersHook(async (trx, accountId, ids) => {
-    await distributeInTransaction(
-      trx,
-      { dialect: database.dialect, events },
-      accountId,
-      ids,
-      'auto',
-      DISTRIBUTION_ACTOR,
-    );
-  });
+  sync.setNewOrdersHook(distribution.onOrdersSaved);
   const writeback = new StoreWriteback(database.db, connections);
   const connectLimit = {
     max: config.loginRateLimit.max * 3,

@@ -33,23 +33,28 @@ export class DistributionService {
    * nothing for orders that already have a packer. Must run in the caller's transaction so
    * the order and its assignment commit together.
    */
-  onOrderSaved = async (
+  onOrderSaved = (trx: Transaction<DB>, accountId: number, orderId: number): Promise<void> =>
+    this.onOrdersSaved(trx, accountId, [orderId]);
+
+  /** The same for many orders at once (a page of the store sync): one engine run. */
+  onOrdersSaved = async (
     trx: Transaction<DB>,
     accountId: number,
-    orderId: number,
+    orderIds: number[],
   ): Promise<void> => {
+    if (orderIds.length === 0) return;
     const r = await distributeInTransaction(
       trx,
       this.deps,
       accountId,
-      [orderId],
+      orderIds,
       'auto',
       DISTRIBUTION_ACTOR,
     );
     // The engine announces orders it assigned or queued; the others still arrived or changed.
-    if (r.assigned.length === 0 && r.unassigned.length === 0) {
-      await this.events.publish(trx, compactEvent(accountId, [orderId], []));
-    }
+    const told = new Set([...r.assigned.map((x) => x.id), ...r.unassigned.map((x) => x.id)]);
+    const rest = orderIds.filter((id) => !told.has(id));
+    if (rest.length) await this.events.publish(trx, compactEvent(accountId, rest, []));
   };
 
   /**
