@@ -226,3 +226,23 @@ test('a packer logs in, takes an order and packs it by scanning', async () => {
   assert.deepEqual(pageErrors, []);
   await page.close();
 });
+
+test('the owner’s orders table updates by itself when orders arrive', async () => {
+  assert.ok(browser);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-email').fill('ana@example.ro');
+  await page.getByTestId('login-password').fill('parola-sigura-1');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('orders-table').waitFor();
+  const rows = () => page.locator('[data-testid="order-row"]').count();
+  const before = await rows();
+  await call('POST', '/orders', phoneOrder('Live', [{ sku: 'LIVE-1', quantity: 1 }]));
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="order-row"]').length === n,
+    before + 1,
+    { timeout: 10_000 },
+  );
+  await context.close();
+});

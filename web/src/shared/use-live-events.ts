@@ -1,6 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
+/** Bursts of changes (a store sync page, a bulk distribution) refetch once. */
+const DEBOUNCE_MS = 250;
+
 /**
  * Listens to the server's live updates (GET /api/events, server-sent events) and refetches
  * the given queries when orders change. EventSource reconnects by itself after a drop.
@@ -11,11 +14,19 @@ export function useLiveEvents(queryKeys: readonly (readonly unknown[])[]): void 
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/events');
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = () => {
-      for (const key of JSON.parse(keys) as unknown[][])
-        void qc.invalidateQueries({ queryKey: key });
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        for (const key of JSON.parse(keys) as unknown[][]) {
+          void qc.invalidateQueries({ queryKey: key });
+        }
+      }, DEBOUNCE_MS);
     };
     source.addEventListener('orders.changed', refresh);
-    return () => source.close();
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
   }, [qc, keys]);
 }

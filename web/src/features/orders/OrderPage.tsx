@@ -16,6 +16,7 @@ import {
   TotalsSection,
 } from './OrderSections';
 import { StatusBadge } from './StatusBadge';
+import { useLiveEvents } from '../../shared/use-live-events';
 
 export function OrderPage() {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function OrderPage() {
     queryFn: () => ordersApi.get(id),
     enabled: Number.isInteger(id) && id > 0,
   });
+  useLiveEvents([['orders', 'detail', id]]);
 
   const back = (
     <Anchor component={Link} to={`/orders${listSearch}`} size="sm" data-testid="back-to-orders">

@@ -14,6 +14,7 @@ import { BulkAssignModal } from './BulkAssignModal';
 import { toApiFilters, useOrderFilters } from './filters';
 import { OrdersFilters } from './OrdersFilters';
 import { OrdersTable } from './OrdersTable';
+import { useLiveEvents } from '../../shared/use-live-events';
 
 export function OrdersPage() {
   const { t } = useTranslation();
@@ -32,6 +33,8 @@ export function OrdersPage() {
     getNextPageParam: (last) => last.next_cursor,
     placeholderData: (prev) => prev,
   });
+  // Orders that arrive or change elsewhere (store sync, packer stations) refresh the table.
+  useLiveEvents([['orders'], ['packers']]);
   const rows = useMemo(() => orders.data?.pages.flatMap((p) => p.items) ?? [], [orders.data]);
 
   const changeFilters: typeof update = (patch) => {

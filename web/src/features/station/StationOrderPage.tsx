@@ -12,7 +12,7 @@ import { ScanLines } from './ScanLines';
 import { StationHeader } from './StationHeader';
 import { QUEUE_KEY, orderKey, stationApi, type StationOrder } from './station-api';
 import { play } from './sounds';
-import { useLiveEvents } from './use-live-events';
+import { useLiveEvents } from '../../shared/use-live-events';
 
 type Feedback = { kind: 'ok' | 'error'; text: string } | null;
 

@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, PageLoader, errorMessage } from '../../shared/s
 import { StatusBadge } from '../orders/StatusBadge';
 import { StationHeader } from './StationHeader';
 import { QUEUE_KEY, stationApi, type QueueItem } from './station-api';
-import { useLiveEvents } from './use-live-events';
+import { useLiveEvents } from '../../shared/use-live-events';
 
 /** The packer's own queue: confirm (take) an order, then open it to scan. */
 export function StationQueuePage() {
