@@ -159,6 +159,7 @@ export async function buildApp(
 
   const jobHandlers = {
     'store.sync': async (p, ctx) => void (await services.sync.syncStore(p.store_id, ctx.heartbeat)),
+    'store.reconcile': (p, ctx) => services.sync.reconcile(p.store_id, ctx.heartbeat),
     'store.push_assignment': (p) => writeback.pushAssignment(p),
     'store.push_shipment': (p) => writeback.pushShipment(p),
   } satisfies JobHandlers;

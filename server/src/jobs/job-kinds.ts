@@ -5,6 +5,8 @@
 export interface JobPayloads {
   /** Pull new and changed orders of one store (cursor sync). */
   'store.sync': { store_id: number };
+  /** Check the store's open orders one by one: trashed and deleted orders leave no trace in the feed. */
+  'store.reconcile': { store_id: number };
   /** Write the order's current packer assignment to its store (POST orders/<id>/packer). */
   'store.push_assignment': { order_id: number; override?: boolean };
   /** Write the order's shipment (courier, AWB) to its store (POST orders/<id>/shipment). */

@@ -56,6 +56,7 @@ describe('durable jobs', () => {
     const seen: number[] = [];
     const handlers: JobHandlers = {
       'store.sync': () => Promise.resolve(),
+      'store.reconcile': () => Promise.resolve(),
       'store.push_assignment': async (p) => {
         seen.push(p.order_id);
         await new Promise((r) => setTimeout(r, 2));

@@ -77,8 +77,11 @@ export async function startFakeStore(
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+  // Like WooCommerce, the feed never lists trashed orders (GET orders/<id> still answers them).
   const feed = () =>
-    (sorted ??= [...orders.values()].sort((a, b) => keyOf(a)[0] - keyOf(b)[0] || a.id - b.id));
+    (sorted ??= [...orders.values()]
+      .filter((o) => o.status !== 'trash')
+      .sort((a, b) => keyOf(a)[0] - keyOf(b)[0] || a.id - b.id));
 
   function page(q: URLSearchParams): string {
     const after = [

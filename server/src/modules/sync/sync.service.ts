@@ -11,7 +11,10 @@ import {
   updateStore,
 } from '../stores/stores.repo.js';
 import { type RowWriter, rowWriterFor } from './row-writer.js';
+import { reconcileOpenOrders } from './reconcile.js';
 import { upsertOrdersPage } from './sync.repo.js';
+
+const RECONCILE_EVERY_MS = 3_600_000;
 
 /** Called in the transaction that stored newly synced orders (status new): the distribution hook. */
 export type NewOrdersHook = (
@@ -60,7 +63,7 @@ export class SyncService {
     this.onNewOrders = hook;
   }
 
-  /** The poller's tick: one pending sync per connected store (a queued one is not doubled). */
+  /** The poller's tick: one pending sync per connected store (a queued one is not doubled), and its hourly reconciliation. */
   async enqueueSyncs(): Promise<void> {
     const db = this.database.db;
     for (const s of await connectedStoreIds(db)) {
@@ -71,7 +74,21 @@ export class SyncService {
         dedupeKey: `store.sync:${s.id}`,
         maxAttempts: 3,
       });
+      // At most one reconciliation queued per store, an hour ahead.
+      await enqueue(db, {
+        kind: 'store.reconcile',
+        payload: { store_id: s.id },
+        accountId: s.account_id,
+        dedupeKey: `store.reconcile:${s.id}`,
+        runAt: Date.now() + RECONCILE_EVERY_MS,
+        maxAttempts: 3,
+      });
     }
+  }
+
+  /** The hourly check of open orders against the store (trashed, deleted); see reconcile.ts. */
+  async reconcile(storeId: number, heartbeat: () => Promise<void>): Promise<void> {
+    await reconcileOpenOrders(this.database, this.connections, this.writer, storeId, heartbeat);
   }
 
   async syncStore(

@@ -99,7 +99,6 @@ describe('store sync against a fault-injecting fake store', () => {
       (o) => (o.items = o.items.slice(0, 1).map((i) => ({ ...i, quantity: i.quantity + 1 }))),
     );
     store.modify(5, (o) => (o.shipping = { ...o.shipping, city: 'Arad', state: 'AR' }));
-    store.modify(6, (o) => (o.status = 'trash'));
     store.add(makeOrder(1000, Date.now()));
     await syncUntilClean(app, storeId);
     await assertSameOrders(app, owner, storeId, store.orders.values());
@@ -112,10 +111,9 @@ describe('store sync against a fault-injecting fake store', () => {
       .filter((a) => before.find((b) => b.id === a.id)?.updated_at !== a.updated_at)
       .map((a) => a.external_id)
       .sort();
-    assert.deepEqual(changed, ['1000', '3', '4', '5', '6']);
+    assert.deepEqual(changed, ['1000', '3', '4', '5']);
     const ext = (e: string) => after.find((a) => a.external_id === e)?.id ?? 0;
     assert.equal(after.find((a) => a.external_id === '3')?.status, 'cancelled');
-    assert.equal(after.find((a) => a.external_id === '6')?.status, 'cancelled');
     const actions = async (id: number) =>
       (
         await app.database.db
@@ -128,6 +126,40 @@ describe('store sync against a fault-injecting fake store', () => {
     assert.ok((await actions(ext('3'))).includes('status_changed'));
     assert.ok((await actions(ext('4'))).includes('items_changed'));
     assert.ok((await actions(ext('5'))).includes('shipping_address_changed'));
+  });
+
+  it('the hourly reconciliation finds orders trashed or deleted in the store (the feed does not list them)', async () => {
+    store.modify(6, (o) => (o.status = 'trash'));
+    store.orders.delete(8);
+    await syncUntilClean(app, storeId);
+    const status = async (e: string) =>
+      app.database.db
+        .selectFrom('orders')
+        .select(['status', 'store_status'])
+        .where('store_id', '=', storeId)
+        .where('external_id', '=', e)
+        .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      await status('6'),
+      { status: 'new', store_status: 'processing' },
+      'the feed says nothing',
+    );
+    const queued = await app.database.db
+      .selectFrom('jobs')
+      .select(['run_at'])
+      .where('kind', '=', 'store.reconcile')
+      .where('state', '=', 'queued')
+      .execute();
+    assert.equal(queued.length, 1, 'one reconciliation queued per store');
+    assert.ok((queued[0]?.run_at ?? 0) > Date.now() + 3_000_000, 'an hour ahead');
+    await app.database.db
+      .updateTable('jobs')
+      .set({ run_at: Date.now() })
+      .where('kind', '=', 'store.reconcile')
+      .execute();
+    await app.worker.runUntilIdle();
+    assert.deepEqual(await status('6'), { status: 'cancelled', store_status: 'trash' });
+    assert.deepEqual(await status('8'), { status: 'cancelled', store_status: 'deleted' });
   });
 
   it('a repeated sync with nothing new writes nothing', async () => {
