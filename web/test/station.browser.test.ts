@@ -246,3 +246,94 @@ test('the owner’s orders table updates by itself when orders arrive', async ()
   );
   await context.close();
 });
+
+test('the owner sees the Unassigned queue with its reason, distributes it, and overrides a lock', async () => {
+  const packers = await call<{ items: { id: number; name: string }[] }>('GET', '/packers');
+  const ion = packers.items.find((p) => p.name === 'Ion Ionescu');
+  assert.ok(ion);
+  // A shift that is not now, in the account's time zone: Ion goes off shift, his unconfirmed
+  // order has nobody to go to and waits in the queue.
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Bucharest',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date()),
+  );
+  const slot = hour < 12 ? { start: '20:00', end: '21:00' } : { start: '05:00', end: '06:00' };
+  const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+  await call('PATCH', `/packers/${ion.id}`, {
+    shifts: Object.fromEntries(days.map((d) => [d, [slot]])),
+  });
+
+  assert.ok(browser);
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+  });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-email').fill('ana@example.ro');
+  await page.getByTestId('login-password').fill('parola-sigura-1');
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('orders-table').waitFor();
+  await page.getByTestId('language-switch').getByText('EN').click();
+  await page.goto(`${base}/distribution`);
+  await page.getByTestId('distribution-settings').waitFor();
+  await page.getByTestId('unassigned-row').first().waitFor();
+  assert.match(
+    (await page.getByTestId('unassigned-reason').first().textContent()) ?? '',
+    /no eligible packer: 1 off shift/,
+  );
+
+  // Someone new can take them: select all and distribute.
+  await call('POST', '/packers', { name: 'Dana Dinu', username: 'dana', pin: '4321' });
+  await page.getByRole('checkbox', { name: 'Select all' }).check();
+  await page.getByTestId('distribute-selected').click();
+  await page.getByTestId('unassigned-empty').waitFor({ timeout: 10_000 });
+
+  // A confirmed order can only be moved by the owner, with an override and a reason.
+  const o = await call<{ id: number }>(
+    'POST',
+    '/orders',
+    phoneOrder('Blocata', [{ sku: 'LOCK-1', quantity: 1 }]),
+  );
+  await call('POST', `/orders/${o.id}/confirm`, {});
+  await page.goto(`${base}/orders/${o.id}`);
+  assert.equal(await page.getByTestId('order-packer').textContent(), 'Dana Dinu');
+  await page.getByTestId('change-packer').click();
+  await page.getByTestId('override-warning').waitFor();
+  await page.getByTestId('change-packer-select').click();
+  await page.getByRole('option', { name: 'Ion Ionescu' }).click();
+  assert.equal(
+    await page.getByTestId('change-packer-submit').isDisabled(),
+    true,
+    'a reason is required',
+  );
+  await page.getByTestId('change-packer-reason').fill('Dana left early');
+  await page.getByTestId('change-packer-submit').click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="order-packer"]')?.textContent === 'Ion Ionescu',
+    null,
+    {
+      timeout: 10_000,
+    },
+  );
+  const detail = await call<{ status: string; audit: { action: string; reason: string }[] }>(
+    'GET',
+    `/orders/${o.id}`,
+  );
+  assert.equal(detail.status, 'confirmed');
+  assert.deepEqual(
+    detail.audit.filter((a) => a.action === 'override').map((a) => a.reason),
+    ['Dana left early'],
+  );
+  fs.mkdirSync(RESULTS, { recursive: true });
+  await page.goto(`${base}/distribution`);
+  await page.getByTestId('distribution-settings').waitFor();
+  await page.screenshot({ path: path.join(RESULTS, 'distribution.png'), fullPage: true });
+  assert.deepEqual(pageErrors, []);
+  await context.close();
+});

@@ -11,6 +11,7 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
+  IconArrowsShuffle,
   IconBuildingStore,
   IconChartBar,
   IconChevronDown,
@@ -31,6 +32,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 const NAV = [
   { to: '/orders', key: 'nav.orders', icon: IconPackage },
   { to: '/packers', key: 'nav.packers', icon: IconUsers },
+  { to: '/distribution', key: 'nav.distribution', icon: IconArrowsShuffle },
   { to: '/stores', key: 'nav.stores', icon: IconBuildingStore },
   { to: '/shipping', key: 'nav.shipping', icon: IconTruckDelivery },
   { to: '/reports', key: 'nav.reports', icon: IconChartBar },

@@ -1,6 +1,7 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetupPage } from '../features/auth/SetupPage';
+import { DistributionPage } from '../features/distribution/DistributionPage';
 import { StationOrderPage } from '../features/station/StationOrderPage';
 import { StationQueuePage } from '../features/station/StationQueuePage';
 import { NewOrderPage } from '../features/orders/NewOrderPage';
@@ -34,6 +35,7 @@ export function AppRoutes() {
           <Route path="/packers" element={<PackersPage />} />
           <Route path="/packers/new" element={<PackerEditPage />} />
           <Route path="/packers/:id" element={<PackerEditPage />} />
+          <Route path="/distribution" element={<DistributionPage />} />
           <Route path="/stores" element={<StoresPage />} />
           <Route path="/shipping" element={<PlaceholderPage feature="shipping" />} />
           <Route path="/reports" element={<PlaceholderPage feature="reports" />} />

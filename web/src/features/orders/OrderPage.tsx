@@ -17,6 +17,7 @@ import {
 } from './OrderSections';
 import { StatusBadge } from './StatusBadge';
 import { useLiveEvents } from '../../shared/use-live-events';
+import { ChangePackerButton } from '../distribution/ChangePackerButton';
 
 export function OrderPage() {
   const { t } = useTranslation();
@@ -73,14 +74,17 @@ export function OrderPage() {
           </>
         }
         actions={
-          <Paper withBorder px="md" py="xs">
-            <Text size="xs" c="dimmed">
-              {t('order.packer')}
-            </Text>
-            <Text fw={600} data-testid="order-packer">
-              {o.packer?.name ?? t('orders.unassigned')}
-            </Text>
-          </Paper>
+          <>
+            <ChangePackerButton order={o} />
+            <Paper withBorder px="md" py="xs">
+              <Text size="xs" c="dimmed">
+                {t('order.packer')}
+              </Text>
+              <Text fw={600} data-testid="order-packer">
+                {o.packer?.name ?? t('orders.unassigned')}
+              </Text>
+            </Paper>
+          </>
         }
       />
       <Grid gap="md">
