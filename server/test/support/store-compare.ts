@@ -1,25 +1,12 @@
 import assert from 'node:assert/strict';
 import type { App } from '../../src/http/app.js';
 import type { UnifiedOrder } from '../../src/modules/connectors/unified-order.js';
+import { ADDRESS_KEYS } from '../../src/modules/sync/order-rows.js';
 import type { Client } from './test-app.js';
 
 const cents = (s: string) => Math.round(Number(s) * 100);
 const addr = (a: Record<string, string>) =>
-  Object.fromEntries(
-    [
-      'first_name',
-      'last_name',
-      'company',
-      'email',
-      'phone',
-      'address_1',
-      'address_2',
-      'city',
-      'state',
-      'postcode',
-      'country',
-    ].map((k) => [k, a[k] ?? '']),
-  );
+  Object.fromEntries(ADDRESS_KEYS.map((k) => [k, a[k] ?? '']));
 
 interface Detail {
   number: string;

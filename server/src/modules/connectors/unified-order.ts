@@ -101,6 +101,9 @@ export const StoreStatusSchema = z.object({
   currency: z.string(),
 });
 
+/** An instant as the contract writes it: ISO-8601 UTC to the second ("2026-11-28T15:57:29Z"). */
+export const isoSecond = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 export type UnifiedAddress = z.infer<typeof AddressSchema>;
 export type UnifiedItem = z.infer<typeof ItemSchema>;
 export type UnifiedOrder = z.infer<typeof UnifiedOrderSchema>;

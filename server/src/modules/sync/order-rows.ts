@@ -1,4 +1,4 @@
-import type { OrderStatus } from '../../db/schema.js';
+import type { OrderStatus, OrdersTable } from '../../db/schema.js';
 import type { UnifiedAddress, UnifiedOrder } from '../connectors/unified-order.js';
 import { COD_METHODS } from '../orders/create-manual-order.js';
 import type { NewAddress, NewItem } from '../orders/orders.repo.js';
@@ -19,31 +19,31 @@ export function minor(decimal: string): number {
 }
 
 /** The synced columns of an order (everything the store owns; not ecomdir's packer or status). */
-export interface SyncedOrderColumns {
-  external_id: string;
-  number: string;
-  store_status: string;
-  created_at: number;
-  modified_at: number;
-  currency: string;
-  total_minor: number;
-  subtotal_minor: number;
-  shipping_total_minor: number;
-  discount_total_minor: number;
-  tax_total_minor: number;
-  payment_method: string;
-  payment_method_title: string;
-  is_cod: number;
-  paid: number;
-  customer_note: string;
-  customer_name: string;
-  customer_email: string;
-  customer_phone: string;
-  shipping_city: string;
-  items_count: number;
-  shipping_lines: string;
-  search_text: string;
-}
+export type SyncedOrderColumns = Pick<
+  OrdersTable,
+  | 'number'
+  | 'store_status'
+  | 'created_at'
+  | 'modified_at'
+  | 'currency'
+  | 'total_minor'
+  | 'subtotal_minor'
+  | 'shipping_total_minor'
+  | 'discount_total_minor'
+  | 'tax_total_minor'
+  | 'payment_method'
+  | 'payment_method_title'
+  | 'is_cod'
+  | 'paid'
+  | 'customer_note'
+  | 'customer_name'
+  | 'customer_email'
+  | 'customer_phone'
+  | 'shipping_city'
+  | 'items_count'
+  | 'shipping_lines'
+  | 'search_text'
+> & { external_id: string };
 
 export interface OrderRows {
   order: SyncedOrderColumns;
@@ -146,7 +146,7 @@ const ITEM_KEYS = [
   'weight_grams',
   'meta',
 ] as const;
-const ADDRESS_KEYS = [
+export const ADDRESS_KEYS = [
   'first_name',
   'last_name',
   'company',

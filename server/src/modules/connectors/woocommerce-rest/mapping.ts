@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AssignmentPush, OrdersCursor } from '../connector.js';
-import type { UnifiedAddress, UnifiedOrder } from '../unified-order.js';
+import { type UnifiedAddress, type UnifiedOrder, isoSecond } from '../unified-order.js';
 
 /**
  * Pure mapping between WooCommerce's own REST API (wc/v3) and the unified order. Only the
@@ -67,7 +67,6 @@ export type WcOrder = z.infer<typeof WcOrderSchema>;
 
 /** wc/v3 gives GMT times without a zone designator. */
 export const gmtToMs = (s: string) => Date.parse(/[zZ]|[+-]\d\d:\d\d$/.test(s) ? s : `${s}Z`);
-const isoSecond = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const cents = (s: string) => Math.round(Number(s) * 100);
 const decimal = (minor: number) => (minor / 100).toFixed(2);
 

@@ -1,13 +1,11 @@
 import type { AssignmentPush, OrdersCursor, OrdersPage, ShipmentPush } from '../connector.js';
 import type { z } from 'zod';
-import type { OrdersPageSchema } from '../unified-order.js';
+import { type OrdersPageSchema, isoSecond } from '../unified-order.js';
 
 /**
  * Pure mapping between ecomdir and the ecomdir Connect plugin. The plugin already speaks the
  * unified order; what is left is the cursor and the write-back bodies.
  */
-
-const isoSecond = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export function ordersQuery(cursor: OrdersCursor, limit: number): Record<string, string | number> {
   return {
