@@ -330,6 +330,15 @@ test('the owner sees the Unassigned queue with its reason, distributes it, and o
     detail.audit.filter((a) => a.action === 'override').map((a) => a.reason),
     ['Dana left early'],
   );
+  // Distribute a selection from the orders table: the confirmed order stays locked.
+  await page.goto(`${base}/orders`);
+  await page.getByTestId('order-select').first().check();
+  await page.getByTestId('bulk-distribute').click();
+  await page.getByText('Assigned: 0. Still waiting: 0.').waitFor();
+  assert.equal(
+    (await call<{ packer: { name: string } }>('GET', `/orders/${o.id}`)).packer.name,
+    'Ion Ionescu',
+  );
   fs.mkdirSync(RESULTS, { recursive: true });
   await page.goto(`${base}/distribution`);
   await page.getByTestId('distribution-settings').waitFor();

@@ -15,6 +15,7 @@ import { toApiFilters, useOrderFilters } from './filters';
 import { OrdersFilters } from './OrdersFilters';
 import { OrdersTable } from './OrdersTable';
 import { useLiveEvents } from '../../shared/use-live-events';
+import { DistributeButton } from '../distribution/DistributeButton';
 
 export function OrdersPage() {
   const { t } = useTranslation();
@@ -87,6 +88,7 @@ export function OrdersPage() {
               <Button variant="subtle" size="xs" onClick={() => setSelected(new Set())}>
                 {t('orders.clearSelection')}
               </Button>
+              <DistributeButton orderIds={[...selected]} onDone={() => setSelected(new Set())} />
               <Button
                 size="xs"
                 leftSection={<IconUserShare size={16} />}
