@@ -25,15 +25,19 @@ export interface EnqueueInput<K extends JobKind> {
  */
 export async function enqueue<K extends JobKind>(db: Db, job: EnqueueInput<K>): Promise<number> {
   const now = Date.now();
-  if (job.dedupeKey) {
-    const existing = await db
+  const live = () =>
+    db
       .selectFrom('jobs')
       .select('id')
-      .where('dedupe_key', '=', job.dedupeKey)
+      .where('dedupe_key', '=', job.dedupeKey ?? '')
       .where('state', 'in', ['queued', 'running'])
       .executeTakeFirst();
+  if (job.dedupeKey) {
+    const existing = await live();
     if (existing) return existing.id;
   }
+  // The partial unique index (migration 0204) settles a race between two enqueuers; DO
+  // NOTHING rather than an error keeps the caller's transaction usable.
   const row = await db
     .insertInto('jobs')
     .values({
@@ -51,9 +55,19 @@ export async function enqueue<K extends JobKind>(db: Db, job: EnqueueInput<K>): 
       created_at: now,
       updated_at: now,
     })
+    // The predicate must match the index's own text (SQLite compares it as written).
+    .onConflict((oc) =>
+      oc
+        .column('dedupe_key')
+        .where(sql<boolean>`state IN ('queued', 'running') AND dedupe_key IS NOT NULL`)
+        .doNothing(),
+    )
     .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .executeTakeFirst();
+  if (row) return row.id;
+  const existing = await live();
+  if (!existing) throw new Error(`enqueue ${job.kind}: neither inserted nor found`);
+  return existing.id;
 }
 
 export interface ClaimedJob {
@@ -180,19 +194,41 @@ export async function listDead(db: Db, accountId: number, limit = 100) {
     .execute();
 }
 
-/** A dead job back in the queue with a fresh set of attempts; false when not dead. */
+/**
+ * A dead job back in the queue with a fresh set of attempts; false when not dead. When an
+ * equivalent job (same dedupe key) is already queued or running, the dead one is only
+ * closed: that work is coming anyway.
+ */
 export async function retryDead(
   db: Db,
   accountId: number,
   id: number,
   now: number,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('jobs')
-    .set({ state: 'queued', attempts: 0, run_at: now, updated_at: now })
+  const dead = await db
+    .selectFrom('jobs')
+    .select('dedupe_key')
     .where('account_id', '=', accountId)
     .where('id', '=', id)
     .where('state', '=', 'dead')
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  if (!dead) return false;
+  const live = dead.dedupe_key
+    ? await db
+        .selectFrom('jobs')
+        .select('id')
+        .where('dedupe_key', '=', dead.dedupe_key)
+        .where('state', 'in', ['queued', 'running'])
+        .executeTakeFirst()
+    : undefined;
+  await db
+    .updateTable('jobs')
+    .set(
+      live
+        ? { state: 'done', last_error: `superseded by job ${live.id}`, updated_at: now }
+        : { state: 'queued', attempts: 0, run_at: now, updated_at: now },
+    )
+    .where('id', '=', id)
+    .execute();
+  return true;
 }

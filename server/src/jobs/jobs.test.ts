@@ -113,6 +113,54 @@ describe('durable jobs', () => {
     await db.deleteFrom('jobs').where('id', '=', id).execute();
   });
 
+  it('keeps one live job per dedupe key, also when enqueuers race; Retry of a dead twin only closes it', async () => {
+    const db = app.database.db;
+    const key = 'store.sync:4242';
+    const ids = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        enqueue(db, {
+          kind: 'store.sync',
+          payload: { store_id: 4242 },
+          accountId: null,
+          dedupeKey: key,
+        }),
+      ),
+    );
+    assert.equal(new Set(ids).size, 1);
+    const live = await db.selectFrom('jobs').select('id').where('dedupe_key', '=', key).execute();
+    assert.equal(live.length, 1);
+    const now = Date.now();
+    const { id: deadId } = await db
+      .insertInto('jobs')
+      .values({
+        account_id: null,
+        kind: 'store.sync',
+        payload: '{}',
+        state: 'dead',
+        attempts: 3,
+        max_attempts: 3,
+        run_at: now,
+        locked_by: null,
+        locked_at: null,
+        last_error: 'x',
+        dedupe_key: key,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.updateTable('jobs').set({ account_id: 1 }).where('id', '=', deadId).execute();
+    const { retryDead } = await import('./jobs.repo.js');
+    assert.equal(await retryDead(db, 1, deadId, now), true);
+    const row = await db
+      .selectFrom('jobs')
+      .select(['state', 'last_error'])
+      .where('id', '=', deadId)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row, { state: 'done', last_error: `superseded by job ${ids[0]}` });
+    await db.deleteFrom('jobs').where('dedupe_key', '=', key).execute();
+  });
+
   it('marks a job of an unknown kind dead after its attempts', async () => {
     const db = app.database.db;
     const now = Date.now();
