@@ -5,6 +5,7 @@ import type { OrderDetail } from '../../api/orders';
 import { ORDER_STATUSES } from '../../api/orders';
 import { useFormat } from '../../shared/use-format';
 import { Section } from './OrderSections';
+import { translateReason } from '../distribution/reason';
 
 /** The server writes a few fixed reasons in English; those are shown translated. */
 const KNOWN_REASONS: Record<string, string> = {
@@ -15,7 +16,7 @@ const KNOWN_REASONS: Record<string, string> = {
 function reasonText(reason: string, t: TFunction): string {
   if (!reason) return '—';
   const key = KNOWN_REASONS[reason];
-  return key ? t(key) : reason;
+  return key ? t(key) : translateReason(reason, t);
 }
 
 export function AssignmentsSection({ order }: { order: OrderDetail }) {
