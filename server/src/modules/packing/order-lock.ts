@@ -105,12 +105,13 @@ export async function reassignOrder(
     if (!target.active) throw new Conflict('packer_inactive', `${target.name} is deactivated.`);
     if (o.packer_id === target.id)
       throw new Conflict('unchanged', `Order ${orderId} is already ${target.name}'s.`);
-    const locked = o.status === 'confirmed' || o.confirmed_at !== null;
-    if (!locked && o.status !== 'new' && o.status !== 'assigned')
+    // Packed, shipped and later orders have left the packers' hands: nothing to move.
+    if (o.status !== 'new' && o.status !== 'assigned' && o.status !== 'confirmed')
       throw new Conflict(
         'invalid_status',
         `Order ${orderId} is ${o.status} and cannot be reassigned.`,
       );
+    const locked = o.status === 'confirmed';
     if (locked) checkOverride(o, auth, body);
     const now = Date.now();
     let q = trx

@@ -350,6 +350,17 @@ describe('packing: the confirmation lock, owner override, 50 parallel requests, 
     assert.equal(last.json<{ packed: boolean }>().packed, true);
     assert.equal((await state(id)).status, 'packed');
     assert.equal(code(await scan(a.station, 'TRC-001')), '409 not_packable');
+    assert.equal(
+      code(
+        await owner.post(`/api/orders/${id}/reassign`, {
+          packer_id: b.id,
+          override: true,
+          reason: 'r',
+        }),
+      ),
+      '409 invalid_status',
+      'a packed order stays packed',
+    );
     const mismatches = await app.database.db
       .selectFrom('scan_mismatches')
       .select(['kind', 'code', 'packer_id'])
