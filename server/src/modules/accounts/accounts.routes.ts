@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -9,7 +10,7 @@ import {
   setSessionCookie,
 } from '../../http/auth.js';
 import { NotFound } from '../../http/errors.js';
-import type { AccountsService, AuthContext } from './accounts.service.js';
+import type { AccountsService, AuthContext, NewSession } from './accounts.service.js';
 import {
   AccountOut,
   AccountPatch,
@@ -41,10 +42,12 @@ export function accountsRoutes(
   cookieSecure: boolean,
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    const loggedIn = async (token: string, expiresAt: number) => {
-      const auth = await accounts.resolveSession(token);
+    /** Sets the cookie of a session just started and answers with who is logged in. */
+    const loggedIn = async (reply: FastifyReply, s: NewSession) => {
+      const auth = await accounts.resolveSession(s.token);
       if (!auth) throw new Error('a session just created could not be read back');
-      return { auth, expiresAt, token };
+      setSessionCookie(reply, s.token, s.expiresAt, cookieSecure);
+      return meOf(auth);
     };
 
     app.get(
@@ -69,9 +72,7 @@ export function accountsRoutes(
           onlyIfFirst: true,
         });
         const s = await accounts.login(b.email, b.password, req.ip);
-        const { auth } = await loggedIn(s.token, s.expiresAt);
-        setSessionCookie(reply, s.token, s.expiresAt, cookieSecure);
-        return meOf(auth);
+        return loggedIn(reply, s);
       },
     );
 
@@ -80,9 +81,7 @@ export function accountsRoutes(
       { schema: { tags: ['auth'], body: LoginBody, response: { 200: MeOut } } },
       async (req, reply) => {
         const s = await accounts.login(req.body.email, req.body.password, req.ip);
-        const { auth } = await loggedIn(s.token, s.expiresAt);
-        setSessionCookie(reply, s.token, s.expiresAt, cookieSecure);
-        return meOf(auth);
+        return loggedIn(reply, s);
       },
     );
 
@@ -91,9 +90,7 @@ export function accountsRoutes(
       { schema: { tags: ['auth'], body: PackerLoginBody, response: { 200: MeOut } } },
       async (req, reply) => {
         const s = await accounts.packerLogin(req.body.username, req.body.pin, req.ip);
-        const { auth } = await loggedIn(s.token, s.expiresAt);
-        setSessionCookie(reply, s.token, s.expiresAt, cookieSecure);
-        return meOf(auth);
+        return loggedIn(reply, s);
       },
     );
 

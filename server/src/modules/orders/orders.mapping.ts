@@ -3,7 +3,12 @@ import { iso, isoOrNull, parseJsonColumn } from '../../shared/json.js';
 import { toDecimal } from '../../shared/money.js';
 import type { ListedOrderRow } from './orders.list.repo.js';
 import type { findAssignments, findOrder, findOrderItems } from './orders.repo.js';
-import type { Address, OrderDetailOut, OrderSummaryOut } from './orders.schema.js';
+import {
+  type Address,
+  AddressOut,
+  type OrderDetailOut,
+  type OrderSummaryOut,
+} from './orders.schema.js';
 import type { listAudit } from '../audit/audit.repo.js';
 
 const ref = (id: number | null, name: string | null) =>
@@ -31,48 +36,11 @@ export function toSummary(r: ListedOrderRow): OrderSummaryOut {
   };
 }
 
-const EMPTY_ADDRESS: Address = {
-  first_name: '',
-  last_name: '',
-  company: '',
-  email: '',
-  phone: '',
-  address_1: '',
-  address_2: '',
-  city: '',
-  state: '',
-  postcode: '',
-  country: '',
-};
+const ADDRESS_KEYS = Object.keys(AddressOut.shape) as (keyof Address)[];
 
+/** The address fields of a row, or empty strings when the order has no such address. */
 function toAddress(a: OrderAddressRow | undefined): Address {
-  if (!a) return { ...EMPTY_ADDRESS };
-  const {
-    first_name,
-    last_name,
-    company,
-    email,
-    phone,
-    address_1,
-    address_2,
-    city,
-    state,
-    postcode,
-    country,
-  } = a;
-  return {
-    first_name,
-    last_name,
-    company,
-    email,
-    phone,
-    address_1,
-    address_2,
-    city,
-    state,
-    postcode,
-    country,
-  };
+  return Object.fromEntries(ADDRESS_KEYS.map((k) => [k, a?.[k] ?? ''])) as Address;
 }
 
 type OrderRowWithNames = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
