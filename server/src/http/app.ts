@@ -36,6 +36,7 @@ import { packingRoutes } from '../modules/packing/packing.routes.js';
 import { PackingService } from '../modules/packing/packing.service.js';
 import { registerSessionLoading } from './auth.js';
 import { registerErrorHandling } from './errors.js';
+import { healthRoutes } from './health.js';
 import { registerOpenApi } from './openapi.js';
 
 export interface Services {
@@ -139,9 +140,7 @@ export async function buildApp(
 
   await http.register(
     async (api) => {
-      api.get('/health', { schema: { tags: ['system'] } }, async () => {
-        return { status: 'ok', database: database.dialect };
-      });
+      await api.register(healthRoutes(database));
       await api.register(accountsRoutes(services.accounts, config.cookieSecure));
       await api.register(packersRoutes(services.packers));
       await api.register(ordersRoutes(services.orders));

@@ -12,8 +12,11 @@ export async function startTestApp(
   return {
     ...app,
     async cleanup() {
-      await app.close();
-      await db.drop();
+      try {
+        await app.close();
+      } finally {
+        await db.drop();
+      }
     },
   };
 }

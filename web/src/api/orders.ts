@@ -86,6 +86,7 @@ export interface AuditEvent {
 
 export interface OrderDetail extends OrderSummary {
   store_status: string;
+  store_push_error: { message: string; at: string } | null;
   source: 'manual' | 'woocommerce';
   modified_at: string;
   subtotal: string;

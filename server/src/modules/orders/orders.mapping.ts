@@ -55,6 +55,10 @@ export function toDetail(
   return {
     ...toSummary({ ...o, store_name: o.store_name, packer_name: o.packer_name }),
     store_status: o.store_status,
+    store_push_error:
+      o.store_push_error && o.store_push_error_at
+        ? { message: o.store_push_error, at: iso(o.store_push_error_at) }
+        : null,
     source: o.source,
     modified_at: iso(o.modified_at),
     subtotal: toDecimal(o.subtotal_minor),

@@ -140,6 +140,8 @@ export type OrderCreate = z.infer<typeof OrderCreate>;
 
 export const OrderDetailOut = OrderSummaryOut.extend({
   store_status: z.string(),
+  /** The store's last refusal of a change sent to it (e.g. the packer lock), until one succeeds. */
+  store_push_error: z.object({ message: z.string(), at: z.string() }).nullable(),
   source: z.string(),
   modified_at: z.string(),
   subtotal: z.string(),

@@ -82,6 +82,11 @@ describe('writing back to the store (outbox jobs)', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     assert.match(o.store_push_error ?? '', /^ecomdir_packer_locked: /);
+    const shown = (await owner.get(`/api/orders/${id}`)).json<{
+      store_push_error: { message: string; at: string } | null;
+    }>();
+    assert.match(shown.store_push_error?.message ?? '', /^ecomdir_packer_locked: /);
+    assert.ok(shown.store_push_error?.at.endsWith('Z'));
     const audit = await app.database.db
       .selectFrom('audit_events')
       .select(['action', 'to_value'])
@@ -104,6 +109,10 @@ describe('writing back to the store (outbox jobs)', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     assert.equal(cleared.store_push_error, null);
+    assert.equal(
+      (await owner.get(`/api/orders/${id}`)).json<{ store_push_error: unknown }>().store_push_error,
+      null,
+    );
   });
 
   it('retries an unreachable store with backoff, then lists the job as dead; Retry runs it again', async () => {

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Grid, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Grid, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -87,6 +87,11 @@ export function OrderPage() {
           </>
         }
       />
+      {o.store_push_error && (
+        <Alert color="red" title={t('order.storeRefused')} data-testid="order-store-refused">
+          {o.store_push_error.message} · {fmt.dateTime(o.store_push_error.at)}
+        </Alert>
+      )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
