@@ -1,48 +1,15 @@
 // End-to-end check of the dashboard against the real server: log in, filter, search, open an
 // order, switch the language, save a screenshot. Runs Debian's chromium via playwright-core.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildApp, type App } from '../../server/src/http/app.ts';
-import { loadConfig } from '../../server/src/config.ts';
+import type { Page } from 'playwright-core';
+import { Api, RESULTS, startHarness, type Harness } from './support/harness.ts';
 
-const WEB = path.resolve(import.meta.dirname, '..');
-const DIST = path.join(WEB, 'dist');
-const RESULTS = path.join(WEB, 'test-results');
 const OWNER = { email: 'ana@example.ro', password: 'parola-sigura-1' };
 
-let app: App | null = null;
-let browser: Browser | null = null;
-let dataDir = '';
-let base = '';
-
-/** A tiny API client for seeding: keeps the session cookie and the CSRF token. */
-class Api {
-  private cookie = '';
-  private csrf = '';
-  async call<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${base}/api${route}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        cookie: this.cookie,
-        'x-csrf-token': this.csrf,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text}`);
-    const json = (text ? JSON.parse(text) : null) as T & { csrf_token?: string };
-    if (json && typeof json.csrf_token === 'string') this.csrf = json.csrf_token;
-    return json;
-  }
-}
+let h: Harness;
 
 const CUSTOMERS = [
   ['Andrei', 'Popa', 'Cluj-Napoca', 'CJ'],
@@ -56,7 +23,7 @@ const CUSTOMERS = [
 ] as const;
 
 async function seed(): Promise<{ assigned: number }> {
-  const api = new Api();
+  const api = new Api(h.base);
   await api.call('POST', '/setup', {
     account_name: 'Magazinul Test',
     name: 'Ana Popescu',
@@ -109,57 +76,20 @@ async function rowCount(page: Page, expected: number): Promise<void> {
 }
 
 before(async () => {
-  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
-    execFileSync('npx', ['vite', 'build'], { cwd: WEB, stdio: 'inherit' });
-  }
-  if (process.env.ECOMDIR_TEST_BASE_URL) {
-    // Debugging aid: drive an already running, freshly started server instead.
-    base = process.env.ECOMDIR_TEST_BASE_URL.replace(/\/$/, '');
-  } else {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomdir-web-test-'));
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      WEB_DIST: DIST,
-    });
-    app = await buildApp(config);
-    await app.http.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.http.server.address();
-    assert.ok(address && typeof address === 'object');
-    base = `http://127.0.0.1:${address.port}`;
-  }
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  h = await startHarness();
 });
 
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => h?.close());
 
 test('owner logs in, filters and searches orders, opens one, switches language', async () => {
   const { assigned } = await seed();
   assert.ok(assigned > 0 && assigned < CUSTOMERS.length, `assigned orders: ${assigned}`);
-  assert.ok(browser);
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ro-RO' });
+  const page = await h.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ro-RO' });
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
 
   // Not logged in: the dashboard sends us to the login page, in Romanian by default.
-  await page.goto(`${base}/orders`);
+  await page.goto(`${h.base}/orders`);
   await page.getByTestId('login-email').waitFor();
   assert.equal(await page.getByTestId('login-submit').textContent(), 'Intră în cont');
 

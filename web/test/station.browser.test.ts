@@ -2,40 +2,16 @@
 // live, confirming an order, scanning with a simulated keyboard-wedge scanner (keystrokes +
 // Enter) including a wrong item and one too many, and the final packed state.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildApp, type App } from '../../server/src/http/app.ts';
-import { loadConfig } from '../../server/src/config.ts';
+import type { Page } from 'playwright-core';
+import { Api, RESULTS, startHarness, type Harness } from './support/harness.ts';
 
-const WEB = path.resolve(import.meta.dirname, '..');
-const DIST = path.join(WEB, 'dist');
-const RESULTS = path.join(WEB, 'test-results');
-
-let app: App | null = null;
-let browser: Browser | null = null;
-let dataDir = '';
-let base = '';
-let cookie = '';
-let csrf = '';
-
-async function call<T>(method: string, route: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${base}/api${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const setCookie = res.headers.get('set-cookie');
-  if (setCookie) cookie = setCookie.split(';')[0] ?? '';
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${text}`);
-  const json = (text ? JSON.parse(text) : null) as T & { csrf_token?: string };
-  if (json && typeof json.csrf_token === 'string') csrf = json.csrf_token;
-  return json;
-}
+let h: Harness;
+let api: Api;
+const call = <T = unknown>(method: string, route: string, body?: unknown) =>
+  api.call<T>(method, route, body);
 
 const phoneOrder = (last: string, items: { sku: string; quantity: number }[]) => ({
   billing: {
@@ -50,55 +26,12 @@ const phoneOrder = (last: string, items: { sku: string; quantity: number }[]) =>
   payment_method: 'cod',
 });
 
-/** The newest file under a folder: the built bundle must be newer than the sources. */
-function newest(dir: string): number {
-  let t = 0;
-  for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    t = Math.max(t, fs.statSync(path.join(dir, f)).mtimeMs);
-  }
-  return t;
-}
-
 before(async () => {
-  const index = path.join(DIST, 'index.html');
-  if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < newest(path.join(WEB, 'src'))) {
-    // Under a lock: the other browser test may want to build at the same moment.
-    execFileSync('flock', ['/tmp/ecomdir-web-build.lock', 'npx', 'vite', 'build'], {
-      cwd: WEB,
-      stdio: 'inherit',
-    });
-  }
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomdir-station-test-'));
-  const config = loadConfig({
-    DATA_DIR: dataDir,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    WEB_DIST: DIST,
-    ECOMDIR_WORKER: 'false',
-  });
-  app = await buildApp(config);
-  await app.http.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.http.server.address();
-  assert.ok(address && typeof address === 'object');
-  base = `http://127.0.0.1:${address.port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+  h = await startHarness({ ECOMDIR_WORKER: 'false' });
+  api = new Api(h.base);
 });
 
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => h?.close());
 
 /** A keyboard-wedge scanner: fast keystrokes into whatever has focus, then Enter. */
 async function scan(page: Page, code: string): Promise<void> {
@@ -130,8 +63,7 @@ test('a packer logs in, takes an order and packs it by scanning', async () => {
   );
   assert.equal(first.packer?.name, 'Ion Ionescu');
 
-  assert.ok(browser);
-  const page = await browser.newPage({
+  const page = await h.browser.newPage({
     viewport: { width: 1024, height: 768 },
     locale: 'ro-RO',
     hasTouch: true,
@@ -139,7 +71,7 @@ test('a packer logs in, takes an order and packs it by scanning', async () => {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
 
-  await page.goto(`${base}/login/packer`);
+  await page.goto(`${h.base}/login/packer`);
   await page.getByTestId('login-username').fill('ion');
   await page.getByTestId('login-pin').fill('1234');
   await page.getByTestId('login-packer-submit').click();
@@ -205,8 +137,7 @@ test('a packer logs in, takes an order and packs it by scanning', async () => {
   );
   assert.equal(detail.status, 'packed');
   assert.ok(detail.audit.some((a) => a.action === 'packed'));
-  assert.ok(app);
-  const mismatches = await app.database.db
+  const mismatches = await h.app.database.db
     .selectFrom('scan_mismatches')
     .select(['kind', 'code'])
     .orderBy('id')
@@ -228,10 +159,9 @@ test('a packer logs in, takes an order and packs it by scanning', async () => {
 });
 
 test('the owner’s orders table updates by itself when orders arrive', async () => {
-  assert.ok(browser);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(`${base}/login`);
+  await page.goto(`${h.base}/login`);
   await page.getByTestId('login-email').fill('ana@example.ro');
   await page.getByTestId('login-password').fill('parola-sigura-1');
   await page.getByTestId('login-submit').click();
@@ -266,21 +196,20 @@ test('the owner sees the Unassigned queue with its reason, distributes it, and o
     shifts: Object.fromEntries(days.map((d) => [d, [slot]])),
   });
 
-  assert.ok(browser);
-  const context = await browser.newContext({
+  const context = await h.browser.newContext({
     viewport: { width: 1280, height: 900 },
     locale: 'en-GB',
   });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${base}/login`);
+  await page.goto(`${h.base}/login`);
   await page.getByTestId('login-email').fill('ana@example.ro');
   await page.getByTestId('login-password').fill('parola-sigura-1');
   await page.getByTestId('login-submit').click();
   await page.getByTestId('orders-table').waitFor();
   await page.getByTestId('language-switch').getByText('EN').click();
-  await page.goto(`${base}/distribution`);
+  await page.goto(`${h.base}/distribution`);
   await page.getByTestId('distribution-settings').waitFor();
   await page.getByTestId('unassigned-row').first().waitFor();
   assert.match(
@@ -301,7 +230,7 @@ test('the owner sees the Unassigned queue with its reason, distributes it, and o
     phoneOrder('Blocata', [{ sku: 'LOCK-1', quantity: 1 }]),
   );
   await call('POST', `/orders/${o.id}/confirm`, {});
-  await page.goto(`${base}/orders/${o.id}`);
+  await page.goto(`${h.base}/orders/${o.id}`);
   assert.equal(await page.getByTestId('order-packer').textContent(), 'Dana Dinu');
   await page.getByTestId('change-packer').click();
   await page.getByTestId('override-warning').waitFor();
@@ -331,7 +260,7 @@ test('the owner sees the Unassigned queue with its reason, distributes it, and o
     ['Dana left early'],
   );
   // Distribute a selection from the orders table: the confirmed order stays locked.
-  await page.goto(`${base}/orders`);
+  await page.goto(`${h.base}/orders`);
   await page.getByTestId('order-select').first().check();
   await page.getByTestId('bulk-distribute').click();
   await page.getByText('Assigned: 0. Still waiting: 0.').waitFor();
@@ -340,7 +269,7 @@ test('the owner sees the Unassigned queue with its reason, distributes it, and o
     'Ion Ionescu',
   );
   fs.mkdirSync(RESULTS, { recursive: true });
-  await page.goto(`${base}/distribution`);
+  await page.goto(`${h.base}/distribution`);
   await page.getByTestId('distribution-settings').waitFor();
   await page.screenshot({ path: path.join(RESULTS, 'distribution.png'), fullPage: true });
   assert.deepEqual(pageErrors, []);

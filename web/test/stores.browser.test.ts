@@ -1,82 +1,40 @@
 // The Stores page against the real server and a local fake store: add a store by hand, watch
 // its first sync finish, see a store problem with its cause, Sync now, and retry a failed job.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { buildApp, type App } from '../../server/src/http/app.ts';
-import { loadConfig } from '../../server/src/config.ts';
 import { enqueue } from '../../server/src/jobs/jobs.repo.ts';
 import { startFakeStore, type FakeStore } from '../../server/test/support/fake-store.ts';
+import { RESULTS, startHarness, type Harness } from './support/harness.ts';
 
-const WEB = path.resolve(import.meta.dirname, '..');
-const DIST = path.join(WEB, 'dist');
-const RESULTS = path.join(WEB, 'test-results');
 const OWNER = { email: 'ana@example.ro', password: 'parola-sigura-1' };
 
-let app: App;
-let browser: Browser;
+let h: Harness;
 let store: FakeStore;
-let dataDir = '';
-let base = '';
-
-/** Newest modification time under a folder (to rebuild a stale dist). */
-function newest(dir: string): number {
-  let t = 0;
-  for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    t = Math.max(t, fs.statSync(path.join(dir, f)).mtimeMs);
-  }
-  return t;
-}
 
 before(async () => {
-  const index = path.join(DIST, 'index.html');
-  if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < newest(path.join(WEB, 'src'))) {
-    execFileSync('npx', ['vite', 'build'], { cwd: WEB, stdio: 'inherit' });
-  }
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomdir-web-stores-'));
-  app = await buildApp(
-    loadConfig({
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-      WEB_DIST: DIST,
-    }),
-  );
-  await app.http.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.http.server.address();
-  assert.ok(address && typeof address === 'object');
-  base = `http://127.0.0.1:${address.port}`;
+  h = await startHarness();
   store = await startFakeStore({ orders: 300 });
   store.pageDelayMs = 150;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
 });
 
 after(async () => {
-  await browser?.close();
-  await app?.close();
+  await h?.close();
   await store?.close();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('owner adds a store by hand, sees the first sync, a problem and its cause, and retries a failed job', async () => {
-  const setup = await fetch(`${base}/api/setup`, {
+  const setup = await fetch(`${h.base}/api/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ account_name: 'Magazinul Test', name: 'Ana', ...OWNER }),
   });
   assert.equal(setup.status, 200);
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ro-RO' });
+  const page = await h.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ro-RO' });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/stores`);
+  await page.goto(`${h.base}/stores`);
   await page.getByTestId('login-email').fill(OWNER.email);
   await page.getByTestId('login-password').fill(OWNER.password);
   await page.getByTestId('login-submit').click();
@@ -114,13 +72,14 @@ test('owner adds a store by hand, sees the first sync, a problem and its cause, 
   assert.match((await page.getByTestId('store-error').textContent()) ?? '', /eroare de server/);
 
   // A job that failed all its attempts is listed; Retry puts it back and it runs.
-  const id = await enqueue(app.database.db, {
+  const id = await enqueue(h.app.database.db, {
     kind: 'store.push_assignment',
     payload: { order_id: 999_999 },
-    accountId: (await app.database.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow())
-      .id,
+    accountId: (
+      await h.app.database.db.selectFrom('accounts').select('id').executeTakeFirstOrThrow()
+    ).id,
   });
-  await app.database.db
+  await h.app.database.db
     .updateTable('jobs')
     .set({ state: 'dead', attempts: 10, last_error: 'POST packer: HTTP 500' })
     .where('id', '=', id)
