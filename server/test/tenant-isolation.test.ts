@@ -11,7 +11,7 @@ import { type Client, ownerClient, startTestApp } from './support/test-app.js';
  */
 describe('tenant isolation: account A never reaches account B', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
-  let a: Client;
+  let a: Client & { email: string };
   let b: Client;
   const B = { order: 0, packer: 0, store: 0, job: 0 };
 
@@ -144,6 +144,12 @@ describe('tenant isolation: account A never reaches account B', () => {
       .json<{ items: { id: number }[] }>()
       .items.map((p) => p.id);
     assert.ok(!packers.includes(B.packer));
+    const staff = (await a.get('/api/users')).json<{ items: { email: string }[] }>().items;
+    assert.deepEqual(
+      staff.map((u) => u.email),
+      [a.email],
+      'A sees only its own team',
+    );
     assert.equal((await a.get('/api/stores')).json<{ items: unknown[] }>().items.length, 0);
   });
 

@@ -181,3 +181,40 @@ test('owner logs in, filters and searches orders, opens one, switches language',
   assert.deepEqual(pageErrors, []);
   await page.close();
 });
+
+test('owner adds a manager in Settings, who can then log in', async () => {
+  const page = await h.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ro-RO' });
+  await page.goto(`${h.base}/login`);
+  await page.getByTestId('login-email').fill(OWNER.email);
+  await page.getByTestId('login-password').fill(OWNER.password);
+  await page.getByTestId('login-submit').click();
+  await page
+    .getByTestId('orders-table')
+    .or(page.getByTestId('order-row').first())
+    .first()
+    .waitFor();
+  await page.goto(`${h.base}/settings`);
+  const team = page.getByTestId('team-section');
+  await team.getByTestId('team-row').first().waitFor();
+  assert.equal(await team.getByTestId('team-row').count(), 1, 'only the owner at first');
+  await team.getByLabel('Nume').fill('Dan Manager');
+  await team.getByLabel('E-mail').fill('dan@example.ro');
+  await team.getByLabel('Parolă').fill('parola-dan-1');
+  await team.getByTestId('team-add').click();
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="team-row"]').length === 2,
+    undefined,
+    { timeout: 10_000 },
+  );
+  assert.match(
+    (await team.getByTestId('team-row').nth(1).textContent()) ?? '',
+    /Dan Manager.*Manager/,
+  );
+  const manager = new Api(h.base);
+  const me = await manager.call<{ user: { role: string } }>('POST', '/auth/login', {
+    email: 'dan@example.ro',
+    password: 'parola-dan-1',
+  });
+  assert.equal(me.user.role, 'manager');
+  await page.close();
+});

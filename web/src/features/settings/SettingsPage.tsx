@@ -8,6 +8,7 @@ import type { Account, Me } from '../../api/auth';
 import { PageHeader } from '../../shared/PageHeader';
 import { ErrorState, errorMessage, PageLoader } from '../../shared/states';
 import { ME_KEY, useSession } from '../auth/session';
+import { TeamSection } from './TeamSection';
 
 const CURRENCIES = ['RON', 'EUR', 'USD', 'HUF', 'BGN', 'PLN', 'GBP'];
 
@@ -27,7 +28,10 @@ export function SettingsPage() {
       ) : account.isError ? (
         <ErrorState error={account.error} onRetry={() => void account.refetch()} />
       ) : (
-        <SettingsForm key={account.data.id} account={account.data} />
+        <Stack gap="lg">
+          <SettingsForm key={account.data.id} account={account.data} />
+          <TeamSection />
+        </Stack>
       )}
     </>
   );
