@@ -3,6 +3,7 @@ import type { DB, NewOrder, OrderStatus } from '../db/schema.js';
 import { toMinor } from '../shared/money.js';
 import type { NewAddress, NewItem } from '../modules/orders/orders.repo.js';
 import { buildSearchText } from '../modules/orders/search-text.js';
+import { indexForSearch } from '../modules/orders/search-index.js';
 import {
   CITIES,
   FIRST_NAMES,
@@ -180,6 +181,10 @@ export async function seedOrders(db: Kysely<DB>, o: SeedOptions): Promise<void> 
         .values(batch.map((b) => b.order))
         .returning(['id', 'number'])
         .execute();
+      await indexForSearch(
+        trx,
+        ids.map((r) => r.id),
+      );
       const idOf = new Map(ids.map((r) => [r.number, r.id]));
       const withId = batch.map((b) => ({ ...b, id: idOf.get(b.order.number) ?? 0 }));
       await trx

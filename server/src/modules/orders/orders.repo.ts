@@ -6,6 +6,7 @@ import type {
   OrderItemsTable,
   OrderUpdate,
 } from '../../db/schema.js';
+import { indexForSearch } from './search-index.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -24,6 +25,7 @@ export async function insertOrderGraph(
     .values(order)
     .returning('id')
     .executeTakeFirstOrThrow();
+  await indexForSearch(db, [id]);
   const accountId = order.account_id;
   if (addresses.length) {
     await db

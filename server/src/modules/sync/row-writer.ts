@@ -62,6 +62,7 @@ export function sqliteWriter(sqlite: SQLite.Database): RowWriter {
     }
     return st;
   };
+  let indexBatch: SQLite.Statement | null = null;
   const run = (table: Table, rows: object[]) => {
     const ids: number[] = [];
     for (const row of rows) {
@@ -78,6 +79,11 @@ export function sqliteWriter(sqlite: SQLite.Database): RowWriter {
     },
     insertOrders(_trx, rows) {
       const ids = run('orders', rows);
+      // The whole batch into the search index in one statement (see orders/search-index.ts).
+      indexBatch ??= sqlite.prepare(
+        `INSERT INTO orders_fts(rowid, search_text) SELECT id, search_text FROM orders WHERE id IN (SELECT value FROM json_each(?))`,
+      );
+      indexBatch.run(JSON.stringify(ids));
       return Promise.resolve(
         ids.map((id, i) => ({ id, external_id: rows[i]?.external_id ?? null })),
       );
