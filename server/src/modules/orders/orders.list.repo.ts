@@ -18,6 +18,20 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const SPARSE_HITS = 200;
 
 /**
+ * Search texts recently found to match many orders, so that the next pages of the same
+ * search (and repeated searches) skip the probe. Only the plan is remembered, never results:
+ * a stale entry makes a search slower, not wrong. Orders only accumulate, so "many" rarely
+ * turns into "few".
+ */
+const denseSearches = new Map<string, number>();
+const DENSE_TTL_MS = 10 * 60_000;
+
+function rememberDense(match: string, now: number): void {
+  if (denseSearches.size >= 1000) denseSearches.delete(denseSearches.keys().next().value as string);
+  denseSearches.set(match, now + DENSE_TTL_MS);
+}
+
+/**
  * Substring search; every word must match. PostgreSQL: LIKE, served by the pg_trgm GIN index.
  * SQLite: the FTS5 trigram index for words of three or more characters (shorter words fall
  * back to LIKE), with the plan chosen by how many orders match: a few (a phone number, an
@@ -33,6 +47,8 @@ async function searchCondition(db: Kysely<DB>, dialect: Dialect, q: string) {
   const ftsWords = words.filter((w) => [...w].length >= 3);
   if (ftsWords.length === 0) return conds;
   const match = ftsWords.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ');
+  const now = Date.now();
+  if ((denseSearches.get(match) ?? 0) > now) return [...conds, ...ftsWords.map(like)];
   const hits = await sql<{
     rowid: number;
   }>`SELECT rowid FROM orders_fts WHERE orders_fts MATCH ${match} LIMIT ${SPARSE_HITS + 1}`.execute(
@@ -42,6 +58,7 @@ async function searchCondition(db: Kysely<DB>, dialect: Dialect, q: string) {
     const ids = hits.rows.map((r) => r.rowid);
     conds.push(ids.length ? sql<SqlBool>`o.id IN (${sql.join(ids)})` : sql<SqlBool>`0 = 1`);
   } else {
+    rememberDense(match, now);
     conds.push(...ftsWords.map(like));
   }
   return conds;
