@@ -1,6 +1,11 @@
 import { PackersService } from '../modules/packers/packers.service.js';
 import { AccountsService } from '../modules/accounts/accounts.service.js';
 import { seedOrders } from '../demo/seed-orders.js';
+import {
+  DISTRIBUTION_ACTOR,
+  DistributionService,
+} from '../modules/distribution/distribution.service.js';
+import { createEventBus } from '../modules/events/event-bus.js';
 import { openConfiguredDatabase } from './open-database.js';
 
 const DEMO_EMAIL = 'demo@ecomdir.ro';
@@ -72,7 +77,24 @@ async function main(): Promise<void> {
       onProgress: (done, total) => process.stdout.write(`\rOrders: ${done}/${total}`),
     });
     process.stdout.write('\n');
-    console.log(`Demo ready: ${PACKERS.length} packers, ${count} orders.`);
+    // The newest orders go through automatic distribution, as synced orders would: some
+    // get a packer with the reason, the rest wait in the Unassigned queue (outside shifts).
+    const fresh = await db
+      .selectFrom('orders')
+      .select('id')
+      .where('account_id', '=', accountId)
+      .where('status', '=', 'new')
+      .execute();
+    const events = await createEventBus(database, null);
+    const run = await new DistributionService(database, events).distribute(
+      accountId,
+      fresh.map((o) => o.id),
+      DISTRIBUTION_ACTOR,
+    );
+    await events.close();
+    console.log(
+      `Demo ready: ${PACKERS.length} packers, ${count} orders; of the new ones ${run.assigned.length} distributed, ${run.unassigned.length} waiting in the Unassigned queue.`,
+    );
     console.log(`Dashboard login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}. Packer station: ioana / 1111.`);
   } finally {
     await database.destroy();
