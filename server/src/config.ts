@@ -23,6 +23,14 @@ const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /**
+   * Set when ecomdir runs behind a reverse proxy that sets X-Forwarded-For: only then is the
+   * client address (login rate limits) taken from that header, which clients could forge.
+   */
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   WEB_DIST: z.string().optional(),
   /** 32 bytes, hex (64 characters) or base64, sealing store credentials; else a key file in DATA_DIR. */
@@ -47,6 +55,7 @@ export interface Config {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   cookieSecure: boolean;
+  trustProxy: boolean;
   sessionDays: number;
   /** Folder of the built dashboard; null when it should not be served (tests, API-only). */
   webDist: string | null;
@@ -81,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : { kind: 'sqlite', file: path.join(dataDir, 'ecomdir.sqlite') },
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE,
+    trustProxy: e.TRUST_PROXY,
     sessionDays: e.SESSION_DAYS,
     webDist: e.WEB_DIST ? path.resolve(base, e.WEB_DIST) : path.join(repoRoot, 'web/dist'),
     loginRateLimit: { max: 10, windowMs: 15 * 60_000 },

@@ -61,6 +61,7 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     database: db.database,
     logLevel: 'silent',
     cookieSecure: false,
+    trustProxy: false,
     sessionDays: 1,
     webDist: null,
     loginRateLimit: { max: 1000, windowMs: 60_000 },

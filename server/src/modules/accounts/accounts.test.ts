@@ -138,4 +138,24 @@ describe('accounts: setup, login, sessions', () => {
     assert.equal((await c.patch('/api/account', { timezone: 'Mars/Olympus' })).statusCode, 400);
     assert.equal((await c.patch('/api/account', {})).statusCode, 400);
   });
+
+  it('limits failures per client address, which a forged X-Forwarded-For does not change', async () => {
+    const own = await startTestApp({ loginRateLimit: { max: 2, windowMs: 60_000 } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const res = await own.http.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { 'x-forwarded-for': `10.0.0.${i}` },
+          payload: { email: `someone${i}@example.ro`, password: 'guess' },
+        });
+        codes.push(res.statusCode);
+      }
+      // Two per e-mail, ten per address (five times the per-identifier limit).
+      assert.deepEqual(codes, [...Array<number>(10).fill(401), 429]);
+    } finally {
+      await own.cleanup();
+    }
+  });
 });
