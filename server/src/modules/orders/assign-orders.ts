@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB, OrderStatus } from '../../db/schema.js';
-import { Conflict, NotFound } from '../../http/errors.js';
 import { type Actor, recordAudit } from '../audit/audit.repo.js';
 import { endCurrentAssignment, insertAssignment } from './orders.repo.js';
+import { requireActivePacker } from '../packers/active-packer.js';
 
 export interface AssignResult {
   updated: number[];
@@ -28,15 +28,7 @@ export async function assignOrders(
   return db.transaction().execute(async (trx) => {
     let packerName: string | null = null;
     if (packerId !== null) {
-      const packer = await trx
-        .selectFrom('packers')
-        .select(['name', 'active'])
-        .where('account_id', '=', accountId)
-        .where('id', '=', packerId)
-        .executeTakeFirst();
-      if (!packer) throw new NotFound('packer_not_found', `Packer ${packerId} not found.`);
-      if (!packer.active) throw new Conflict('packer_inactive', `${packer.name} is deactivated.`);
-      packerName = packer.name;
+      packerName = (await requireActivePacker(trx, accountId, packerId)).name;
     }
     const unique = [...new Set(orderIds)];
     const orders = await trx

@@ -7,6 +7,7 @@ import { clearUnassigned } from '../distribution/distribution.repo.js';
 import { pushAssignmentJob } from '../distribution/push-job.js';
 import { compactEvent, type EventBus } from '../events/event-bus.js';
 import { endCurrentAssignment, insertAssignment } from '../orders/orders.repo.js';
+import { requireActivePacker } from '../packers/active-packer.js';
 import * as repo from './packing.repo.js';
 import type { ReassignBody } from './packing.schema.js';
 
@@ -100,9 +101,7 @@ export async function reassignOrder(
   return deps.db.transaction().execute(async (trx) => {
     const o = await repo.findOrderForUpdate(trx, accountId, orderId);
     if (!o) throw new NotFound('order_not_found', `Order ${orderId} not found.`);
-    const target = await repo.findPackerRef(trx, accountId, body.packer_id);
-    if (!target) throw new NotFound('packer_not_found', `Packer ${body.packer_id} not found.`);
-    if (!target.active) throw new Conflict('packer_inactive', `${target.name} is deactivated.`);
+    const target = await requireActivePacker(trx, accountId, body.packer_id);
     if (o.packer_id === target.id)
       throw new Conflict('unchanged', `Order ${orderId} is already ${target.name}'s.`);
     // Packed, shipped and later orders have left the packers' hands: nothing to move.

@@ -23,15 +23,6 @@ export async function findOrderForUpdate(db: Db, accountId: number, id: number) 
 
 export type LockedOrder = NonNullable<Awaited<ReturnType<typeof findOrderForUpdate>>>;
 
-export async function findPackerRef(db: Db, accountId: number, id: number) {
-  return db
-    .selectFrom('packers')
-    .select(['id', 'name', 'active'])
-    .where('account_id', '=', accountId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
 /** Item meta keys under which WooCommerce and barcode plugins keep the EAN / GTIN. */
 const EAN_KEYS = [
   'ean',
