@@ -93,13 +93,20 @@ describe('store sync against a fault-injecting fake store', () => {
       .select(['id', 'updated_at'])
       .where('store_id', '=', storeId)
       .execute();
-    store.modify(3, (o) => (o.status = 'cancelled'));
+    // Changes made after the first sync are later than everything it saw. The faults of the
+    // first sync pushed some modification times up to a second or two ahead of the clock, so
+    // "now" alone could fall behind the cursor and the change would never be listed.
+    const later =
+      Math.max(Date.now(), ...[...store.orders.values()].map((o) => Date.parse(o.modified_at))) +
+      1000;
+    store.modify(3, (o) => (o.status = 'cancelled'), later);
     store.modify(
       4,
       (o) => (o.items = o.items.slice(0, 1).map((i) => ({ ...i, quantity: i.quantity + 1 }))),
+      later,
     );
-    store.modify(5, (o) => (o.shipping = { ...o.shipping, city: 'Arad', state: 'AR' }));
-    store.add(makeOrder(1000, Date.now()));
+    store.modify(5, (o) => (o.shipping = { ...o.shipping, city: 'Arad', state: 'AR' }), later);
+    store.add(makeOrder(1000, later));
     await syncUntilClean(app, storeId);
     await assertSameOrders(app, owner, storeId, store.orders.values());
     const after = await app.database.db
