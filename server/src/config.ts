@@ -32,6 +32,8 @@ const EnvSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Orders-list pages kept in memory, valid until the next write (SQLite only); 0 turns it off. */
+  LIST_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(256),
   WEB_DIST: z.string().optional(),
   /** 32 bytes, hex (64 characters) or base64, sealing store credentials; else a key file in DATA_DIR. */
   ECOMDIR_MASTER_KEY: z.string().min(1).optional(),
@@ -57,6 +59,7 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   sessionDays: number;
+  listCacheEntries: number;
   /** Folder of the built dashboard; null when it should not be served (tests, API-only). */
   webDist: string | null;
   /** Login attempts allowed per identifier and per address in the window below. */
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     sessionDays: e.SESSION_DAYS,
+    listCacheEntries: e.LIST_CACHE_ENTRIES,
     webDist: e.WEB_DIST ? path.resolve(base, e.WEB_DIST) : path.join(repoRoot, 'web/dist'),
     loginRateLimit: { max: 10, windowMs: 15 * 60_000 },
     masterKey: e.ECOMDIR_MASTER_KEY ?? null,

@@ -106,7 +106,10 @@ export async function buildApp(
       onAvailabilityChanged: distribution.onPackerChanged,
       onSessionsRevoked: (userId) => accounts.forgetUserSessions(userId),
     }),
-    orders: new OrdersService(database, { onOrderSaved: distribution.onOrderSaved }),
+    orders: new OrdersService(database, {
+      onOrderSaved: distribution.onOrderSaved,
+      listCacheEntries: config.listCacheEntries,
+    }),
     distribution,
     packing: new PackingService(database, events),
     events,

@@ -63,6 +63,8 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     cookieSecure: false,
     trustProxy: false,
     sessionDays: 1,
+    // On, as in production: every list test after a write also checks that nothing stale is served.
+    listCacheEntries: 256,
     webDist: null,
     loginRateLimit: { max: 1000, windowMs: 60_000 },
     masterKey: null,

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { STAFF, authOf, requireRole } from '../../http/auth.js';
 import { actorOf } from '../../http/actor.js';
@@ -22,7 +23,12 @@ export function ordersRoutes(orders: OrdersService): FastifyPluginAsyncZod {
         ...staff,
         schema: { tags: ['orders'], querystring: OrderListQuery, response: { 200: OrderListOut } },
       },
-      async (req) => orders.list(authOf(req).accountId, req.query),
+      // Already JSON, encoded with OrderListOut: Fastify sends a JSON string as it is (the
+      // plain reply type, since the typed one expects the object).
+      async (req, reply) =>
+        (reply as FastifyReply)
+          .type('application/json; charset=utf-8')
+          .send(await orders.listJson(authOf(req).accountId, req.query)),
     );
 
     app.get(

@@ -1,4 +1,7 @@
+import { z } from 'zod';
+import { changeStampOf } from '../../db/change-stamp.js';
 import type { Database } from '../../db/database.js';
+import { StampedCache } from '../../db/stamped-cache.js';
 import { NotFound } from '../../http/errors.js';
 import { type Actor, listAudit } from '../audit/audit.repo.js';
 import { type AssignResult, assignOrders } from './assign-orders.js';
@@ -7,18 +10,40 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { listOrders, sortKey } from './orders.list.repo.js';
 import { toDetail, toSummary } from './orders.mapping.js';
 import * as repo from './orders.repo.js';
-import type {
-  OrderCreate,
-  OrderDetailOut,
-  OrderListQuery,
-  OrderSummaryOut,
+import {
+  type OrderCreate,
+  type OrderDetailOut,
+  OrderListOut,
+  type OrderListQuery,
+  type OrderSummaryOut,
 } from './orders.schema.js';
 
 export class OrdersService {
+  private readonly stamp: () => string | null;
+  private readonly listPages: StampedCache;
+
   constructor(
     private readonly database: Database,
-    private readonly hooks: { onOrderSaved?: OrderSavedHook } = {},
-  ) {}
+    private readonly options: { onOrderSaved?: OrderSavedHook; listCacheEntries?: number } = {},
+  ) {
+    this.stamp = changeStampOf(database);
+    this.listPages = new StampedCache(options.listCacheEntries ?? 256);
+  }
+
+  /**
+   * A list page as the JSON the client gets. The same page asked again before anything is
+   * written to the database (dashboards refetch on every live event, managers look at the
+   * same pages) is answered from memory; any write makes every kept page miss.
+   */
+  async listJson(accountId: number, q: OrderListQuery): Promise<string> {
+    const stamp = this.stamp();
+    const key = `${accountId}\n${JSON.stringify(q)}`;
+    const kept = stamp === null ? undefined : this.listPages.get(key, stamp);
+    if (kept !== undefined) return kept;
+    const json = JSON.stringify(z.encode(OrderListOut, await this.list(accountId, q)));
+    if (stamp !== null) this.listPages.set(key, stamp, json);
+    return json;
+  }
 
   async list(
     accountId: number,
@@ -59,7 +84,7 @@ export class OrdersService {
       accountId,
       input,
       actor,
-      this.hooks.onOrderSaved,
+      this.options.onOrderSaved,
     );
     return this.get(accountId, id);
   }
