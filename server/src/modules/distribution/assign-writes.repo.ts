@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, type Transaction, sql } from 'kysely';
 import type { DB, OrderStatus } from '../../db/schema.js';
 import type { OrderForDistribution } from './distribution.repo.js';
+import { notIndexed } from '../../db/not-indexed.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -30,7 +31,7 @@ export async function endAssignments(
     await db
       .updateTable('assignments')
       .set({ ended_at: at })
-      .where('account_id', '=', accountId)
+      .where(notIndexed('account_id'), '=', accountId)
       .where('order_id', 'in', orderIds.slice(i, i + 500))
       .where('ended_at', 'is', null)
       .execute();
@@ -91,7 +92,7 @@ export async function assignNewOrders(
         assigned_at: now,
         updated_at: now,
       })
-      .where('account_id', '=', accountId)
+      .where(notIndexed('account_id'), '=', accountId)
       .where(
         'id',
         'in',

@@ -5,6 +5,7 @@ import { parseJsonColumn } from '../../shared/json.js';
 import { EMPTY_SCHEDULE, type WeeklySchedule } from '../packers/packers.schema.js';
 import { OPEN_STATUSES } from '../packers/packers.repo.js';
 import type { Candidate, DistOrder, StrategyKey, StrategyState } from './distribution.types.js';
+import { notIndexed } from '../../db/not-indexed.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -185,7 +186,7 @@ export async function loadOrders(
           'total_minor',
           'shipping_lines',
         ])
-        .where('account_id', '=', accountId)
+        .where(notIndexed('account_id'), '=', accountId)
         .where('id', 'in', chunk)
         .execute(),
       db
@@ -240,7 +241,7 @@ export async function storeKeysOf(
       .selectFrom('orders')
       .select('store_id')
       .distinct()
-      .where('account_id', '=', accountId)
+      .where(notIndexed('account_id'), '=', accountId)
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();
     for (const r of rows) keys.add(storeKeyOf(r.store_id));
@@ -263,17 +264,26 @@ export async function markUnassigned(
   rows: { orderId: number; reason: string }[],
   now: number,
 ): Promise<void> {
-  for (const r of rows) {
+  // Many rows per statement: a first sync queues whole pages at once (one statement per
+  // order cost more than storing the order). `since_at` stays that of the first time.
+  for (let i = 0; i < rows.length; i += 200) {
     await db
       .insertInto('unassigned_orders')
-      .values({
-        order_id: r.orderId,
-        account_id: accountId,
-        reason: r.reason,
-        since_at: now,
-        checked_at: now,
-      })
-      .onConflict((oc) => oc.column('order_id').doUpdateSet({ reason: r.reason, checked_at: now }))
+      .values(
+        rows.slice(i, i + 200).map((r) => ({
+          order_id: r.orderId,
+          account_id: accountId,
+          reason: r.reason,
+          since_at: now,
+          checked_at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('order_id').doUpdateSet((eb) => ({
+          reason: eb.ref('excluded.reason'),
+          checked_at: eb.ref('excluded.checked_at'),
+        })),
+      )
       .execute();
   }
 }

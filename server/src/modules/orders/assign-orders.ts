@@ -3,6 +3,7 @@ import type { DB, OrderStatus } from '../../db/schema.js';
 import { type Actor, recordAudit } from '../audit/audit.repo.js';
 import { endCurrentAssignment, insertAssignment } from './orders.repo.js';
 import { requireActivePacker } from '../packers/active-packer.js';
+import { notIndexed } from '../../db/not-indexed.js';
 
 export interface AssignResult {
   updated: number[];
@@ -35,7 +36,7 @@ export async function assignOrders(
       .selectFrom('orders as o')
       .leftJoin('packers as p', 'p.id', 'o.packer_id')
       .select(['o.id', 'o.status', 'o.packer_id', 'o.confirmed_at', 'p.name as packer_name'])
-      .where('o.account_id', '=', accountId)
+      .where(notIndexed('o.account_id'), '=', accountId)
       .where('o.id', 'in', unique)
       .execute();
     const byId = new Map(orders.map((o) => [o.id, o]));
