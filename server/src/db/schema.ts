@@ -89,6 +89,12 @@ export interface StoresTable {
   last_error_code: string | null;
   last_error: string | null;
   error_since: number | null;
+  /** How far back this store's first sync goes; null: SYNC_FIRST_DAYS. */
+  first_sync_days: number | null;
+  /** How often this store is polled; null: SYNC_POLL_SECONDS. */
+  poll_seconds: number | null;
+  /** When the last sync run began (whatever its outcome): the poller's interval counts from it. */
+  sync_attempted_at: number | null;
 }
 
 export interface PackersTable {

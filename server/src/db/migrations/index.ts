@@ -15,6 +15,7 @@ import * as m0201 from './20261128_0201_add_store_sync_columns.js';
 import * as m0202 from './20261128_0202_add_order_store_push_columns.js';
 import * as m0203 from './20261128_0203_add_job_dedupe_key.js';
 import * as m0204 from './20261128_0204_unique_live_job_dedupe_key.js';
+import * as m0205 from './20261128_0205_add_store_sync_settings.js';
 import * as m0101 from './20261128_0101_create_distribution_settings.js';
 import * as m0102 from './20261128_0102_create_distribution_state.js';
 import * as m0103 from './20261128_0103_create_unassigned_orders.js';
@@ -44,6 +45,7 @@ export const migrations: Record<string, Migration> = {
   '20261128_0202_add_order_store_push_columns': m0202,
   '20261128_0203_add_job_dedupe_key': m0203,
   '20261128_0204_unique_live_job_dedupe_key': m0204,
+  '20261128_0205_add_store_sync_settings': m0205,
   '20261128_0101_create_distribution_settings': m0101,
   '20261128_0102_create_distribution_state': m0102,
   '20261128_0103_create_unassigned_orders': m0103,
