@@ -21,12 +21,12 @@ import {
   IconTruckDelivery,
   IconUsers,
 } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession, useSignOut } from '../features/auth/session';
 import i18n, { hasStoredLanguage } from '../i18n';
-import { errorMessage } from '../shared/states';
+import { errorMessage, PageLoader } from '../shared/states';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const NAV = [
@@ -128,7 +128,10 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
-        <Outlet />
+        {/* A page's chunk loading keeps the navigation on screen. */}
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
