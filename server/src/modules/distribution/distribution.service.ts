@@ -8,7 +8,9 @@ import { compactEvent, type EventBus } from '../events/event-bus.js';
 import * as repo from './distribution.repo.js';
 import type { DistributionSettingsOut, SettingsPut, UnassignedOut } from './distribution.schema.js';
 import { distributeInTransaction, type RunMode, type RunResult } from './engine.js';
-import { onShift } from './eligibility.js';
+import { knownSkillsOf } from './decide.js';
+import type { Candidate } from './distribution.types.js';
+import { type EligibilityContext, eligibilityContext, keepsOrder, onShift } from './eligibility.js';
 import { STRATEGIES } from './strategies.js';
 
 /** Who the audit trail names for automatic decisions. */
@@ -67,25 +69,59 @@ export class DistributionService {
     packerId: number,
   ): Promise<void> => {
     const now = Date.now();
-    const packer = (await repo.loadCandidates(trx, accountId)).find((p) => p.id === packerId);
+    const [packers, tz] = await Promise.all([
+      repo.loadCandidates(trx, accountId),
+      repo.accountTimeZone(trx, accountId),
+    ]);
+    const packer = packers.find((p) => p.id === packerId);
     if (!packer) return;
-    const tz = await repo.accountTimeZone(trx, accountId);
-    if (!packer.active || !onShift(packer.shifts, now, tz)) {
-      const ids = await this.assignedOrdersOf(trx, accountId, [packerId]);
-      if (ids.length)
-        await distributeInTransaction(
+    const available = packer.active && onShift(packer.shifts, now, tz);
+    // Gone: all of their unconfirmed orders move. Still here: only the orders someone may no
+    // longer keep (a store taken away, a skill removed, or a skill now required because this
+    // packer declared it), theirs or anyone's.
+    const ids = available
+      ? await this.misfits(
           trx,
-          this.deps,
           accountId,
-          ids,
-          'redistribute',
-          DISTRIBUTION_ACTOR,
-          now,
-        );
-    } else {
-      await this.retryQueue(trx, accountId, now);
-    }
+          packers,
+          eligibilityContext(now, tz, knownSkillsOf(packers)),
+        )
+      : await this.assignedOrdersOf(trx, accountId, [packerId]);
+    if (ids.length)
+      await distributeInTransaction(
+        trx,
+        this.deps,
+        accountId,
+        ids,
+        'redistribute',
+        DISTRIBUTION_ACTOR,
+        now,
+      );
+    if (available) await this.retryQueue(trx, accountId, now);
   };
+
+  /** Unconfirmed assigned orders whose packer may no longer keep them (see keepsOrder). */
+  private async misfits(
+    trx: Transaction<DB>,
+    accountId: number,
+    packers: readonly Candidate[],
+    ctx: EligibilityContext,
+  ): Promise<number[]> {
+    const byId = new Map(packers.map((p) => [p.id, p]));
+    const ids = await this.assignedOrdersOf(
+      trx,
+      accountId,
+      packers.map((p) => p.id),
+    );
+    if (ids.length === 0) return [];
+    const orders = await repo.loadOrders(trx, accountId, ids);
+    return orders
+      .filter((o) => {
+        const p = o.packerId === null ? undefined : byId.get(o.packerId);
+        return p !== undefined && !keepsOrder(o, p, ctx);
+      })
+      .map((o) => o.id);
+  }
 
   async distribute(accountId: number, orderIds: number[], actor: Actor): Promise<RunResult> {
     return this.database.db

@@ -255,6 +255,45 @@ describe('distribution: stores, settings, outbox, redistribution, concurrency', 
     await owner.patch(`/api/packers/${victim}`, { active: true });
   });
 
+  it('moves the unconfirmed orders a packer may no longer keep: a store taken away, a skill now required', async () => {
+    // A store taken away from the packer who has the order.
+    const o = await insertStoreOrder(app, owner.accountId, store);
+    const holder = (await packerOf(o)).packer_id ?? 0;
+    assert.ok(holder);
+    const confirmed = await insertStoreOrder(app, owner.accountId, store);
+    await app.database.db
+      .updateTable('orders')
+      .set({ packer_id: holder, status: 'confirmed', confirmed_at: Date.now() })
+      .where('id', '=', confirmed)
+      .execute();
+    const elsewhere = await insertStore(app, owner.accountId);
+    const patched = await owner.patch(`/api/packers/${holder}`, { allowed_store_ids: [elsewhere] });
+    assert.equal(patched.statusCode, 200, patched.body);
+    const moved = await packerOf(o);
+    assert.notEqual(moved.packer_id, holder);
+    assert.notEqual(moved.packer_id, null);
+    assert.equal((await currentAssignments(app, o)).length, 1);
+    assert.equal((await packerOf(confirmed)).packer_id, holder, 'a confirmed order stays');
+    await owner.patch(`/api/packers/${holder}`, { allowed_store_ids: [] });
+
+    // A packer declares a skill: an order matching it leaves a packer who lacks it.
+    const vase = await insertStoreOrder(app, owner.accountId, store, {
+      items: [{ sku: 'VAS-CERAMIC', meta: { categories: ['Ceramica'] } }],
+    });
+    const before = (await packerOf(vase)).packer_id;
+    assert.notEqual(before, null);
+    const potter = await createPacker(owner, { name: 'Olar', shifts: EVERY_DAY });
+    assert.equal((await packerOf(vase)).packer_id, before, 'nothing moves before the skill');
+    const skilled = await owner.patch(`/api/packers/${potter.id}`, {
+      skills: ['category:ceramica'],
+    });
+    assert.equal(skilled.statusCode, 200, skilled.body);
+    assert.equal((await packerOf(vase)).packer_id, potter.id);
+    const d = (await owner.get(`/api/orders/${vase}`)).json<Detail>();
+    assert.match(d.assignments.at(-1)?.reason ?? '', /skill: category:ceramica/);
+    await owner.patch(`/api/packers/${potter.id}`, { active: false });
+  });
+
   it('redistributes on shift end (the periodic check), to the queue when nobody is left', async () => {
     const other = await ownerClient(app, 'Tura');
     const day = await createPacker(other, { name: 'Zi', shifts: EVERY_DAY });

@@ -66,6 +66,15 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
 ];
 
 /**
+ * Whether a packer may keep an order already theirs: the rules about the order itself (its
+ * store, the skills it requires), not about the packer's availability or load.
+ */
+export function keepsOrder(o: DistOrder, p: Candidate, ctx: EligibilityContext): boolean {
+  const rc: RuleContext = { ...ctx, required: requiredSkills(o, ctx.knownSkills) };
+  return storeAllowed(o, p, rc) === null && hasRequiredSkills(o, p, rc) === null;
+}
+
+/**
  * A skill is a rule about orders; an order that matches a skill some packer has needs a
  * packer with that skill. Forms (case-insensitive):
  *   sku:ABC-1      an item with exactly this SKU
