@@ -165,6 +165,12 @@ test('owner logs in, filters and searches orders, opens one, switches language',
   fs.mkdirSync(RESULTS, { recursive: true });
   await page.screenshot({ path: path.join(RESULTS, 'dashboard.png'), fullPage: true });
 
+  // The packers page lists Ion.
+  await page.getByTestId('nav-packers').click();
+  await page.getByTestId('packers-table').waitFor();
+  assert.equal(await page.getByTestId('packer-row').count(), 1);
+  assert.match((await page.getByTestId('packer-row').first().textContent()) ?? '', /Ion Ionescu/);
+
   // Back to Romanian, then log out: the login page answers again.
   await page.getByTestId('language-switch').getByText('RO').click();
   await page.getByTestId('user-menu').click();

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { accountApi } from '../../api/account';
 import type { Account, Me } from '../../api/auth';
 import { PageHeader } from '../../shared/PageHeader';
-import { ErrorState, errorMessage, PageLoader } from '../../shared/states';
+import { errorMessage, QueryContent } from '../../shared/states';
 import { ME_KEY, useSession } from '../auth/session';
 import { TeamSection } from './TeamSection';
 
@@ -23,16 +23,14 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
-      {account.isPending ? (
-        <PageLoader />
-      ) : account.isError ? (
-        <ErrorState error={account.error} onRetry={() => void account.refetch()} />
-      ) : (
-        <Stack gap="lg">
-          <SettingsForm key={account.data.id} account={account.data} />
-          <TeamSection />
-        </Stack>
-      )}
+      <QueryContent query={account}>
+        {(data) => (
+          <Stack gap="lg">
+            <SettingsForm key={data.id} account={data} />
+            <TeamSection />
+          </Stack>
+        )}
+      </QueryContent>
     </>
   );
 }

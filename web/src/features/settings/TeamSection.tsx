@@ -16,7 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usersApi } from '../../api/users';
-import { ErrorState, errorMessage, PageLoader } from '../../shared/states';
+import { errorMessage, QueryContent } from '../../shared/states';
 import { useSession } from '../auth/session';
 
 const EMPTY = { name: '', email: '', password: '' };
@@ -58,34 +58,32 @@ export function TeamSection() {
             {t('team.subtitle')}
           </Text>
         </div>
-        {users.isPending ? (
-          <PageLoader />
-        ) : users.isError ? (
-          <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-        ) : (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('team.name')}</Table.Th>
-                <Table.Th>{t('team.email')}</Table.Th>
-                <Table.Th>{t('team.role')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {users.data.items.map((u) => (
-                <Table.Tr key={u.id} data-testid="team-row">
-                  <Table.Td>{u.name}</Table.Td>
-                  <Table.Td>{u.email}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={u.role === 'owner' ? 'blue' : 'gray'}>
-                      {t(`team.roles.${u.role}`)}
-                    </Badge>
-                  </Table.Td>
+        <QueryContent query={users}>
+          {(data) => (
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('team.name')}</Table.Th>
+                  <Table.Th>{t('team.email')}</Table.Th>
+                  <Table.Th>{t('team.role')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((u) => (
+                  <Table.Tr key={u.id} data-testid="team-row">
+                    <Table.Td>{u.name}</Table.Td>
+                    <Table.Td>{u.email}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" color={u.role === 'owner' ? 'blue' : 'gray'}>
+                        {t(`team.roles.${u.role}`)}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </QueryContent>
         {me.user.role === 'owner' && (
           <form onSubmit={submit}>
             <Stack gap="sm">
