@@ -86,6 +86,10 @@ describe('tenant isolation: account A never reaches account B', () => {
       url: `/api/packers/${B.packer}`,
       body: { name: 'Hijacked', active: false },
     }),
+    'PATCH /api/stores/{id}': () => ({
+      url: `/api/stores/${B.store}`,
+      body: { poll_seconds: 600, first_sync_days: 90 },
+    }),
     'POST /api/stores/{id}/sync': () => ({ url: `/api/stores/${B.store}/sync` }),
     'POST /api/jobs/{id}/retry': () => ({ url: `/api/jobs/${B.job}/retry` }),
     'POST /api/orders/{id}/confirm': () => ({ url: `/api/orders/${B.order}/confirm` }),
@@ -124,6 +128,15 @@ describe('tenant isolation: account A never reaches account B', () => {
     assert.equal(
       (await b.get(`/api/packers/${B.packer}`)).json<{ name: string; active: boolean }>().active,
       true,
+    );
+    assert.deepEqual(
+      await app.database.db
+        .selectFrom('stores')
+        .select(['poll_seconds', 'first_sync_days'])
+        .where('id', '=', B.store)
+        .executeTakeFirstOrThrow(),
+      { poll_seconds: null, first_sync_days: null },
+      'B’s store settings unchanged',
     );
   });
 

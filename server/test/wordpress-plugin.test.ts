@@ -89,8 +89,9 @@ describe(
       }
     }
 
+    // The poller's tick one poll interval after the last sync: the store is due again.
     const sync = async () => {
-      await app.services.sync.enqueueSyncs();
+      await app.services.sync.enqueueSyncs(Date.now() + 60_000);
       await app.worker.runUntilIdle();
       const s = await app.database.db
         .selectFrom('stores')

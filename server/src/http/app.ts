@@ -25,7 +25,7 @@ import { buildConnectorRegistry } from '../modules/connectors/registry.js';
 import { StoreConnections } from '../modules/stores/store-connections.js';
 import { StoresService } from '../modules/stores/stores.service.js';
 import { Vault } from '../modules/stores/vault.js';
-import { SyncService } from '../modules/sync/sync.service.js';
+import { POLL_TICK_SECONDS, SyncService } from '../modules/sync/sync.service.js';
 import { StoreWriteback } from '../modules/sync/writeback.js';
 import { distributionRoutes } from '../modules/distribution/distribution.routes.js';
 import { DistributionService } from '../modules/distribution/distribution.service.js';
@@ -88,8 +88,11 @@ export async function buildApp(
     Vault.open(config.dataDir, config.masterKey),
     config.sync.requestTimeoutMs,
   );
+  // The configured first-sync days and poll interval are the defaults of every store
+  // without its own (set in the dashboard).
   const sync = new SyncService(database, connections, {
     firstSyncDays: config.sync.firstSyncDays,
+    pollSeconds: config.sync.pollSeconds,
     pageSize: 100,
   });
   // Newly synced orders go through distribution in the transaction that stores them, one
@@ -113,7 +116,7 @@ export async function buildApp(
     distribution,
     packing: new PackingService(database, events),
     events,
-    stores: new StoresService(database, accounts, connections, connectLimit),
+    stores: new StoresService(database, accounts, connections, connectLimit, config.sync),
     sync,
   };
 
@@ -174,8 +177,9 @@ export async function buildApp(
     shiftWatch ??= startShiftWatch(services.distribution, (err) =>
       http.log.error({ err }, 'distribution check failed'),
     );
+    // Ticks often; each store is synced when its own interval has passed (one cheap query).
     poller ??= every(
-      config.sync.pollSeconds,
+      POLL_TICK_SECONDS,
       () => services.sync.enqueueSyncs(),
       (err) => http.log.error({ err }, 'store poller failed'),
     );

@@ -48,6 +48,7 @@ export async function insertStore(
     connector: string;
     credentials: string;
     storeInfo: string;
+    firstSyncDays: number | null;
     now: number;
   },
 ): Promise<number> {
@@ -72,6 +73,7 @@ export async function insertStore(
       last_error_code: null,
       last_error: null,
       error_since: null,
+      first_sync_days: s.firstSyncDays,
       created_at: s.now,
       updated_at: s.now,
     })
@@ -109,7 +111,8 @@ export async function recordStoreError(
     .execute();
 }
 
-export async function listStoresWithHealth(db: Db, accountId: number) {
+/** The account's stores with what the dashboard shows of them; `onlyId` narrows it to one. */
+export async function listStoresWithHealth(db: Db, accountId: number, onlyId?: number) {
   return db
     .selectFrom('stores as s')
     .select((eb) => [
@@ -129,6 +132,8 @@ export async function listStoresWithHealth(db: Db, accountId: number) {
       's.last_error_code',
       's.last_error',
       's.error_since',
+      's.first_sync_days',
+      's.poll_seconds',
       's.created_at',
       eb
         .selectFrom('orders as o')
@@ -137,16 +142,48 @@ export async function listStoresWithHealth(db: Db, accountId: number) {
         .as('orders_count'),
     ])
     .where('s.account_id', '=', accountId)
+    .$if(onlyId !== undefined, (qb) => qb.where('s.id', '=', onlyId ?? 0))
     .orderBy('s.name')
     .orderBy('s.id')
     .execute();
 }
 
-export async function connectedStoreIds(db: Db): Promise<{ id: number; account_id: number }[]> {
-  return db
-    .selectFrom('stores')
-    .select(['id', 'account_id'])
-    .where('status', '=', 'connected')
-    .where('credentials', 'is not', null)
+export async function setPollSeconds(
+  db: Db,
+  accountId: number,
+  id: number,
+  seconds: number,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('stores')
+    .set({ poll_seconds: seconds, updated_at: now })
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Sets how far back the first sync goes, only while that sync has stored nothing and is not
+ * running; its window (`sync_from`, fixed when a run begins) is cleared so the next run
+ * computes it from the new value. One conditional statement, so a sync starting at the same
+ * moment either sees the new value or makes this return false.
+ */
+export async function setFirstSyncDays(
+  db: Db,
+  accountId: number,
+  id: number,
+  days: number,
+  now: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('stores')
+    .set({ first_sync_days: days, sync_from: null, updated_at: now })
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .where('first_synced_at', 'is', null)
+    .where('cursor_modified_at', 'is', null)
+    .where('sync_started_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../../http/actor.js';
 import { STAFF, authOf, requireRole } from '../../http/auth.js';
 import { iso, parseJsonColumn } from '../../shared/json.js';
 import type { StoreMessage } from '../connectors/connector.js';
@@ -9,6 +10,7 @@ import {
   ConnectBody,
   DeadJobOut,
   StoreOut,
+  StoreSettingsBody,
   UnverifiedOut,
   toStoreOut,
 } from './stores.schema.js';
@@ -27,7 +29,10 @@ function unverified(reply: FastifyReply, m: StoreMessage) {
   });
 }
 
-/** Stores: the plugin's connect handshake, stores added by hand, health, Sync now, dead jobs. */
+/**
+ * Stores: the plugin's connect handshake, stores added by hand, health, sync settings,
+ * Sync now, dead jobs.
+ */
 export function storesRoutes(stores: StoresService): FastifyPluginAsyncZod {
   return async (app) => {
     // Public: the plugin calls it with the owner's e-mail and password in the body (bodies are
@@ -81,15 +86,38 @@ export function storesRoutes(stores: StoresService): FastifyPluginAsyncZod {
           b.connector === 'woocommerce'
             ? { app_user: b.app_user, app_password: b.app_password }
             : { consumer_key: b.consumer_key, consumer_secret: b.consumer_secret };
-        const r = await stores.addByHand(authOf(req).accountId, {
-          url: b.url,
-          connector: b.connector,
-          credentials,
-          ...(b.name && { name: b.name }),
-        });
+        const r = await stores.addByHand(
+          authOf(req).accountId,
+          {
+            url: b.url,
+            connector: b.connector,
+            credentials,
+            ...(b.name && { name: b.name }),
+            ...(b.first_sync_days !== undefined && { firstSyncDays: b.first_sync_days }),
+          },
+          actorOf(req),
+        );
         if (!r.ok) return unverified(reply, r.unverified);
         return reply.status(201).send({ id: r.storeId });
       },
+    );
+
+    // The store's sync settings: how often it is polled, how far back its first sync goes.
+    app.patch(
+      '/stores/:id',
+      {
+        preHandler: requireRole(...STAFF),
+        schema: {
+          tags: ['stores'],
+          params: IdParams,
+          body: StoreSettingsBody,
+          response: { 200: StoreOut },
+        },
+      },
+      async (req) =>
+        toStoreOut(
+          await stores.updateSettings(authOf(req).accountId, req.params.id, req.body, actorOf(req)),
+        ),
     );
 
     app.post(

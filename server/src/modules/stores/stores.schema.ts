@@ -12,22 +12,35 @@ export const ConnectBody = z.object({
   plugin_version: z.string().max(50).optional(),
 });
 
+/** How far back a store's first sync goes, in days. */
+const FirstSyncDays = z.number().int().min(1).max(3650);
+/** How often a store is polled, in seconds: from half a minute to a day. */
+const PollSeconds = z.number().int().min(30).max(86_400);
+
 export const AddStoreBody = z.discriminatedUnion('connector', [
-  z.object({
+  z.strictObject({
     connector: z.literal('woocommerce'),
     url: z.url().max(2000),
     name: z.string().min(1).max(200).optional(),
     app_user: z.string().min(1).max(200).default('ecomdir'),
     app_password: z.string().min(1).max(200),
+    first_sync_days: FirstSyncDays.optional(),
   }),
-  z.object({
+  z.strictObject({
     connector: z.literal('woocommerce-rest'),
     url: z.url().max(2000),
     name: z.string().min(1).max(200).optional(),
     consumer_key: z.string().min(1).max(200),
     consumer_secret: z.string().min(1).max(200),
+    first_sync_days: FirstSyncDays.optional(),
   }),
 ]);
+
+/** The store's sync settings; a field left out keeps its value. */
+export const StoreSettingsBody = z.strictObject({
+  first_sync_days: FirstSyncDays.optional(),
+  poll_seconds: PollSeconds.optional(),
+});
 
 /** 422: the store could not be verified; its own answer is passed on (the plugin shows it). */
 export const UnverifiedOut = z.object({
@@ -60,12 +73,21 @@ export const StoreOut = z.object({
     orders_so_far: z.number(),
   }),
   store_info: z.record(z.string(), z.unknown()),
+  /** The effective settings: the store's own, or the configured defaults. */
+  first_sync_days: z.number(),
+  poll_seconds: z.number(),
+  /** False once the first sync has begun: how far back it goes is fixed then. */
+  first_sync_days_editable: z.boolean(),
 });
 export type StoreOutT = z.infer<typeof StoreOut>;
 
-type Row = Awaited<ReturnType<typeof listStoresWithHealth>>[number];
+/** A store as listed, its settings already resolved against the defaults (StoresService). */
+export type StoreRow = Awaited<ReturnType<typeof listStoresWithHealth>>[number] & {
+  first_sync_days: number;
+  poll_seconds: number;
+};
 
-export function toStoreOut(r: Row, now = Date.now()): StoreOutT {
+export function toStoreOut(r: StoreRow, now = Date.now()): StoreOutT {
   const syncing = r.sync_started_at !== null;
   const firstDone = r.first_synced_at !== null;
   let pct: number | null = null;
@@ -99,6 +121,9 @@ export function toStoreOut(r: Row, now = Date.now()): StoreOutT {
       orders_so_far: r.sync_progress,
     },
     store_info: parseJsonColumn<Record<string, unknown>>(r.store_info, {}),
+    first_sync_days: r.first_sync_days,
+    poll_seconds: r.poll_seconds,
+    first_sync_days_editable: !firstDone && r.cursor_modified_at === null && !syncing,
   };
 }
 

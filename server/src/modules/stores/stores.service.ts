@@ -3,11 +3,19 @@ import { Conflict, NotFound } from '../../http/errors.js';
 import { enqueue } from '../../jobs/jobs.repo.js';
 import { listDead, retryDead } from '../../jobs/jobs.repo.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
+import { type Actor, SYSTEM_ACTOR } from '../audit/audit.repo.js';
 import { LoginRateLimiter } from '../accounts/login-rate-limit.js';
 import { type StoreMessage, StoreUnreachable } from '../connectors/connector.js';
 import type { StoreStatus } from '../connectors/unified-order.js';
 import type { StoreConnections } from './store-connections.js';
+import type { StoreRow } from './stores.schema.js';
 import * as repo from './stores.repo.js';
+import {
+  type SyncDefaults,
+  type SyncSettingsInput,
+  applySyncSettings,
+  effectiveSettings,
+} from './sync-settings.js';
 
 export interface ConnectInput {
   email: string;
@@ -22,6 +30,8 @@ export interface AddStoreInput {
   name?: string;
   connector: 'woocommerce' | 'woocommerce-rest';
   credentials: Record<string, string>;
+  /** How far back the first sync goes; default the configured SYNC_FIRST_DAYS. */
+  firstSyncDays?: number;
 }
 
 /** The store could not be verified: what it answered, for the owner to read (HTTP 422). */
@@ -40,6 +50,7 @@ export class StoresService {
     private readonly accounts: AccountsService,
     private readonly connections: StoreConnections,
     connectRateLimit: { max: number; windowMs: number },
+    private readonly syncDefaults: SyncDefaults,
   ) {
     this.connectLimiter = new LoginRateLimiter(connectRateLimit);
   }
@@ -66,14 +77,17 @@ export class StoresService {
   async addByHand(
     accountId: number,
     input: AddStoreInput,
+    actor: Actor,
   ): Promise<{ ok: true; storeId: number } | { ok: false; unverified: StoreMessage }> {
-    const r = await this.verifyAndSave(accountId, input);
+    const r = await this.verifyAndSave(accountId, input, actor);
     return typeof r === 'number' ? { ok: true, storeId: r } : { ok: false, unverified: r };
   }
 
+  /** `actor` is recorded when a store added again changes its first-sync days. */
   private async verifyAndSave(
     accountId: number,
     input: AddStoreInput,
+    actor: Actor = SYSTEM_ACTOR,
   ): Promise<number | StoreMessage> {
     const urlKey = repo.storeUrlKey(input.url);
     const taken = await repo.findStoreByUrlKey(this.database.db, urlKey);
@@ -104,6 +118,16 @@ export class StoresService {
           error_since: null,
           updated_at: now,
         });
+        // The same store added again: the first-sync days follow the settings' rule.
+        if (input.firstSyncDays !== undefined)
+          await applySyncSettings(
+            trx,
+            existing,
+            { first_sync_days: input.firstSyncDays },
+            this.syncDefaults,
+            actor,
+            now,
+          );
       } else {
         id = await repo.insertStore(trx, {
           accountId,
@@ -112,6 +136,7 @@ export class StoresService {
           connector: input.connector,
           credentials: sealed,
           storeInfo: JSON.stringify(v.status),
+          firstSyncDays: input.firstSyncDays ?? null,
           now,
         });
       }
@@ -146,8 +171,30 @@ export class StoresService {
     }
   }
 
-  async list(accountId: number) {
-    return repo.listStoresWithHealth(this.database.db, accountId);
+  async list(accountId: number): Promise<StoreRow[]> {
+    const rows = await repo.listStoresWithHealth(this.database.db, accountId);
+    return rows.map((r) => ({ ...r, ...effectiveSettings(r, this.syncDefaults) }));
+  }
+
+  async get(accountId: number, storeId: number): Promise<StoreRow> {
+    const [r] = await repo.listStoresWithHealth(this.database.db, accountId, storeId);
+    if (!r) throw new NotFound('store_not_found', `Store ${storeId} not found.`);
+    return { ...r, ...effectiveSettings(r, this.syncDefaults) };
+  }
+
+  /** The owner's or a manager's change of the store's sync settings (rules: sync-settings.ts). */
+  async updateSettings(
+    accountId: number,
+    storeId: number,
+    input: SyncSettingsInput,
+    actor: Actor,
+  ): Promise<StoreRow> {
+    await this.database.db.transaction().execute(async (trx) => {
+      const store = await repo.findStoreInAccount(trx, accountId, storeId);
+      if (!store) throw new NotFound('store_not_found', `Store ${storeId} not found.`);
+      await applySyncSettings(trx, store, input, this.syncDefaults, actor, Date.now());
+    });
+    return this.get(accountId, storeId);
   }
 
   /** Sync now: the store's pending sync job (or a new one) runs at once. */

@@ -4,17 +4,20 @@ import type { DB } from '../../db/schema.js';
 import { type OrdersCursor, type StoreMessage, StoreUnreachable } from '../connectors/connector.js';
 import type { StoreConnections } from '../stores/store-connections.js';
 import { enqueue } from '../../jobs/jobs.repo.js';
-import {
-  connectedStoreIds,
-  findStore,
-  recordStoreError,
-  updateStore,
-} from '../stores/stores.repo.js';
+import { findStore, recordStoreError, updateStore } from '../stores/stores.repo.js';
+import type { SyncDefaults } from '../stores/sync-settings.js';
 import { type RowWriter, rowWriterFor } from './row-writer.js';
 import { reconcileOpenOrders } from './reconcile.js';
+import { beginSyncRun, storesToPoll } from './store-sync.repo.js';
 import { upsertOrdersPage } from './sync.repo.js';
 
 const RECONCILE_EVERY_MS = 3_600_000;
+
+/**
+ * How often the poller looks for stores that are due. Each store has its own interval (at
+ * least 30 s; SYNC_POLL_SECONDS at least 5 s), so a store's sync starts at most this late.
+ */
+export const POLL_TICK_SECONDS = 5;
 
 /** Called in the transaction that stored newly synced orders (status new): the distribution hook. */
 export type NewOrdersHook = (
@@ -23,8 +26,8 @@ export type NewOrdersHook = (
   orderIds: number[],
 ) => Promise<void>;
 
-export interface SyncOptions {
-  firstSyncDays: number;
+/** The defaults are those of stores without their own settings. */
+export interface SyncOptions extends SyncDefaults {
   pageSize: number;
 }
 
@@ -43,7 +46,7 @@ const asMessage = (e: StoreUnreachable): StoreMessage => ({ code: e.code, messag
  * Cursor sync of one store: pages of orders after the stored (modification time, id)
  * cursor, each page stored and the cursor moved in ONE transaction — a crash between pages
  * loses nothing and repeats nothing (the upsert is idempotent anyway). The first sync starts
- * `firstSyncDays` back. Failures are recorded on the store (its health) and end the run; the
+ * the store's first-sync days back (default `firstSyncDays`). Failures are recorded on the store (its health) and end the run; the
  * next poll tries again from the cursor.
  */
 export class SyncService {
@@ -63,26 +66,32 @@ export class SyncService {
     this.onNewOrders = hook;
   }
 
-  /** The poller's tick: one pending sync per connected store (a queued one is not doubled), and its hourly reconciliation. */
-  async enqueueSyncs(): Promise<void> {
+  /**
+   * The poller's tick: a sync for each store that is due (its own interval since its last
+   * attempt, none pending), and at most one reconciliation per store queued an hour ahead.
+   * One query; when nothing is due it writes nothing (a write would drop the orders-list
+   * cache of SQLite).
+   */
+  async enqueueSyncs(now = Date.now()): Promise<void> {
     const db = this.database.db;
-    for (const s of await connectedStoreIds(db)) {
-      await enqueue(db, {
-        kind: 'store.sync',
-        payload: { store_id: s.id },
-        accountId: s.account_id,
-        dedupeKey: `store.sync:${s.id}`,
-        maxAttempts: 3,
-      });
-      // At most one reconciliation queued per store, an hour ahead.
-      await enqueue(db, {
-        kind: 'store.reconcile',
-        payload: { store_id: s.id },
-        accountId: s.account_id,
-        dedupeKey: `store.reconcile:${s.id}`,
-        runAt: Date.now() + RECONCILE_EVERY_MS,
-        maxAttempts: 3,
-      });
+    for (const s of await storesToPoll(db, now, this.opts.pollSeconds)) {
+      if (s.sync_due)
+        await enqueue(db, {
+          kind: 'store.sync',
+          payload: { store_id: s.id },
+          accountId: s.account_id,
+          dedupeKey: `store.sync:${s.id}`,
+          maxAttempts: 3,
+        });
+      if (s.reconcile_due)
+        await enqueue(db, {
+          kind: 'store.reconcile',
+          payload: { store_id: s.id },
+          accountId: s.account_id,
+          dedupeKey: `store.reconcile:${s.id}`,
+          runAt: now + RECONCILE_EVERY_MS,
+          maxAttempts: 3,
+        });
     }
   }
 
@@ -101,19 +110,11 @@ export class SyncService {
     if (!store || store.status !== 'connected' || !store.credentials) return run;
     const conn = this.connections.of(store);
     const started = Date.now();
-    let cursor: OrdersCursor;
-    if (store.cursor_modified_at === null) {
-      const from = store.sync_from ?? started - this.opts.firstSyncDays * 86_400_000;
-      cursor = { modifiedAt: from, afterId: '0' };
-      await updateStore(db, storeId, {
-        sync_from: from,
-        sync_started_at: started,
-        sync_progress: 0,
-      });
-    } else {
-      cursor = { modifiedAt: store.cursor_modified_at, afterId: store.cursor_id ?? '0' };
-      await updateStore(db, storeId, { sync_started_at: started, sync_progress: 0 });
-    }
+    const begun = await beginSyncRun(db, storeId, started, this.opts.firstSyncDays);
+    let cursor: OrdersCursor =
+      begun.cursor_modified_at === null
+        ? { modifiedAt: begun.sync_from ?? started, afterId: '0' }
+        : { modifiedAt: begun.cursor_modified_at, afterId: begun.cursor_id ?? '0' };
     const fail = async (m: StoreMessage) => {
       await recordStoreError(db, storeId, m.code, m.message, Date.now());
       return { ...run, error: m };

@@ -21,10 +21,13 @@ async function addStore(
   return res.json<{ id: number }>().id;
 }
 
-/** Runs sync jobs (and the poller's enqueue) until the store reports a clean, finished sync. */
+/**
+ * Runs sync jobs (and the poller's tick, as it comes one poll interval after the last
+ * attempt) until the store reports a clean, finished sync.
+ */
 async function syncUntilClean(app: TestApp, storeId: number, maxRuns = 20): Promise<number> {
   for (let i = 1; i <= maxRuns; i++) {
-    await app.services.sync.enqueueSyncs();
+    await app.services.sync.enqueueSyncs(Date.now() + 60_000);
     await app.worker.runUntilIdle();
     const s = await app.database.db
       .selectFrom('stores')
