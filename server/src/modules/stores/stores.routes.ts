@@ -11,6 +11,7 @@ import {
   DeadJobOut,
   StoreOut,
   StoreSettingsBody,
+  SyncDefaultsOut,
   UnverifiedOut,
   toStoreOut,
 } from './stores.schema.js';
@@ -63,10 +64,14 @@ export function storesRoutes(stores: StoresService): FastifyPluginAsyncZod {
       '/stores',
       {
         preHandler: requireRole(...STAFF),
-        schema: { tags: ['stores'], response: { 200: z.object({ items: z.array(StoreOut) }) } },
+        schema: {
+          tags: ['stores'],
+          response: { 200: z.object({ items: z.array(StoreOut), defaults: SyncDefaultsOut }) },
+        },
       },
       async (req) => ({
         items: (await stores.list(authOf(req).accountId)).map((r) => toStoreOut(r)),
+        defaults: stores.defaultSettings(),
       }),
     );
 

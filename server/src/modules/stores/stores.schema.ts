@@ -81,6 +81,9 @@ export const StoreOut = z.object({
 });
 export type StoreOutT = z.infer<typeof StoreOut>;
 
+/** The settings of a store without its own (SYNC_FIRST_DAYS, SYNC_POLL_SECONDS). */
+export const SyncDefaultsOut = z.object({ first_sync_days: z.number(), poll_seconds: z.number() });
+
 /** A store as listed, its settings already resolved against the defaults (StoresService). */
 export type StoreRow = Awaited<ReturnType<typeof listStoresWithHealth>>[number] & {
   first_sync_days: number;

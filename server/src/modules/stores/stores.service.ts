@@ -176,6 +176,11 @@ export class StoresService {
     return rows.map((r) => ({ ...r, ...effectiveSettings(r, this.syncDefaults) }));
   }
 
+  /** What a store without its own settings gets (the dashboard shows and pre-fills them). */
+  defaultSettings() {
+    return effectiveSettings({ first_sync_days: null, poll_seconds: null }, this.syncDefaults);
+  }
+
   async get(accountId: number, storeId: number): Promise<StoreRow> {
     const [r] = await repo.listStoresWithHealth(this.database.db, accountId, storeId);
     if (!r) throw new NotFound('store_not_found', `Store ${storeId} not found.`);

@@ -96,6 +96,10 @@ describe('per-store sync settings', () => {
       [s.first_sync_days, s.poll_seconds, s.first_sync_days_editable],
       [30, 60, true],
     );
+    assert.deepEqual((await owner.get('/api/stores')).json<{ defaults: unknown }>().defaults, {
+      first_sync_days: 30,
+      poll_seconds: 60,
+    });
     await app.worker.runUntilIdle();
     const done = await storeOf(owner, id);
     assert.equal(done.first_sync.done, true);
