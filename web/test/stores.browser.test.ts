@@ -1,5 +1,6 @@
 // The Stores page against the real server and a local fake store: add a store by hand, watch
-// its first sync finish, see a store problem with its cause, Sync now, and retry a failed job.
+// its first sync finish, change its sync settings, see a store problem with its cause, Sync
+// now, and retry a failed job.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,6 +55,9 @@ test('owner adds a store by hand, sees the first sync, a problem and its cause, 
   );
 
   await page.getByTestId('store-app-password').fill(store.password);
+  // Its first sync goes back 20 days instead of the default 30 (the store's orders are 10 days old).
+  assert.equal(await page.getByTestId('store-first-sync-days').inputValue(), '30');
+  await page.getByTestId('store-first-sync-days').fill('20');
   await page.getByTestId('store-add-submit').click();
   await page.getByTestId('store-row').waitFor();
   // The first sync shows its progress, then the store is in sync with all its orders.
@@ -64,6 +68,25 @@ test('owner adds a store by hand, sees the first sync, a problem and its cause, 
     { timeout: 30_000 },
   );
   assert.match((await page.getByTestId('store-row').textContent()) ?? '', /300/);
+
+  // Sync settings: the first sync is over, so its days are fixed; the interval changes and stays.
+  await page.getByTestId('store-settings').click();
+  const poll = page.getByTestId('store-settings-poll');
+  const days = page.getByTestId('store-settings-first-sync-days');
+  assert.equal(await poll.inputValue(), '60');
+  assert.equal(await days.inputValue(), '20');
+  assert.equal(await days.isDisabled(), true);
+  await poll.selectOption('300');
+  await page.getByTestId('store-settings-save').click();
+  await page.getByTestId('store-settings-form').waitFor({ state: 'detached' });
+  await page.reload();
+  await page.getByTestId('store-settings').click();
+  assert.equal(await poll.inputValue(), '300');
+  assert.match((await poll.locator('option:checked').textContent()) ?? '', /^5 minute$/);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: path.join(RESULTS, 'store-settings.png') });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('store-settings-form').waitFor({ state: 'detached' });
 
   // The store fails: Sync now shows the problem, its cause and since when.
   store.faults.push('500');

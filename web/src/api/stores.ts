@@ -21,17 +21,29 @@ export interface Store {
     orders_so_far: number;
   };
   store_info: Record<string, unknown>;
+  /** The effective sync settings: the store's own, else the server's defaults. */
+  first_sync_days: number;
+  poll_seconds: number;
+  /** False once the first sync has begun: how far back it goes is fixed then. */
+  first_sync_days_editable: boolean;
 }
 
-export type NewStore =
-  | { connector: 'woocommerce'; url: string; name?: string; app_user: string; app_password: string }
-  | {
-      connector: 'woocommerce-rest';
-      url: string;
-      name?: string;
-      consumer_key: string;
-      consumer_secret: string;
-    };
+/** What a store without its own settings gets (SYNC_FIRST_DAYS, SYNC_POLL_SECONDS). */
+export interface SyncDefaults {
+  first_sync_days: number;
+  poll_seconds: number;
+}
+
+/** A change of a store's sync settings; a field left out keeps its value. */
+export interface StoreSettings {
+  first_sync_days?: number;
+  poll_seconds?: number;
+}
+
+export type NewStore = { url: string; name?: string; first_sync_days?: number } & (
+  | { connector: 'woocommerce'; app_user: string; app_password: string }
+  | { connector: 'woocommerce-rest'; consumer_key: string; consumer_secret: string }
+);
 
 export interface DeadJob {
   id: number;
@@ -44,8 +56,9 @@ export interface DeadJob {
 }
 
 export const storesApi = {
-  list: () => api.get<{ items: Store[] }>('/stores'),
+  list: () => api.get<{ items: Store[]; defaults: SyncDefaults }>('/stores'),
   add: (body: NewStore) => api.post<{ id: number }>('/stores', body),
+  updateSettings: (id: number, body: StoreSettings) => api.patch<Store>(`/stores/${id}`, body),
   syncNow: (id: number) => api.post<{ job_id: number }>(`/stores/${id}/sync`),
   deadJobs: () => api.get<{ items: DeadJob[] }>('/jobs/dead'),
   retryJob: (id: number) => api.post<void>(`/jobs/${id}/retry`),

@@ -3,6 +3,7 @@ import {
   Button,
   Group,
   Modal,
+  NumberInput,
   PasswordInput,
   SegmentedControl,
   Stack,
@@ -13,17 +14,28 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { storesApi, type NewStore } from '../../api/stores';
+import { storesApi, type NewStore, type SyncDefaults } from '../../api/stores';
 import { errorMessage } from '../../shared/states';
+import { FIRST_SYNC_DAYS, validFirstSyncDays } from './sync-settings';
 
 type Kind = NewStore['connector'];
 
 /**
  * Adds a store by hand: its address plus an Application Password of the plugin's `ecomdir`
  * user, or WooCommerce REST API keys for a shop that cannot install the plugin. The server
- * checks the store answers before saving (422 with the store's own answer otherwise).
+ * checks the store answers before saving (422 with the store's own answer otherwise). How far
+ * back the first sync goes starts at the server's default; only a changed value is sent, so a
+ * store left at the default keeps following it.
  */
-export function AddStoreModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function AddStoreModal({
+  opened,
+  onClose,
+  defaults,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  defaults: SyncDefaults | undefined;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [kind, setKind] = useState<Kind>('woocommerce');
@@ -32,29 +44,36 @@ export function AddStoreModal({ opened, onClose }: { opened: boolean; onClose: (
   const [user, setUser] = useState('ecomdir');
   const [secretA, setSecretA] = useState('');
   const [secretB, setSecretB] = useState('');
+  const defaultDays = defaults?.first_sync_days ?? 30;
+  // null: not touched, the default applies.
+  const [days, setDays] = useState<number | string | null>(null);
   const add = useMutation({
-    mutationFn: () =>
-      storesApi.add(
+    mutationFn: () => {
+      const common = {
+        url,
+        ...(name && { name }),
+        ...(days !== null && days !== defaultDays && { first_sync_days: Number(days) }),
+      };
+      return storesApi.add(
         kind === 'woocommerce'
-          ? { connector: kind, url, app_user: user, app_password: secretA, ...(name && { name }) }
-          : {
-              connector: kind,
-              url,
-              consumer_key: secretA,
-              consumer_secret: secretB,
-              ...(name && { name }),
-            },
-      ),
+          ? { ...common, connector: kind, app_user: user, app_password: secretA }
+          : { ...common, connector: kind, consumer_key: secretA, consumer_secret: secretB },
+      );
+    },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['stores'] });
       notifications.show({ color: 'green', message: t('stores.added') });
       setSecretA('');
       setSecretB('');
+      setDays(null);
       onClose();
     },
   });
   const ready =
-    url.trim() !== '' && secretA !== '' && (kind === 'woocommerce' ? user !== '' : secretB !== '');
+    url.trim() !== '' &&
+    secretA !== '' &&
+    (kind === 'woocommerce' ? user !== '' : secretB !== '') &&
+    (days === null || validFirstSyncDays(days));
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('stores.addTitle')} size="lg">
@@ -121,6 +140,17 @@ export function AddStoreModal({ opened, onClose }: { opened: boolean; onClose: (
               />
             </>
           )}
+          <NumberInput
+            label={t('stores.settings.firstSyncDays')}
+            description={t('stores.settings.firstSyncDaysHint')}
+            min={FIRST_SYNC_DAYS.min}
+            max={FIRST_SYNC_DAYS.max}
+            allowDecimal={false}
+            allowNegative={false}
+            value={days ?? defaultDays}
+            onChange={setDays}
+            data-testid="store-first-sync-days"
+          />
           {add.isError && (
             <Alert
               color="red"

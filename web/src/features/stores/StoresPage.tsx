@@ -1,4 +1,5 @@
 import {
+  ActionIcon,
   Anchor,
   Badge,
   Button,
@@ -11,7 +12,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingStore, IconPlus, IconRefresh } from '@tabler/icons-react';
+import { IconBuildingStore, IconPlus, IconRefresh, IconSettings } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,7 @@ import { EmptyState, ErrorState, errorMessage, PageLoader } from '../../shared/s
 import { useFormat } from '../../shared/use-format';
 import { AddStoreModal } from './AddStoreModal';
 import { DeadJobs } from './DeadJobs';
+import { StoreSettingsModal } from './StoreSettingsModal';
 
 const HEALTH_COLOR: Record<Store['health'], string> = {
   ok: 'green',
@@ -78,6 +80,7 @@ export function StoresPage() {
   const { user } = useSession();
   const qc = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const [editingId, setEditingId] = useState<number | null>(null);
   // Poll quickly while a sync runs (first-sync progress) and for a while after Sync now.
   const [watchUntil, setWatchUntil] = useState(0);
   const stores = useQuery({
@@ -99,6 +102,7 @@ export function StoresPage() {
     onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
   });
   const isOwner = user.role === 'owner';
+  const editing = stores.data?.items.find((s) => s.id === editingId);
   const add = isOwner ? (
     <Button
       leftSection={<IconPlus size={16} />}
@@ -136,7 +140,7 @@ export function StoresPage() {
                   <Table.Th>{t('stores.connector')}</Table.Th>
                   <Table.Th>{t('stores.healthTitle')}</Table.Th>
                   <Table.Th>{t('stores.orders')}</Table.Th>
-                  <Table.Th w={130} />
+                  <Table.Th w={180} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -162,16 +166,29 @@ export function StoresPage() {
                       <FirstSync store={s} />
                     </Table.Td>
                     <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        leftSection={<IconRefresh size={14} />}
-                        loading={syncNow.isPending && syncNow.variables === s.id}
-                        onClick={() => syncNow.mutate(s.id)}
-                        data-testid="store-sync-now"
-                      >
-                        {t('stores.syncNow')}
-                      </Button>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="light"
+                          leftSection={<IconRefresh size={14} />}
+                          loading={syncNow.isPending && syncNow.variables === s.id}
+                          onClick={() => syncNow.mutate(s.id)}
+                          data-testid="store-sync-now"
+                        >
+                          {t('stores.syncNow')}
+                        </Button>
+                        <Tooltip label={t('stores.settings.open')}>
+                          <ActionIcon
+                            variant="default"
+                            size="md"
+                            aria-label={t('stores.settings.open')}
+                            onClick={() => setEditingId(s.id)}
+                            data-testid="store-settings"
+                          >
+                            <IconSettings size={16} />
+                          </ActionIcon>
+                        </Tooltip>
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -181,7 +198,21 @@ export function StoresPage() {
         </Paper>
       )}
       <DeadJobs />
-      {isOwner && <AddStoreModal opened={adding} onClose={() => setAdding(false)} />}
+      {isOwner && (
+        <AddStoreModal
+          opened={adding}
+          onClose={() => setAdding(false)}
+          defaults={stores.data?.defaults}
+        />
+      )}
+      {editing && (
+        <StoreSettingsModal
+          key={editing.id}
+          store={editing}
+          defaults={stores.data?.defaults}
+          onClose={() => setEditingId(null)}
+        />
+      )}
     </>
   );
 }
