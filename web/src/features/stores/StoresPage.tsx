@@ -19,7 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { storesApi, type Store } from '../../api/stores';
 import { useSession } from '../auth/session';
 import { PageHeader } from '../../shared/PageHeader';
-import { EmptyState, ErrorState, errorMessage, PageLoader } from '../../shared/states';
+import { EmptyState, errorMessage, QueryContent } from '../../shared/states';
 import { useFormat } from '../../shared/use-format';
 import { AddStoreModal } from './AddStoreModal';
 import { DeadJobs } from './DeadJobs';
@@ -116,87 +116,89 @@ export function StoresPage() {
   return (
     <>
       <PageHeader title={t('stores.title')} subtitle={t('stores.subtitle')} actions={add} />
-      {stores.isPending ? (
-        <PageLoader />
-      ) : stores.isError ? (
-        <ErrorState error={stores.error} onRetry={() => void stores.refetch()} />
-      ) : stores.data.items.length === 0 ? (
-        <Paper withBorder>
-          <EmptyState
-            icon={<IconBuildingStore size={30} />}
-            title={t('stores.emptyTitle')}
-            description={t('stores.emptyText')}
-            action={add}
-            testId="stores-empty"
-          />
-        </Paper>
-      ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={860}>
-            <Table verticalSpacing="sm" data-testid="stores-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('stores.store')}</Table.Th>
-                  <Table.Th>{t('stores.connector')}</Table.Th>
-                  <Table.Th>{t('stores.healthTitle')}</Table.Th>
-                  <Table.Th>{t('stores.orders')}</Table.Th>
-                  <Table.Th w={180} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {stores.data.items.map((s) => (
-                  <Table.Tr key={s.id} data-testid="store-row">
-                    <Table.Td>
-                      <Text fw={600}>{s.name}</Text>
-                      <Anchor href={s.url} target="_blank" rel="noreferrer" size="xs">
-                        {s.url}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {s.connector === 'woocommerce-rest'
-                          ? t('stores.kindRest')
-                          : t('stores.kindPlugin')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Health store={s} />
-                    </Table.Td>
-                    <Table.Td>
-                      <FirstSync store={s} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="light"
-                          leftSection={<IconRefresh size={14} />}
-                          loading={syncNow.isPending && syncNow.variables === s.id}
-                          onClick={() => syncNow.mutate(s.id)}
-                          data-testid="store-sync-now"
-                        >
-                          {t('stores.syncNow')}
-                        </Button>
-                        <Tooltip label={t('stores.settings.open')}>
-                          <ActionIcon
-                            variant="default"
-                            size="md"
-                            aria-label={t('stores.settings.open')}
-                            onClick={() => setEditingId(s.id)}
-                            data-testid="store-settings"
-                          >
-                            <IconSettings size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
-                    </Table.Td>
+      <QueryContent
+        query={stores}
+        isEmpty={(d) => d.items.length === 0}
+        empty={
+          <Paper withBorder>
+            <EmptyState
+              icon={<IconBuildingStore size={30} />}
+              title={t('stores.emptyTitle')}
+              description={t('stores.emptyText')}
+              action={add}
+              testId="stores-empty"
+            />
+          </Paper>
+        }
+      >
+        {(data) => (
+          <Paper withBorder>
+            <Table.ScrollContainer minWidth={860}>
+              <Table verticalSpacing="sm" data-testid="stores-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('stores.store')}</Table.Th>
+                    <Table.Th>{t('stores.connector')}</Table.Th>
+                    <Table.Th>{t('stores.healthTitle')}</Table.Th>
+                    <Table.Th>{t('stores.orders')}</Table.Th>
+                    <Table.Th w={180} />
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((s) => (
+                    <Table.Tr key={s.id} data-testid="store-row">
+                      <Table.Td>
+                        <Text fw={600}>{s.name}</Text>
+                        <Anchor href={s.url} target="_blank" rel="noreferrer" size="xs">
+                          {s.url}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">
+                          {s.connector === 'woocommerce-rest'
+                            ? t('stores.kindRest')
+                            : t('stores.kindPlugin')}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Health store={s} />
+                      </Table.Td>
+                      <Table.Td>
+                        <FirstSync store={s} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap">
+                          <Button
+                            size="xs"
+                            variant="light"
+                            leftSection={<IconRefresh size={14} />}
+                            loading={syncNow.isPending && syncNow.variables === s.id}
+                            onClick={() => syncNow.mutate(s.id)}
+                            data-testid="store-sync-now"
+                          >
+                            {t('stores.syncNow')}
+                          </Button>
+                          <Tooltip label={t('stores.settings.open')}>
+                            <ActionIcon
+                              variant="default"
+                              size="md"
+                              aria-label={t('stores.settings.open')}
+                              onClick={() => setEditingId(s.id)}
+                              data-testid="store-settings"
+                            >
+                              <IconSettings size={16} />
+                            </ActionIcon>
+                          </Tooltip>
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        )}
+      </QueryContent>
       <DeadJobs />
       {isOwner && (
         <AddStoreModal
