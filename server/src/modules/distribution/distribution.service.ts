@@ -87,18 +87,26 @@ export class DistributionService {
           eligibilityContext(now, tz, knownSkillsOf(packers)),
         )
       : await this.assignedOrdersOf(trx, accountId, [packerId]);
-    if (ids.length)
-      await distributeInTransaction(
-        trx,
-        this.deps,
-        accountId,
-        ids,
-        'redistribute',
-        DISTRIBUTION_ACTOR,
-        now,
-      );
+    if (ids.length) await this.redistribute(trx, accountId, ids, now);
     if (available) await this.retryQueue(trx, accountId, now);
   };
+
+  private redistribute(
+    trx: Transaction<DB>,
+    accountId: number,
+    ids: number[],
+    now: number,
+  ): Promise<RunResult> {
+    return distributeInTransaction(
+      trx,
+      this.deps,
+      accountId,
+      ids,
+      'redistribute',
+      DISTRIBUTION_ACTOR,
+      now,
+    );
+  }
 
   /** Unconfirmed assigned orders whose packer may no longer keep them (see keepsOrder). */
   private async misfits(
@@ -163,17 +171,7 @@ export class DistributionService {
           .filter((p) => p.openOrders > 0 && (!p.active || !onShift(p.shifts, now, tz)))
           .map((p) => p.id);
         const ids = gone.length ? await this.assignedOrdersOf(trx, accountId, gone) : [];
-        const moved = ids.length
-          ? await distributeInTransaction(
-              trx,
-              this.deps,
-              accountId,
-              ids,
-              'redistribute',
-              DISTRIBUTION_ACTOR,
-              now,
-            )
-          : null;
+        const moved = ids.length ? await this.redistribute(trx, accountId, ids, now) : null;
         const queued = await this.retryQueue(trx, accountId, now);
         return { redistributed: ids.length, assigned: (moved?.assigned.length ?? 0) + queued };
       });
