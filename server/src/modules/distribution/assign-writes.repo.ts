@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Transaction, sql } from 'kysely';
+import { type Kysely, type Transaction, sql } from 'kysely';
 import type { DB, OrderStatus } from '../../db/schema.js';
 import type { OrderForDistribution } from './distribution.repo.js';
 import { notIndexed } from '../../db/not-indexed.js';
@@ -6,20 +6,6 @@ import { notIndexed } from '../../db/not-indexed.js';
 type Db = Kysely<DB> | Transaction<DB>;
 
 /* The writes of a distribution run, batched where a run touches thousands of orders. */
-
-/** Multi-row inserts in chunks: one statement per 200 rows instead of one per row. */
-export async function insertChunked<T extends 'assignments' | 'audit_events' | 'jobs'>(
-  db: Db,
-  table: T,
-  rows: Insertable<DB[T]>[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(i, i + 200))
-      .execute();
-  }
-}
 
 export async function endAssignments(
   db: Db,

@@ -6,6 +6,7 @@ import { EMPTY_SCHEDULE, type WeeklySchedule } from '../packers/packers.schema.j
 import { OPEN_STATUSES } from '../packers/packers.repo.js';
 import type { Candidate, DistOrder, StrategyKey, StrategyState } from './distribution.types.js';
 import { notIndexed } from '../../db/not-indexed.js';
+import { insertMany } from '../../db/insert-many.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -260,32 +261,25 @@ export async function accountTimeZone(db: Db, accountId: number): Promise<string
 
 export async function markUnassigned(
   db: Db,
+  dialect: Dialect,
   accountId: number,
   rows: { orderId: number; reason: string }[],
   now: number,
 ): Promise<void> {
-  // Many rows per statement: a first sync queues whole pages at once (one statement per
-  // order cost more than storing the order). `since_at` stays that of the first time.
-  for (let i = 0; i < rows.length; i += 200) {
-    await db
-      .insertInto('unassigned_orders')
-      .values(
-        rows.slice(i, i + 200).map((r) => ({
-          order_id: r.orderId,
-          account_id: accountId,
-          reason: r.reason,
-          since_at: now,
-          checked_at: now,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.column('order_id').doUpdateSet((eb) => ({
-          reason: eb.ref('excluded.reason'),
-          checked_at: eb.ref('excluded.checked_at'),
-        })),
-      )
-      .execute();
-  }
+  // One statement for a whole page of a first sync; `since_at` stays that of the first time.
+  await insertMany(
+    db,
+    dialect,
+    'unassigned_orders',
+    rows.map((r) => ({
+      order_id: r.orderId,
+      account_id: accountId,
+      reason: r.reason,
+      since_at: now,
+      checked_at: now,
+    })),
+    { key: 'order_id', update: ['reason', 'checked_at'] },
+  );
 }
 
 export async function clearUnassigned(

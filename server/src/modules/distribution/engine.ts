@@ -6,6 +6,7 @@ import { compactEvent, type EventBus } from '../events/event-bus.js';
 import { decide, knownSkillsOf } from './decide.js';
 import type { Candidate, StrategyState } from './distribution.types.js';
 import { eligibilityContext } from './eligibility.js';
+import { insertMany } from '../../db/insert-many.js';
 import * as writes from './assign-writes.repo.js';
 import * as repo from './distribution.repo.js';
 import { pushAssignmentJob } from './push-job.js';
@@ -190,11 +191,11 @@ export async function distributeInTransaction(
 
   // Ending the old rows first: the new assignment rows must stay the current ones.
   await writes.endAssignments(trx, accountId, ended, now);
-  await writes.insertChunked(trx, 'assignments', assignments);
-  await writes.insertChunked(trx, 'audit_events', audits);
-  await writes.insertChunked(trx, 'jobs', jobs);
+  await insertMany(trx, deps.dialect, 'assignments', assignments);
+  await insertMany(trx, deps.dialect, 'audit_events', audits);
+  await insertMany(trx, deps.dialect, 'jobs', jobs);
   await repo.clearUnassigned(trx, accountId, cleared);
-  await repo.markUnassigned(trx, accountId, queued, now);
+  await repo.markUnassigned(trx, deps.dialect, accountId, queued, now);
   const changedIds = [...result.assigned.map((a) => a.id), ...result.unassigned.map((u) => u.id)];
   if (changedIds.length)
     await deps.events.publish(trx, compactEvent(accountId, changedIds, touchedPackers));
