@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Insertable } from 'kysely';
 import { createOrder } from '../../test/support/factories.js';
 import { type Client, ownerClient, startTestApp } from '../../test/support/test-app.js';
 import { insertMany } from './insert-many.js';
+import type { DB } from './schema.js';
 
 describe('insertMany', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -27,7 +29,8 @@ describe('insertMany', () => {
         created_at: at,
         updated_at: at,
         last_error: text,
-      },
+        // attempts and max_attempts left out: the table's defaults (the row type wants them).
+      } as Insertable<DB['jobs']>,
       // Another shape: no last_error, and max_attempts given.
       {
         account_id: null,
@@ -38,7 +41,7 @@ describe('insertMany', () => {
         created_at: at,
         updated_at: at,
         max_attempts: 3,
-      },
+      } as Insertable<DB['jobs']>,
     ]);
     const rows = await db
       .selectFrom('jobs')
@@ -64,7 +67,7 @@ describe('insertMany', () => {
         run_at: at + 1,
         attempts: 0,
         max_attempts: 3,
-      },
+      } as Insertable<DB['jobs']>,
     ]);
   });
 
