@@ -34,8 +34,15 @@ export async function insertMany<T extends keyof DB>(
   }
   for (const { columns, rows: group } of shapes.values()) {
     if (dialect === 'sqlite') await insertFromJson(db, table, columns, group, upsert);
-    else await insertValues(db, table, group, upsert);
+    else await insertValues(db, table, columns, group, upsert);
   }
+}
+
+/** `ON CONFLICT … DO UPDATE SET c = excluded.c, …`, the same on both dialects. */
+function conflictClause(upsert: Upsert) {
+  return sql`ON CONFLICT (${sql.ref(upsert.key)}) DO UPDATE SET ${sql.join(
+    upsert.update.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`),
+  )}`;
 }
 
 async function insertFromJson(
@@ -49,32 +56,27 @@ async function insertFromJson(
   const list = sql.join(columns.map((c) => sql.ref(c)));
   const values = sql.join(columns.map((c) => sql`value ->> ${sql.lit(`$."${c}"`)}`));
   // `WHERE true` tells SQLite's parser that ON CONFLICT is the upsert clause, not a join's.
-  const conflict = upsert
-    ? sql` WHERE true ON CONFLICT (${sql.ref(upsert.key)}) DO UPDATE SET ${sql.join(
-        upsert.update.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`),
-      )}`
-    : sql``;
+  const conflict = upsert ? sql` WHERE true ${conflictClause(upsert)}` : sql``;
   await sql`INSERT INTO ${sql.table(table)} (${list}) SELECT ${values} FROM json_each(${JSON.stringify(rows)})${conflict}`.execute(
     db,
   );
 }
 
-async function insertValues<T extends keyof DB>(
+async function insertValues(
   db: Db,
-  table: T,
-  rows: readonly Insertable<DB[T]>[],
+  table: string,
+  columns: string[],
+  rows: readonly object[],
   upsert: Upsert | undefined,
 ): Promise<void> {
+  const list = sql.join(columns.map((c) => sql.ref(c)));
+  const conflict = upsert ? sql` ${conflictClause(upsert)}` : sql``;
   for (let i = 0; i < rows.length; i += 200) {
-    const chunk = rows.slice(i, i + 200);
-    await sql`INSERT INTO ${sql.table(table)} (${sql.join(Object.keys(chunk[0] ?? {}).map((c) => sql.ref(c)))}) VALUES ${sql.join(
-      chunk.map((r) => sql`(${sql.join(Object.values(r))})`),
-    )}${
-      upsert
-        ? sql` ON CONFLICT (${sql.ref(upsert.key)}) DO UPDATE SET ${sql.join(
-            upsert.update.map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`),
-          )}`
-        : sql``
-    }`.execute(db);
+    const tuples = rows
+      .slice(i, i + 200)
+      .map((r) => sql`(${sql.join(columns.map((c) => (r as Record<string, unknown>)[c]))})`);
+    await sql`INSERT INTO ${sql.table(table)} (${list}) VALUES ${sql.join(tuples)}${conflict}`.execute(
+      db,
+    );
   }
 }

@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3';
 import type { Insertable, Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import { insertMany } from '../../db/insert-many.js';
 
 type Table = 'orders' | 'order_items' | 'order_addresses' | 'audit_events';
 
@@ -25,14 +26,7 @@ export interface RowWriter {
 const CHUNK = 250;
 
 export const kyselyWriter: RowWriter = {
-  async insert(trx, table, rows) {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await trx
-        .insertInto(table)
-        .values(rows.slice(i, i + CHUNK))
-        .execute();
-    }
-  },
+  insert: (trx, table, rows) => insertMany(trx, 'postgres', table, rows),
   async insertOrders(trx, rows) {
     const out: { id: number; external_id: string | null }[] = [];
     for (let i = 0; i < rows.length; i += CHUNK) {
