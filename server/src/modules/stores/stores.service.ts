@@ -173,7 +173,12 @@ export class StoresService {
 
   async list(accountId: number): Promise<StoreRow[]> {
     const rows = await repo.listStoresWithHealth(this.database.db, accountId);
-    return rows.map((r) => ({ ...r, ...effectiveSettings(r, this.syncDefaults) }));
+    return rows.map((r) => this.withSettings(r));
+  }
+
+  /** A listed store with its effective sync settings (its own, else the defaults). */
+  private withSettings(r: Awaited<ReturnType<typeof repo.listStoresWithHealth>>[number]): StoreRow {
+    return { ...r, ...effectiveSettings(r, this.syncDefaults) };
   }
 
   /** What a store without its own settings gets (the dashboard shows and pre-fills them). */
@@ -184,7 +189,7 @@ export class StoresService {
   async get(accountId: number, storeId: number): Promise<StoreRow> {
     const [r] = await repo.listStoresWithHealth(this.database.db, accountId, storeId);
     if (!r) throw new NotFound('store_not_found', `Store ${storeId} not found.`);
-    return { ...r, ...effectiveSettings(r, this.syncDefaults) };
+    return this.withSettings(r);
   }
 
   /** The owner's or a manager's change of the store's sync settings (rules: sync-settings.ts). */
