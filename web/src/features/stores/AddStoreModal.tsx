@@ -3,7 +3,6 @@ import {
   Button,
   Group,
   Modal,
-  NumberInput,
   PasswordInput,
   SegmentedControl,
   Stack,
@@ -16,7 +15,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { storesApi, type NewStore, type SyncDefaults } from '../../api/stores';
 import { errorMessage } from '../../shared/states';
-import { FIRST_SYNC_DAYS, validFirstSyncDays } from './sync-settings';
+import { FirstSyncDaysInput } from './FirstSyncDaysInput';
+import { validFirstSyncDays } from './sync-settings';
 
 type Kind = NewStore['connector'];
 
@@ -140,13 +140,8 @@ export function AddStoreModal({
               />
             </>
           )}
-          <NumberInput
-            label={t('stores.settings.firstSyncDays')}
+          <FirstSyncDaysInput
             description={t('stores.settings.firstSyncDaysHint')}
-            min={FIRST_SYNC_DAYS.min}
-            max={FIRST_SYNC_DAYS.max}
-            allowDecimal={false}
-            allowNegative={false}
             value={days ?? defaultDays}
             onChange={setDays}
             data-testid="store-first-sync-days"

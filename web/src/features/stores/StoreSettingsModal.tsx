@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NativeSelect, NumberInput, Stack } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { storesApi, type Store, type SyncDefaults } from '../../api/stores';
 import { errorMessage } from '../../shared/states';
-import { FIRST_SYNC_DAYS, validFirstSyncDays } from './sync-settings';
+import { FirstSyncDaysInput } from './FirstSyncDaysInput';
+import { validFirstSyncDays } from './sync-settings';
 
 /** Poll intervals offered, in seconds: 1, 2, 5, 10, 15, 30 and 60 minutes. */
 const POLL_CHOICES = [60, 120, 300, 600, 900, 1800, 3600];
@@ -75,8 +76,7 @@ export function StoreSettingsModal({
             data-autofocus
             data-testid="store-settings-poll"
           />
-          <NumberInput
-            label={t('stores.settings.firstSyncDays')}
+          <FirstSyncDaysInput
             description={
               editable
                 ? t('stores.settings.firstSyncDaysHint')
@@ -84,10 +84,6 @@ export function StoreSettingsModal({
                   ? t('stores.settings.firstSyncDone')
                   : t('stores.settings.firstSyncStarted')
             }
-            min={FIRST_SYNC_DAYS.min}
-            max={FIRST_SYNC_DAYS.max}
-            allowDecimal={false}
-            allowNegative={false}
             value={days}
             onChange={setDays}
             disabled={!editable}
