@@ -116,11 +116,7 @@ export class DistributionService {
     ctx: EligibilityContext,
   ): Promise<number[]> {
     const byId = new Map(packers.map((p) => [p.id, p]));
-    const ids = await this.assignedOrdersOf(
-      trx,
-      accountId,
-      packers.map((p) => p.id),
-    );
+    const ids = await this.assignedOrdersOf(trx, accountId);
     if (ids.length === 0) return [];
     const orders = await repo.loadOrders(trx, accountId, ids);
     return orders
@@ -207,16 +203,17 @@ export class DistributionService {
     return r.assigned.length;
   }
 
+  /** Unconfirmed assigned orders of these packers, or of every packer of the account. */
   private async assignedOrdersOf(
     trx: Transaction<DB>,
     accountId: number,
-    packerIds: number[],
+    packerIds?: number[],
   ): Promise<number[]> {
     const rows = await trx
       .selectFrom('orders')
       .select('id')
       .where('account_id', '=', accountId)
-      .where('packer_id', 'in', packerIds)
+      .$if(packerIds !== undefined, (qb) => qb.where('packer_id', 'in', packerIds ?? []))
       .where('status', '=', 'assigned')
       .where('confirmed_at', 'is', null)
       .orderBy('id')
