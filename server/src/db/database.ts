@@ -5,6 +5,10 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Config } from '../config.js';
 import type { DB } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
+
+/** Prepared statements kept by the SQLite connection: every shape a busy server runs, with room. */
+const STATEMENTS_KEPT = 500;
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -39,7 +43,7 @@ export function openDatabase(database: Config['database']): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite, STATEMENTS_KEPT) }),
   });
   return { db, dialect: 'sqlite', sqlite, destroy: () => db.destroy() };
 }
