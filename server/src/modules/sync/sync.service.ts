@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import { type OrdersCursor, type StoreMessage, StoreUnreachable } from '../connectors/connector.js';
+import type { OrdersCursor, StoreMessage } from '../connectors/connector.js';
 import type { StoreConnections } from '../stores/store-connections.js';
 import { enqueue } from '../../jobs/jobs.repo.js';
 import { findStore, recordStoreError, updateStore } from '../stores/stores.repo.js';
@@ -10,8 +10,18 @@ import { type RowWriter, rowWriterFor } from './row-writer.js';
 import { reconcileOpenOrders } from './reconcile.js';
 import { beginSyncRun, storesToPoll } from './store-sync.repo.js';
 import { upsertOrdersPage } from './sync.repo.js';
+import { type Batch, PageFeed } from './page-feed.js';
 
 const RECONCILE_EVERY_MS = 3_600_000;
+
+/**
+ * Pages fetched ahead of the writer, and the most orders one transaction stores: a batch of
+ * 5 pages commits once instead of 5 times (measured by bench/sync.bench.ts) and still holds
+ * SQLite's single writer for only tens of milliseconds.
+ */
+const PAGES_AHEAD = 5;
+const ORDERS_PER_TRANSACTION = 500;
+const GATHER_MS = 50;
 
 /**
  * How often the poller looks for stores that are due. Each store has its own interval (at
@@ -38,9 +48,6 @@ export interface SyncRun {
   updated: number;
   error?: StoreMessage;
 }
-
-/** The store answer of an infrastructure failure, for the store's health. */
-const asMessage = (e: StoreUnreachable): StoreMessage => ({ code: e.code, message: e.message });
 
 /**
  * Cursor sync of one store: pages of orders after the stored (modification time, id)
@@ -119,63 +126,20 @@ export class SyncService {
       await recordStoreError(db, storeId, m.code, m.message, Date.now());
       return { ...run, error: m };
     };
-    // The next page is fetched while this one is stored (the store's latency is hidden);
-    // the cursor still moves only when a page is stored.
-    const fetchPage = (c: OrdersCursor) =>
-      conn.ordersAfter(c, this.opts.pageSize).then(
-        (page) => ({ page, err: null }),
-        (err: unknown) => ({ page: null, err }),
-      );
-    let pending = fetchPage(cursor);
-    for (;;) {
-      const { page, err } = await pending;
-      if (!page) {
-        if (err instanceof StoreUnreachable) return fail(asMessage(err));
-        throw err;
+    const feed = new PageFeed((c) => conn.ordersAfter(c, this.opts.pageSize), cursor, PAGES_AHEAD);
+    try {
+      for (;;) {
+        const batch = await feed.take(ORDERS_PER_TRANSACTION, cursor, GATHER_MS);
+        if (batch.pages > 0) {
+          await this.storeBatch(store.account_id, storeId, store.connector, batch, run);
+          cursor = batch.after;
+          await heartbeat();
+        }
+        if (batch.error) return fail(batch.error);
+        if (batch.done) break;
       }
-      if (!page.ok)
-        return fail(page.messages[0] ?? { code: 'store_refused', message: 'The store refused.' });
-      const { orders, next } = page.result;
-      const last = orders[orders.length - 1];
-      const after: OrdersCursor =
-        next ??
-        (last ? { modifiedAt: Date.parse(last.modified_at), afterId: String(last.id) } : cursor);
-      if (next && !isAfter(after, cursor))
-        return fail({
-          code: 'bad_answer',
-          message: 'The store returned a cursor that does not move forward.',
-        });
-      if (next) pending = fetchPage(next);
-      await db.transaction().execute(async (trx) => {
-        const now = Date.now();
-        const r = await upsertOrdersPage(
-          trx,
-          this.writer,
-          store.account_id,
-          storeId,
-          store.connector,
-          orders,
-          now,
-        );
-        run.created += r.created.length;
-        run.updated += r.updated.length;
-        await trx
-          .updateTable('stores')
-          .set((eb) => ({
-            cursor_modified_at: after.modifiedAt,
-            cursor_id: after.afterId,
-            sync_progress: eb('sync_progress', '+', orders.length),
-            updated_at: now,
-          }))
-          .where('id', '=', storeId)
-          .execute();
-        const fresh = r.created.filter((c) => c.status === 'new').map((c) => c.id);
-        if (fresh.length && this.onNewOrders) await this.onNewOrders(trx, store.account_id, fresh);
-      });
-      run.pages += 1;
-      cursor = after;
-      await heartbeat();
-      if (!next) break;
+    } finally {
+      feed.stop();
     }
     const done = Date.now();
     await updateStore(db, storeId, {
@@ -189,11 +153,41 @@ export class SyncService {
     });
     return { ...run, ok: true };
   }
-}
 
-function isAfter(a: OrdersCursor, b: OrdersCursor): boolean {
-  return (
-    a.modifiedAt > b.modifiedAt ||
-    (a.modifiedAt === b.modifiedAt && Number(a.afterId) > Number(b.afterId))
-  );
+  /** A batch of pages and the cursor after it, in one transaction: a crash loses or repeats nothing. */
+  private async storeBatch(
+    accountId: number,
+    storeId: number,
+    source: string,
+    batch: Batch,
+    run: SyncRun,
+  ): Promise<void> {
+    await this.database.db.transaction().execute(async (trx) => {
+      const now = Date.now();
+      const r = await upsertOrdersPage(
+        trx,
+        this.writer,
+        accountId,
+        storeId,
+        source,
+        batch.orders,
+        now,
+      );
+      run.created += r.created.length;
+      run.updated += r.updated.length;
+      await trx
+        .updateTable('stores')
+        .set((eb) => ({
+          cursor_modified_at: batch.after.modifiedAt,
+          cursor_id: batch.after.afterId,
+          sync_progress: eb('sync_progress', '+', batch.orders.length),
+          updated_at: now,
+        }))
+        .where('id', '=', storeId)
+        .execute();
+      const fresh = r.created.filter((c) => c.status === 'new').map((c) => c.id);
+      if (fresh.length && this.onNewOrders) await this.onNewOrders(trx, accountId, fresh);
+    });
+    run.pages += batch.pages;
+  }
 }
