@@ -1,10 +1,24 @@
 import type { z } from 'zod';
+import { parseJsonBytes } from '../../shared/json-bytes.js';
 import { type StoreMessage, StoreUnreachable } from './connector.js';
 
-export interface HttpAnswer {
-  status: number;
-  body: string;
+/** A store's HTTP answer: its status and its bytes, read as text only when asked. */
+export class HttpAnswer {
+  private text: string | null = null;
+
+  constructor(
+    readonly status: number,
+    readonly bytes: Buffer,
+  ) {}
+
+  get body(): string {
+    return (this.text ??= parseableText(this.bytes));
+  }
 }
+
+/** UTF-8 without a byte order mark, as fetch's text() reads it. */
+const parseableText = (b: Buffer) =>
+  b.toString('utf8', b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0);
 
 /**
  * One HTTP exchange with a store. Network errors and timeouts throw StoreUnreachable; every
@@ -33,7 +47,7 @@ export async function httpRequest(
       redirect: 'follow',
       signal: AbortSignal.timeout(init.timeoutMs),
     });
-    return { status: res.status, body: await res.text() };
+    return new HttpAnswer(res.status, Buffer.from(await res.arrayBuffer()));
   } catch (err) {
     const name = err instanceof Error ? err.name : '';
     if (name === 'TimeoutError' || name === 'AbortError')
@@ -58,11 +72,12 @@ export function throwIfServerError(a: HttpAnswer, where: string): void {
 export function parseAnswer<T>(a: HttpAnswer, schema: z.ZodType<T>, where: string): T {
   let json: unknown;
   try {
-    json = JSON.parse(a.body);
+    // From the bytes: a large answer is never made one string (see shared/json-bytes.ts).
+    json = parseJsonBytes(a.bytes);
   } catch {
     throw new StoreUnreachable(
       'bad_answer',
-      `${where}: the answer is not JSON (${a.body.length} bytes): ${snippet(a.body)}`,
+      `${where}: the answer is not JSON (${a.bytes.length} bytes): ${snippet(a.body)}`,
     );
   }
   const parsed = schema.safeParse(json);
