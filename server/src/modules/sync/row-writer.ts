@@ -57,12 +57,19 @@ export function sqliteWriter(sqlite: SQLite.Database): RowWriter {
     return st;
   };
   let indexBatch: SQLite.Statement | null = null;
-  const run = (table: Table, rows: object[]) => {
+  // The columns are those of the first row; a row of another shape (rare) gets its own
+  // statement. Comparing a row's keys with for-in allocates nothing; Object.keys would.
+  const run = (table: Table, rows: readonly object[]) => {
     const ids: number[] = [];
-    for (const row of rows) {
-      const columns = Object.keys(row);
-      const values = Object.values(row) as unknown[];
-      ids.push(Number(statementFor(table, columns).run(...values).lastInsertRowid));
+    const first = rows[0];
+    if (!first) return ids;
+    const columns = Object.keys(first);
+    const statement = statementFor(table, columns);
+    for (const row of rows as readonly Record<string, unknown>[]) {
+      const result = hasColumns(row, columns)
+        ? statement.run(columns.map((c) => row[c]))
+        : statementFor(table, Object.keys(row)).run(Object.values(row));
+      ids.push(Number(result.lastInsertRowid));
     }
     return ids;
   };
@@ -83,6 +90,13 @@ export function sqliteWriter(sqlite: SQLite.Database): RowWriter {
       );
     },
   };
+}
+
+/** Whether the row's own keys are exactly `columns`, in order. */
+function hasColumns(row: object, columns: readonly string[]): boolean {
+  let k = 0;
+  for (const key in row) if (key !== columns[k++]) return false;
+  return k === columns.length;
 }
 
 export function rowWriterFor(database: Database): RowWriter {

@@ -9,7 +9,10 @@ import {
   addressSummary,
   initialStatus,
   itemsSummary,
+  newOrderRow,
   nextStatus,
+  ownedAddress,
+  ownedItem,
   sameAddress,
   sameItems,
   toRows,
@@ -100,25 +103,15 @@ export async function upsertOrdersPage(
   if (fresh.length) {
     const inserted = await writer.insertOrders(
       trx,
-      fresh.map((r) => ({
-        ...r.order,
-        account_id: accountId,
-        store_id: storeId,
-        source,
-        status: initialStatus(r.order.store_status),
-        packer_id: null,
-        assigned_at: null,
-        confirmed_at: null,
-        updated_at: now,
-      })),
+      fresh.map((r) => newOrderRow(r.order, accountId, storeId, source, now)),
     );
     const idOf = new Map(inserted.map((r) => [r.external_id ?? '', r.id]));
     const items: Insertable<DB['order_items']>[] = [];
     const addresses: Insertable<DB['order_addresses']>[] = [];
     for (const r of fresh) {
       const id = idOf.get(r.order.external_id) ?? 0;
-      for (const i of r.items) items.push({ ...i, account_id: accountId, order_id: id });
-      for (const a of r.addresses) addresses.push({ ...a, account_id: accountId, order_id: id });
+      for (const i of r.items) items.push(ownedItem(i, accountId, id));
+      for (const a of r.addresses) addresses.push(ownedAddress(a, accountId, id));
       const status = initialStatus(r.order.store_status);
       result.created.push({ id, status });
       audit(id, 'created', null, status, `synced from the store (${r.order.store_status})`);
@@ -192,7 +185,7 @@ export async function upsertOrdersPage(
         await writer.insert(
           trx,
           'order_items',
-          r.items.map((i) => ({ ...i, account_id: accountId, order_id: old.id })),
+          r.items.map((i) => ownedItem(i, accountId, old.id)),
         );
         audit(
           old.id,
@@ -211,7 +204,7 @@ export async function upsertOrdersPage(
           .execute();
         await trx
           .insertInto('order_addresses')
-          .values({ ...a, account_id: accountId, order_id: old.id })
+          .values(ownedAddress(a, accountId, old.id))
           .execute();
         audit(
           old.id,
