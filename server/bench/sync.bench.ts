@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildApp } from '../src/http/app.js';
 import { rowWriterFor } from '../src/modules/sync/row-writer.js';
 import { upsertOrdersPage } from '../src/modules/sync/sync.repo.js';
+import { keepHeapNearLiveSize } from '../src/runtime/heap.js';
 import { OrdersPageSchema } from '../src/modules/connectors/unified-order.js';
 import { ownerClient } from '../test/support/test-app.js';
 import { TEST_DIALECT, createTestDatabase, testConfig } from '../test/support/test-db.js';
@@ -56,6 +57,8 @@ async function fetchAllPages(url: string, user: string, password: string): Promi
 }
 
 async function main(): Promise<void> {
+  // As the server process runs (src/main.ts).
+  keepHeapNearLiveSize();
   const store = await startStore();
   try {
     // The first sync starts 30 days back; the store's orders are younger than that. The

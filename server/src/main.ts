@@ -1,8 +1,10 @@
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './http/app.js';
+import { keepHeapNearLiveSize } from './runtime/heap.js';
 
 /** Boot: config → database (migrated) → HTTP app. Nothing else lives here. */
 async function main(): Promise<void> {
+  keepHeapNearLiveSize();
   const config = loadConfig();
   const app = await buildApp(config);
   const stop = async () => {

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { buildApp } from './http/app.js';
+import { keepHeapNearLiveSize } from './runtime/heap.js';
 
 /**
  * `npm run worker`: an extra process that only runs jobs and the store poller, for a shop
@@ -7,6 +8,7 @@ import { buildApp } from './http/app.js';
  * the server's own worker is enough: one writer at a time.
  */
 async function main(): Promise<void> {
+  keepHeapNearLiveSize();
   const config = loadConfig();
   const app = await buildApp({ ...config, jobs: { ...config.jobs, inProcessWorker: false } });
   if (app.database.dialect === 'sqlite')
