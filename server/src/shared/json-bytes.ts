@@ -54,12 +54,7 @@ class Walk {
 
   private object(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    this.pos += 1;
-    this.space();
-    if (this.b[this.pos] === CLOSE_OBJECT) {
-      this.pos += 1;
-      return out;
-    }
+    if (this.opens(CLOSE_OBJECT)) return out;
     for (;;) {
       this.space();
       if (this.b[this.pos] !== QUOTE) this.fail();
@@ -83,17 +78,21 @@ class Walk {
 
   private array(): unknown[] {
     const out: unknown[] = [];
-    this.pos += 1;
-    this.space();
-    if (this.b[this.pos] === CLOSE_ARRAY) {
-      this.pos += 1;
-      return out;
-    }
+    if (this.opens(CLOSE_ARRAY)) return out;
     for (;;) {
       this.space();
       out.push(this.value());
       if (this.after(CLOSE_ARRAY)) return out;
     }
+  }
+
+  /** Past the opening bracket: true when the container is empty (and passed too). */
+  private opens(close: number): boolean {
+    this.pos += 1;
+    this.space();
+    if (this.b[this.pos] !== close) return false;
+    this.pos += 1;
+    return true;
   }
 
   /** After a member: true at the container's end, false after a comma. */
