@@ -97,7 +97,7 @@ export async function buildApp(
   });
   // Newly synced orders go through distribution in the transaction that stores them, one
   // engine run per page (the engine takes many orders; per order it would cost ten times more).
-  sync.setNewOrdersHook(distribution.onOrdersSaved);
+  sync.setNewOrdersHook(distribution.onOrdersWritten);
   const writeback = new StoreWriteback(database.db, connections);
   const connectLimit = {
     max: config.loginRateLimit.max * 3,

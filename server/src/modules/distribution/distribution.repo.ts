@@ -165,6 +165,48 @@ function categoriesOf(metaText: string): string[] {
   return out;
 }
 
+/** What distribution reads of an order's row and of its items' rows. */
+export interface OrderColumnsForDistribution {
+  id: number;
+  store_id: number | null;
+  status: string;
+  store_status: string;
+  packer_id: number | null;
+  confirmed_at: number | null;
+  total_minor: number;
+  shipping_lines: string;
+}
+
+/** An order with its items' rows, as a writer has just written them. */
+export type WrittenOrder = OrderColumnsForDistribution & {
+  items: readonly { sku: string; meta: string }[];
+};
+
+export function forDistribution(
+  o: OrderColumnsForDistribution,
+  items: readonly { sku: string; meta: string }[],
+): OrderForDistribution {
+  const lines = parseJsonColumn<{ method_id?: string; method_title?: string }[]>(
+    o.shipping_lines,
+    [],
+  );
+  return {
+    id: o.id,
+    storeId: o.store_id,
+    status: o.status,
+    storeStatus: o.store_status,
+    packerId: o.packer_id,
+    confirmedAt: o.confirmed_at,
+    totalMinor: o.total_minor,
+    skus: items.map((i) => i.sku).filter(Boolean),
+    categories: items.flatMap((i) => categoriesOf(i.meta)),
+    shippingMethods: lines
+      .flatMap((l) => [l.method_id, l.method_title])
+      .filter((x): x is string => !!x)
+      .map((x) => x.toLowerCase()),
+  };
+}
+
 export async function loadOrders(
   db: Db,
   accountId: number,
@@ -203,28 +245,7 @@ export async function loadOrders(
       list.push(it);
       itemsBy.set(it.order_id, list);
     }
-    for (const o of orders) {
-      const its = itemsBy.get(o.id) ?? [];
-      const lines = parseJsonColumn<{ method_id?: string; method_title?: string }[]>(
-        o.shipping_lines,
-        [],
-      );
-      out.push({
-        id: o.id,
-        storeId: o.store_id,
-        status: o.status,
-        storeStatus: o.store_status,
-        packerId: o.packer_id,
-        confirmedAt: o.confirmed_at,
-        totalMinor: o.total_minor,
-        skus: its.map((i) => i.sku).filter(Boolean),
-        categories: its.flatMap((i) => categoriesOf(i.meta)),
-        shippingMethods: lines
-          .flatMap((l) => [l.method_id, l.method_title])
-          .filter((x): x is string => !!x)
-          .map((x) => x.toLowerCase()),
-      });
-    }
+    for (const o of orders) out.push(forDistribution(o, itemsBy.get(o.id) ?? []));
   }
   const order = new Map(ids.map((id, i) => [id, i]));
   return out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));

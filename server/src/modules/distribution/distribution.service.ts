@@ -6,8 +6,14 @@ import { iso } from '../../shared/json.js';
 import type { Actor } from '../audit/audit.repo.js';
 import { compactEvent, type EventBus } from '../events/event-bus.js';
 import * as repo from './distribution.repo.js';
+import { type WrittenOrder, forDistribution } from './distribution.repo.js';
 import type { DistributionSettingsOut, SettingsPut, UnassignedOut } from './distribution.schema.js';
-import { distributeInTransaction, type RunMode, type RunResult } from './engine.js';
+import {
+  type RunMode,
+  type RunResult,
+  type WrittenHere,
+  distributeInTransaction,
+} from './engine.js';
 import { knownSkillsOf } from './decide.js';
 import type { Candidate } from './distribution.types.js';
 import { type EligibilityContext, eligibilityContext, keepsOrder, onShift } from './eligibility.js';
@@ -38,26 +44,54 @@ export class DistributionService {
   onOrderSaved = (trx: Transaction<DB>, accountId: number, orderId: number): Promise<void> =>
     this.onOrdersSaved(trx, accountId, [orderId]);
 
-  /** The same for many orders at once (a page of the store sync): one engine run. */
+  /** The same for many orders at once: one engine run. */
   onOrdersSaved = async (
     trx: Transaction<DB>,
     accountId: number,
     orderIds: number[],
   ): Promise<void> => {
     if (orderIds.length === 0) return;
+    await this.distributeAuto(trx, accountId, orderIds, orderIds);
+  };
+
+  /**
+   * New orders the store sync has just written in this transaction, handed over as written
+   * (one engine run per sync transaction): reading them back cost a query per table.
+   */
+  onOrdersWritten = async (
+    trx: Transaction<DB>,
+    accountId: number,
+    orders: readonly WrittenOrder[],
+  ): Promise<void> => {
+    if (orders.length === 0) return;
+    const written = orders.map((o) => forDistribution(o, o.items));
+    await this.distributeAuto(
+      trx,
+      accountId,
+      { written },
+      written.map((o) => o.id),
+    );
+  };
+
+  private async distributeAuto(
+    trx: Transaction<DB>,
+    accountId: number,
+    which: number[] | WrittenHere,
+    ids: readonly number[],
+  ): Promise<void> {
     const r = await distributeInTransaction(
       trx,
       this.deps,
       accountId,
-      orderIds,
+      which,
       'auto',
       DISTRIBUTION_ACTOR,
     );
     // The engine announces orders it assigned or queued; the others still arrived or changed.
     const told = new Set([...r.assigned.map((x) => x.id), ...r.unassigned.map((x) => x.id)]);
-    const rest = orderIds.filter((id) => !told.has(id));
+    const rest = ids.filter((id) => !told.has(id));
     if (rest.length) await this.events.publish(trx, compactEvent(accountId, rest, []));
-  };
+  }
 
   /**
    * Called inside the transaction that changes a packer. A packer who is now inactive or

@@ -25,6 +25,14 @@ export interface RunResult {
   skipped: { id: number; code: string; message: string }[];
 }
 
+/**
+ * Orders written in the caller's transaction, as written (the sync's new orders): nobody
+ * else can see them before it commits, so reading them back would return just this.
+ */
+export interface WrittenHere {
+  written: readonly repo.OrderForDistribution[];
+}
+
 export interface EngineDeps {
   dialect: Dialect;
   events: EventBus;
@@ -40,21 +48,25 @@ export async function distributeInTransaction(
   trx: Transaction<DB>,
   deps: EngineDeps,
   accountId: number,
-  orderIds: readonly number[],
+  which: readonly number[] | WrittenHere,
   mode: RunMode,
   actor: Actor,
   now = Date.now(),
 ): Promise<RunResult> {
   const result: RunResult = { assigned: [], unassigned: [], skipped: [] };
-  const unique = [...new Set(orderIds)];
+  const written = 'written' in which ? which.written : null;
+  const unique = written ? written.map((o) => o.id) : [...new Set(which as readonly number[])];
   // Lock first, read after: concurrent runs for a store take turns on its state row
   // (PostgreSQL; SQLite has one writer) and each reads what the previous one committed.
   // Ascending store order, so two runs never wait on each other crosswise.
+  const lockOrder = written
+    ? [...new Set(written.map((o) => repo.storeKeyOf(o.storeId)))].sort((a, b) => a - b)
+    : await repo.storeKeysOf(trx, accountId, unique);
   const states = new Map<number, StrategyState>();
-  for (const key of await repo.storeKeysOf(trx, accountId, unique)) {
+  for (const key of lockOrder) {
     states.set(key, await repo.lockState(trx, deps.dialect, accountId, key, now));
   }
-  const orders = await repo.loadOrders(trx, accountId, unique);
+  const orders = written ?? (await repo.loadOrders(trx, accountId, unique));
   const found = new Set(orders.map((o) => o.id));
   for (const id of unique)
     if (!found.has(id))

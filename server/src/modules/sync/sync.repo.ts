@@ -18,8 +18,21 @@ import {
   toRows,
 } from './order-rows.js';
 
+export interface NewOrderWritten {
+  id: number;
+  store_id: number;
+  status: OrderStatus;
+  store_status: string;
+  packer_id: null;
+  confirmed_at: null;
+  total_minor: number;
+  shipping_lines: string;
+  items: readonly { sku: string; meta: string }[];
+}
+
 export interface PageResult {
-  created: { id: number; status: OrderStatus }[];
+  /** New orders, with what distribution reads of them (it runs in the same transaction). */
+  created: NewOrderWritten[];
   updated: number[];
   unchanged: number;
 }
@@ -113,7 +126,17 @@ export async function upsertOrdersPage(
       for (const i of r.items) items.push(ownedItem(i, accountId, id));
       for (const a of r.addresses) addresses.push(ownedAddress(a, accountId, id));
       const status = initialStatus(r.order.store_status);
-      result.created.push({ id, status });
+      result.created.push({
+        id,
+        store_id: storeId,
+        status,
+        store_status: r.order.store_status,
+        packer_id: null,
+        confirmed_at: null,
+        total_minor: r.order.total_minor,
+        shipping_lines: r.order.shipping_lines,
+        items: r.items,
+      });
       audit(id, 'created', null, status, `synced from the store (${r.order.store_status})`);
     }
     await writer.insert(trx, 'order_items', items);

@@ -9,7 +9,7 @@ import type { SyncDefaults } from '../stores/sync-settings.js';
 import { type RowWriter, rowWriterFor } from './row-writer.js';
 import { reconcileOpenOrders } from './reconcile.js';
 import { beginSyncRun, storesToPoll } from './store-sync.repo.js';
-import { upsertOrdersPage } from './sync.repo.js';
+import { type NewOrderWritten, upsertOrdersPage } from './sync.repo.js';
 import { type Batch, PageFeed } from './page-feed.js';
 
 const RECONCILE_EVERY_MS = 3_600_000;
@@ -29,11 +29,14 @@ const GATHER_MS = 50;
  */
 export const POLL_TICK_SECONDS = 5;
 
-/** Called in the transaction that stored newly synced orders (status new): the distribution hook. */
+/**
+ * Called in the transaction that stored newly synced orders (status new), with the orders as
+ * written: the distribution hook.
+ */
 export type NewOrdersHook = (
   trx: Transaction<DB>,
   accountId: number,
-  orderIds: number[],
+  orders: NewOrderWritten[],
 ) => Promise<void>;
 
 /** The defaults are those of stores without their own settings. */
@@ -185,7 +188,7 @@ export class SyncService {
         }))
         .where('id', '=', storeId)
         .execute();
-      const fresh = r.created.filter((c) => c.status === 'new').map((c) => c.id);
+      const fresh = r.created.filter((c) => c.status === 'new');
       if (fresh.length && this.onNewOrders) await this.onNewOrders(trx, accountId, fresh);
     });
     run.pages += batch.pages;
