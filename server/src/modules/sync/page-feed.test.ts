@@ -34,7 +34,7 @@ describe('PageFeed', () => {
   it('hands over the pages that arrived, in order, up to the most orders asked for', async () => {
     const s = store(7);
     const feed = new PageFeed(s.fetchPage, START, 5);
-    const first = await feed.take(30, START, 1_000);
+    const first = await feed.take(30, 1_000);
     assert.equal(first.pages, 3);
     assert.deepEqual(
       ids(first.orders),
@@ -43,7 +43,7 @@ describe('PageFeed', () => {
     assert.deepEqual(first.after, { modifiedAt: 1, afterId: '30' });
     assert.equal(first.done, false);
     const rest = [];
-    for (let b = first; !b.done;) rest.push((b = await feed.take(30, b.after, 1_000)));
+    for (let b = first; !b.done;) rest.push((b = await feed.take(30, 1_000)));
     assert.deepEqual(
       rest.map((b) => b.pages),
       [3, 1],
@@ -61,7 +61,7 @@ describe('PageFeed', () => {
     const feed = new PageFeed(s.fetchPage, START, 2);
     await new Promise((r) => setTimeout(r, 50));
     assert.equal(s.asked.length, 2);
-    const b = await feed.take(1_000, START, 0);
+    const b = await feed.take(1_000, 0);
     assert.equal(b.pages, 2);
     feed.stop();
   });
@@ -71,7 +71,7 @@ describe('PageFeed', () => {
       n === 2 ? new StoreUnreachable('timeout', 'no answer within 10 ms') : undefined,
     );
     const feed = new PageFeed(s.fetchPage, START, 5);
-    const b = await feed.take(1_000, START, 1_000);
+    const b = await feed.take(1_000, 1_000);
     assert.equal(b.pages, 2);
     assert.equal(b.orders.length, 20);
     assert.deepEqual(b.error, { code: 'timeout', message: 'no answer within 10 ms' });
@@ -84,7 +84,7 @@ describe('PageFeed', () => {
       START,
       5,
     );
-    assert.equal((await refused.take(100, START, 0)).error?.code, 'rest_forbidden');
+    assert.equal((await refused.take(100, 0)).error?.code, 'rest_forbidden');
     const stuck = new PageFeed(
       store(3, (n) =>
         n === 1
@@ -94,7 +94,7 @@ describe('PageFeed', () => {
       START,
       5,
     );
-    const b = await stuck.take(100, START, 1_000);
+    const b = await stuck.take(100, 1_000);
     assert.equal(b.pages, 1);
     assert.equal(b.error?.code, 'bad_answer');
   });
@@ -102,8 +102,8 @@ describe('PageFeed', () => {
   it('throws an unexpected error only after the pages before it were handed over', async () => {
     const bug = new TypeError('a bug');
     const feed = new PageFeed(store(5, (n) => (n === 1 ? bug : undefined)).fetchPage, START, 5);
-    const b = await feed.take(100, START, 1_000);
+    const b = await feed.take(100, 1_000);
     assert.equal(b.pages, 1);
-    await assert.rejects(feed.take(100, b.after, 1_000), (e) => e === bug);
+    await assert.rejects(feed.take(100, 1_000), (e) => e === bug);
   });
 });

@@ -11,7 +11,10 @@ import {
 export interface Batch {
   orders: UnifiedOrder[];
   pages: number;
-  /** The cursor after the batch's last page: stored with its orders, in their transaction. */
+  /**
+   * The cursor after the batch's last page, stored with its orders in their transaction
+   * (with no page, the cursor after everything handed over before).
+   */
   after: OrdersCursor;
   /** The feed ended after this batch (nothing newer for now). */
   done: boolean;
@@ -40,12 +43,15 @@ export class PageFeed {
   private stopped = false;
   /** The fetcher has stopped: the feed's end, an error, or stop(). */
   private ended = false;
+  /** The cursor after the last page handed over. */
+  private handed: OrdersCursor;
 
   constructor(
     fetchPage: (cursor: OrdersCursor) => Promise<Outcome<OrdersPage>>,
     start: OrdersCursor,
     private readonly aheadPages: number,
   ) {
+    this.handed = start;
     void this.run(fetchPage, start);
   }
 
@@ -54,7 +60,7 @@ export class PageFeed {
    * (at most the pages fetched ahead, and `maxOrders` orders). Throws what the fetch threw
    * if that is all there is (not a StoreUnreachable).
    */
-  async take(maxOrders: number, from: OrdersCursor, gatherMs: number): Promise<Batch> {
+  async take(maxOrders: number, gatherMs: number): Promise<Batch> {
     while (this.arrived.length === 0) await this.nextArrival(60_000);
     // SQLite runs synchronously: while a batch is stored no answer is read, so the next
     // pages arrive only while the writer waits. A short wait here trades one commit's
@@ -62,7 +68,7 @@ export class PageFeed {
     const deadline = Date.now() + gatherMs;
     while (!this.ended && this.arrived.length < this.aheadPages && Date.now() < deadline)
       await this.nextArrival(deadline - Date.now());
-    const batch: Batch = { orders: [], pages: 0, after: from, done: false };
+    const batch: Batch = { orders: [], pages: 0, after: this.handed, done: false };
     while (this.arrived.length > 0) {
       const next = this.arrived[0]!;
       if ('thrown' in next) {
@@ -80,7 +86,7 @@ export class PageFeed {
       this.arrived.shift();
       for (const o of next.orders) batch.orders.push(o);
       batch.pages += 1;
-      batch.after = next.after;
+      batch.after = this.handed = next.after;
       batch.done = next.done;
     }
     this.wake = null;

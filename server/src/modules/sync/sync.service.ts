@@ -54,8 +54,8 @@ export interface SyncRun {
 
 /**
  * Cursor sync of one store: pages of orders after the stored (modification time, id)
- * cursor, each page stored and the cursor moved in ONE transaction — a crash between pages
- * loses nothing and repeats nothing (the upsert is idempotent anyway). The first sync starts
+ * cursor, each batch of pages stored and the cursor moved in ONE transaction — a crash
+ * between batches loses nothing and repeats nothing (the upsert is idempotent anyway). The first sync starts
  * the store's first-sync days back (default `firstSyncDays`). Failures are recorded on the store (its health) and end the run; the
  * next poll tries again from the cursor.
  */
@@ -121,7 +121,7 @@ export class SyncService {
     const conn = this.connections.of(store);
     const started = Date.now();
     const begun = await beginSyncRun(db, storeId, started, this.opts.firstSyncDays);
-    let cursor: OrdersCursor =
+    const cursor: OrdersCursor =
       begun.cursor_modified_at === null
         ? { modifiedAt: begun.sync_from ?? started, afterId: '0' }
         : { modifiedAt: begun.cursor_modified_at, afterId: begun.cursor_id ?? '0' };
@@ -132,10 +132,9 @@ export class SyncService {
     const feed = new PageFeed((c) => conn.ordersAfter(c, this.opts.pageSize), cursor, PAGES_AHEAD);
     try {
       for (;;) {
-        const batch = await feed.take(ORDERS_PER_TRANSACTION, cursor, GATHER_MS);
+        const batch = await feed.take(ORDERS_PER_TRANSACTION, GATHER_MS);
         if (batch.pages > 0) {
           await this.storeBatch(store.account_id, storeId, store.connector, batch, run);
-          cursor = batch.after;
           await heartbeat();
         }
         if (batch.error) return fail(batch.error);
