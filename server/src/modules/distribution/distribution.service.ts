@@ -51,7 +51,7 @@ export class DistributionService {
     orderIds: number[],
   ): Promise<void> => {
     if (orderIds.length === 0) return;
-    await this.distributeAuto(trx, accountId, orderIds, orderIds);
+    await this.distributeAuto(trx, accountId, orderIds);
   };
 
   /**
@@ -64,20 +64,15 @@ export class DistributionService {
     orders: readonly WrittenOrder[],
   ): Promise<void> => {
     if (orders.length === 0) return;
-    const written = orders.map((o) => forDistribution(o, o.items));
-    await this.distributeAuto(
-      trx,
-      accountId,
-      { written },
-      written.map((o) => o.id),
-    );
+    await this.distributeAuto(trx, accountId, {
+      written: orders.map((o) => forDistribution(o, o.items)),
+    });
   };
 
   private async distributeAuto(
     trx: Transaction<DB>,
     accountId: number,
     which: number[] | WrittenHere,
-    ids: readonly number[],
   ): Promise<void> {
     const r = await distributeInTransaction(
       trx,
@@ -89,6 +84,7 @@ export class DistributionService {
     );
     // The engine announces orders it assigned or queued; the others still arrived or changed.
     const told = new Set([...r.assigned.map((x) => x.id), ...r.unassigned.map((x) => x.id)]);
+    const ids = 'written' in which ? which.written.map((o) => o.id) : which;
     const rest = ids.filter((id) => !told.has(id));
     if (rest.length) await this.events.publish(trx, compactEvent(accountId, rest, []));
   }
