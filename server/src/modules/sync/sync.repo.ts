@@ -7,7 +7,6 @@ import {
   type OrderRows,
   type SyncedOrderColumns,
   addressSummary,
-  initialStatus,
   itemsSummary,
   newOrderRow,
   nextStatus,
@@ -114,18 +113,16 @@ export async function upsertOrdersPage(
 
   const fresh = [...incoming.values()].filter((r) => !byExternal.has(r.order.external_id));
   if (fresh.length) {
-    const inserted = await writer.insertOrders(
-      trx,
-      fresh.map((r) => newOrderRow(r.order, accountId, storeId, source, now)),
-    );
+    const rows = fresh.map((r) => newOrderRow(r.order, accountId, storeId, source, now));
+    const inserted = await writer.insertOrders(trx, rows);
     const idOf = new Map(inserted.map((r) => [r.external_id ?? '', r.id]));
     const items: Insertable<DB['order_items']>[] = [];
     const addresses: Insertable<DB['order_addresses']>[] = [];
-    for (const r of fresh) {
+    fresh.forEach((r, k) => {
       const id = idOf.get(r.order.external_id) ?? 0;
       for (const i of r.items) items.push(ownedItem(i, accountId, id));
       for (const a of r.addresses) addresses.push(ownedAddress(a, accountId, id));
-      const status = initialStatus(r.order.store_status);
+      const status = rows[k]!.status;
       result.created.push({
         id,
         store_id: storeId,
@@ -138,7 +135,7 @@ export async function upsertOrdersPage(
         items: r.items,
       });
       audit(id, 'created', null, status, `synced from the store (${r.order.store_status})`);
-    }
+    });
     await writer.insert(trx, 'order_items', items);
     await writer.insert(trx, 'order_addresses', addresses);
   }
