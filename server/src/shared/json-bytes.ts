@@ -20,10 +20,13 @@ const CLOSE_ARRAY = 0x5d;
 
 const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
+/** Where UTF-8 text starts: after a byte order mark, which fetch's text() drops too. */
+export const textStart = (b: Uint8Array): number =>
+  b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+
 export function parseJsonBytes(bytes: Uint8Array): unknown {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // A byte order mark is dropped, as fetch's text() does.
-  const start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  const start = textStart(b);
   if (b.length - start <= PIECE_BYTES) return JSON.parse(b.toString('utf8', start));
   return new Walk(b, start).document();
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { parseJsonBytes } from '../../shared/json-bytes.js';
+import { parseJsonBytes, textStart } from '../../shared/json-bytes.js';
 import { type StoreMessage, StoreUnreachable } from './connector.js';
 
 /** A store's HTTP answer: its status and its bytes, read as text only when asked. */
@@ -11,14 +11,11 @@ export class HttpAnswer {
     readonly bytes: Buffer,
   ) {}
 
+  /** The answer as text, as fetch's text() reads it. */
   get body(): string {
-    return (this.text ??= parseableText(this.bytes));
+    return (this.text ??= this.bytes.toString('utf8', textStart(this.bytes)));
   }
 }
-
-/** UTF-8 without a byte order mark, as fetch's text() reads it. */
-const parseableText = (b: Buffer) =>
-  b.toString('utf8', b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0);
 
 /**
  * One HTTP exchange with a store. Network errors and timeouts throw StoreUnreachable; every
