@@ -4,6 +4,7 @@ import { buildApp } from '../src/http/app.js';
 import { rowWriterFor } from '../src/modules/sync/row-writer.js';
 import { upsertOrdersPage } from '../src/modules/sync/sync.repo.js';
 import { keepHeapNearLiveSize } from '../src/runtime/heap.js';
+import { fetchAllPages } from './store-feed.js';
 import { OrdersPageSchema } from '../src/modules/connectors/unified-order.js';
 import { ownerClient } from '../test/support/test-app.js';
 import { TEST_DIALECT, createTestDatabase, testConfig } from '../test/support/test-db.js';
@@ -33,27 +34,6 @@ async function startStore(): Promise<{
     child.once('message', (m) => resolve(m as never)),
   );
   return { child, ...info };
-}
-
-/** Every page of the feed as text, following next_cursor (also warms the store's cache). */
-async function fetchAllPages(url: string, user: string, password: string): Promise<string[]> {
-  const auth = `Basic ${Buffer.from(`${user}:${password.replace(/\s+/g, '')}`).toString('base64')}`;
-  const texts: string[] = [];
-  let cursor = { modified_after: '1970-01-01T00:00:00Z', after_id: 0 };
-  for (;;) {
-    const q = new URLSearchParams({
-      modified_after: cursor.modified_after,
-      after_id: String(cursor.after_id),
-      limit: String(PAGE),
-    });
-    const text = await (
-      await fetch(`${url}/wp-json/ecomdir/v1/orders?${q}`, { headers: { authorization: auth } })
-    ).text();
-    texts.push(text);
-    const next = (JSON.parse(text) as { next_cursor: typeof cursor | null }).next_cursor;
-    if (!next) return texts;
-    cursor = next;
-  }
 }
 
 async function main(): Promise<void> {
@@ -97,7 +77,7 @@ async function main(): Promise<void> {
       throw new Error(`sync incomplete: ${JSON.stringify(run)}, ${stored} stored`);
 
     // Raw: the same JSON parsed and the same rows inserted, one transaction, no HTTP, no checks.
-    const texts = await fetchAllPages(store.url, store.user, store.password);
+    const texts = await fetchAllPages(store, PAGE);
     const firstPage = texts[0] ?? '';
     const rawDb = await createTestDatabase();
     const raw = await buildApp(testConfig(rawDb));
