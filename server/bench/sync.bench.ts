@@ -6,6 +6,7 @@ import { upsertOrdersPage } from '../src/modules/sync/sync.repo.js';
 import { keepHeapNearLiveSize } from '../src/runtime/heap.js';
 import { fetchAllPages } from './store-feed.js';
 import { OrdersPageSchema } from '../src/modules/connectors/unified-order.js';
+import { addStore } from '../test/support/factories.js';
 import { ownerClient } from '../test/support/test-app.js';
 import { TEST_DIALECT, createTestDatabase, testConfig } from '../test/support/test-db.js';
 
@@ -47,13 +48,7 @@ async function main(): Promise<void> {
     const e2eDb = await createTestDatabase();
     const app = await buildApp(testConfig(e2eDb));
     const owner = await ownerClient(app);
-    const added = await owner.post('/api/stores', {
-      connector: 'woocommerce',
-      url: store.url,
-      app_user: store.user,
-      app_password: store.password,
-    });
-    const storeId = added.json<{ id: number }>().id;
+    const storeId = await addStore(owner, store);
     // Run with --expose-gc (npm run bench:sync): the growth is measured from a collected heap.
     global.gc?.();
     const rss0 = process.memoryUsage().rss;
@@ -82,14 +77,7 @@ async function main(): Promise<void> {
     const rawDb = await createTestDatabase();
     const raw = await buildApp(testConfig(rawDb));
     const rawOwner = await ownerClient(raw);
-    const rawStore = (
-      await rawOwner.post('/api/stores', {
-        connector: 'woocommerce',
-        url: store.url,
-        app_user: store.user,
-        app_password: store.password,
-      })
-    ).json<{ id: number }>().id;
+    const rawStore = await addStore(rawOwner, store);
     const writer = rowWriterFor(raw.database);
     const t1 = performance.now();
     await raw.database.db.transaction().execute(async (trx) => {

@@ -16,6 +16,26 @@ export async function createPacker(
   return res.json();
 }
 
+/**
+ * Adds a store by hand (URL and Application Password) pointing at a fake store; `extra` adds
+ * fields to the request (sync settings). Returns the new store's id.
+ */
+export async function addStore(
+  client: Client,
+  store: { url: string; user: string; password: string },
+  extra: object = {},
+): Promise<number> {
+  const res = await client.post('/api/stores', {
+    connector: 'woocommerce',
+    url: store.url,
+    app_user: store.user,
+    app_password: store.password,
+    ...extra,
+  });
+  if (res.statusCode !== 201) throw new Error(`addStore: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: number }>().id;
+}
+
 export function phoneOrder(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     billing: {

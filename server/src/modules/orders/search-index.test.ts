@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { seedOrders } from '../../demo/seed-orders.js';
-import { createOrder } from '../../../test/support/factories.js';
+import { addStore, createOrder } from '../../../test/support/factories.js';
 import { startFakeStore } from '../../../test/support/fake-store.js';
 import { makeOrder } from '../../../test/support/store-orders.js';
 import { type Client, ownerClient, startTestApp } from '../../../test/support/test-app.js';
@@ -43,14 +43,7 @@ describe('search index kept in step by every writer', () => {
     assert.deepEqual(await found('0722123456'), [manual.id]);
 
     const fake = await startFakeStore();
-    const storeId = (
-      await owner.post('/api/stores', {
-        connector: 'woocommerce',
-        url: fake.url,
-        app_user: fake.user,
-        app_password: fake.password,
-      })
-    ).json<{ id: number }>().id;
+    const storeId = await addStore(owner, fake);
     await fake.close();
     const writer = rowWriterFor(app.database);
     const page = Array.from({ length: 30 }, (_, i) => makeOrder(i + 1, Date.now() - 60_000 + i));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type FakeStore, startFakeStore } from '../../../test/support/fake-store.js';
+import { addStore } from '../../../test/support/factories.js';
 import { Client, ownerClient, startTestApp } from '../../../test/support/test-app.js';
 
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
@@ -19,18 +20,6 @@ const DAY = 86_400_000;
 /** 60 orders, one every 4 hours over the last 10 days (the newest about now). */
 const spreadStore = () =>
   startFakeStore({ orders: 60, startMs: Date.now() - 10 * DAY, stepMs: (3 * 10 * DAY) / 60 });
-
-async function addStore(owner: Owner, store: FakeStore, extra: object = {}): Promise<number> {
-  const res = await owner.post('/api/stores', {
-    connector: 'woocommerce',
-    url: store.url,
-    app_user: store.user,
-    app_password: store.password,
-    ...extra,
-  });
-  assert.equal(res.statusCode, 201, res.body);
-  return res.json<{ id: number }>().id;
-}
 
 const storeOf = async (client: Client, id: number) => {
   const s = (await client.get('/api/stores'))

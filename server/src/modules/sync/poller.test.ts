@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { changeStampOf } from '../../db/change-stamp.js';
 import { enqueue } from '../../jobs/jobs.repo.js';
+import { addStore } from '../../../test/support/factories.js';
 import { type FakeStore, startFakeStore } from '../../../test/support/fake-store.js';
 import { ownerClient, startTestApp } from '../../../test/support/test-app.js';
 
@@ -139,14 +140,7 @@ describe('store poller', () => {
 
     it('a failing store is tried again one interval after its last attempt, not on every tick', async () => {
       const owner = await ownerClient(app, 'C');
-      const res = await owner.post('/api/stores', {
-        connector: 'woocommerce',
-        url: fake.url,
-        app_user: fake.user,
-        app_password: fake.password,
-      });
-      assert.equal(res.statusCode, 201, res.body);
-      const id = res.json<{ id: number }>().id;
+      const id = await addStore(owner, fake);
       fake.faults.push('500');
       await app.worker.runUntilIdle();
       const attempted = await app.database.db

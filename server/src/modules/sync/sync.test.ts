@@ -1,25 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type FakeStore, startFakeStore } from '../../../test/support/fake-store.js';
+import { addStore } from '../../../test/support/factories.js';
 import { assertSameOrders } from '../../../test/support/store-compare.js';
 import { makeOrder } from '../../../test/support/store-orders.js';
 import { ownerClient, startTestApp } from '../../../test/support/test-app.js';
 
 type TestApp = Awaited<ReturnType<typeof startTestApp>>;
-
-async function addStore(
-  owner: Awaited<ReturnType<typeof ownerClient>>,
-  store: FakeStore,
-): Promise<number> {
-  const res = await owner.post('/api/stores', {
-    connector: 'woocommerce',
-    url: store.url,
-    app_user: store.user,
-    app_password: store.password,
-  });
-  assert.equal(res.statusCode, 201, res.body);
-  return res.json<{ id: number }>().id;
-}
 
 /**
  * Runs sync jobs (and the poller's tick, as it comes one poll interval after the last

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { addStore } from '../../../test/support/factories.js';
 import { startFakeStore } from '../../../test/support/fake-store.js';
 import { makeOrder } from '../../../test/support/store-orders.js';
 import { type Client, ownerClient, startTestApp } from '../../../test/support/test-app.js';
@@ -22,14 +23,7 @@ describe('new synced orders as handed to distribution', () => {
 
   it('equal what distribution reads back of them', async () => {
     const fake = await startFakeStore();
-    const storeId = (
-      await owner.post('/api/stores', {
-        connector: 'woocommerce',
-        url: fake.url,
-        app_user: fake.user,
-        app_password: fake.password,
-      })
-    ).json<{ id: number }>().id;
+    const storeId = await addStore(owner, fake);
     await fake.close();
     const page = Array.from({ length: 40 }, (_, i) => makeOrder(i + 1, Date.now() - 60_000 + i));
     // Categories in item meta and a second shipping line: the parts distribution derives.
