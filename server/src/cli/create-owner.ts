@@ -2,7 +2,7 @@ import readline from 'node:readline/promises';
 import { z } from 'zod';
 import { Email, Name, Password } from '../modules/accounts/accounts.schema.js';
 import { AccountsService } from '../modules/accounts/accounts.service.js';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../shared/errors.js';
 import { openConfiguredDatabase, parseFlags } from './open-database.js';
 
 /**

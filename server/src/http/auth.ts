@@ -6,7 +6,7 @@ import type {
 } from 'fastify';
 import type { Role } from '../db/schema.js';
 import type { AccountsService, AuthContext } from '../modules/accounts/accounts.service.js';
-import { Forbidden, Unauthorized } from './errors.js';
+import { Forbidden, Unauthorized } from '../shared/errors.js';
 
 export const SESSION_COOKIE = 'ecomdir_session';
 export const CSRF_HEADER = 'x-csrf-token';

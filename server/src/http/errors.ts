@@ -1,49 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
-/**
- * The small family of domain errors. Services throw these; the one handler below turns
- * them into `{ "error": { "code", "message" } }` with the right HTTP status.
- */
-export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-export class Invalid extends AppError {
-  constructor(code: string, message: string) {
-    super(400, code, message);
-  }
-}
-export class Unauthorized extends AppError {
-  constructor(code: string, message: string) {
-    super(401, code, message);
-  }
-}
-export class Forbidden extends AppError {
-  constructor(code: string, message: string) {
-    super(403, code, message);
-  }
-}
-export class NotFound extends AppError {
-  constructor(code: string, message: string) {
-    super(404, code, message);
-  }
-}
-export class Conflict extends AppError {
-  constructor(code: string, message: string) {
-    super(409, code, message);
-  }
-}
-export class TooManyRequests extends AppError {
-  constructor(code: string, message: string) {
-    super(429, code, message);
-  }
-}
+import { AppError } from '../shared/errors.js';
 
 export interface ErrorBody {
   error: { code: string; message: string };

@@ -9,7 +9,7 @@ import {
   requireRole,
   setSessionCookie,
 } from '../../http/auth.js';
-import { NotFound } from '../../http/errors.js';
+import { NotFound } from '../../shared/errors.js';
 import type { AccountsService, AuthContext, NewSession } from './accounts.service.js';
 import {
   AccountOut,

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB, Role } from '../../db/schema.js';
-import { Conflict, Forbidden, Unauthorized } from '../../http/errors.js';
+import { Conflict, Forbidden, Unauthorized } from '../../shared/errors.js';
 import * as repo from './accounts.repo.js';
 import { LoginRateLimiter } from './login-rate-limit.js';
 import { SessionCache } from './session-cache.js';

@@ -1,4 +1,4 @@
-import { TooManyRequests } from '../../http/errors.js';
+import { TooManyRequests } from '../../shared/errors.js';
 
 /**
  * Counts failed logins per key in a fixed window: per identifier (`max`) and per client

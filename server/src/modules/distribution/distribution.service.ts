@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import { NotFound } from '../../http/errors.js';
+import { NotFound } from '../../shared/errors.js';
 import { iso } from '../../shared/json.js';
 import type { Actor } from '../audit/audit.repo.js';
 import { compactEvent, type EventBus } from '../events/event-bus.js';

@@ -1,4 +1,4 @@
-import { Invalid } from '../../http/errors.js';
+import { Invalid } from '../../shared/errors.js';
 
 /**
  * A keyset cursor: the sort key and id of the last row of a page, opaque to clients

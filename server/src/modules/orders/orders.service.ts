@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { changeStampOf } from '../../db/change-stamp.js';
 import type { Database } from '../../db/database.js';
 import { StampedCache } from '../../db/stamped-cache.js';
-import { NotFound } from '../../http/errors.js';
+import { NotFound } from '../../shared/errors.js';
 import { type Actor, listAudit } from '../audit/audit.repo.js';
 import { type AssignResult, assignOrders } from './assign-orders.js';
 import { createManualOrder, type OrderSavedHook } from './create-manual-order.js';

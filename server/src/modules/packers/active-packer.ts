@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { Conflict, NotFound } from '../../http/errors.js';
+import { Conflict, NotFound } from '../../shared/errors.js';
 
 /**
  * The packer an order is about to be given to: of this account (404 otherwise, as for any

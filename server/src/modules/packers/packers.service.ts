@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { Conflict, NotFound } from '../../http/errors.js';
+import { Conflict, NotFound } from '../../shared/errors.js';
 import { parseJsonColumn, iso } from '../../shared/json.js';
 import { type Actor, recordAudit } from '../audit/audit.repo.js';
 import { deleteSessionsOfUser } from '../accounts/accounts.repo.js';

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../shared/errors.js';
 import type { AuthContext } from '../accounts/accounts.service.js';
 import { type Actor, recordAudit } from '../audit/audit.repo.js';
 import { clearUnassigned } from '../distribution/distribution.repo.js';

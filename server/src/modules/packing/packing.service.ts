@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.js';
-import { Forbidden, NotFound } from '../../http/errors.js';
+import { Forbidden, NotFound } from '../../shared/errors.js';
 import { isoOrNull } from '../../shared/json.js';
 import { toDecimal } from '../../shared/money.js';
 import type { AuthContext } from '../accounts/accounts.service.js';

@@ -1,4 +1,4 @@
-import { Conflict, NotFound } from '../../http/errors.js';
+import { Conflict, NotFound } from '../../shared/errors.js';
 import type { AuthContext } from '../accounts/accounts.service.js';
 import { recordAudit } from '../audit/audit.repo.js';
 import { compactEvent } from '../events/event-bus.js';

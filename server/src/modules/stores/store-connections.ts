@@ -1,4 +1,4 @@
-import { Invalid } from '../../http/errors.js';
+import { Invalid } from '../../shared/errors.js';
 import type {
   ConnectorKey,
   ConnectorRegistry,

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.js';
-import { Conflict, NotFound } from '../../http/errors.js';
+import { Conflict, NotFound } from '../../shared/errors.js';
 import { enqueue } from '../../jobs/jobs.repo.js';
 import { listDead, retryDead } from '../../jobs/jobs.repo.js';
 import type { AccountsService } from '../accounts/accounts.service.js';

@@ -1,6 +1,6 @@
 import type { Selectable, Transaction } from 'kysely';
 import type { DB, StoresTable } from '../../db/schema.js';
-import { Conflict } from '../../http/errors.js';
+import { Conflict } from '../../shared/errors.js';
 import { type Actor, recordAudit } from '../audit/audit.repo.js';
 import * as repo from './stores.repo.js';
 
