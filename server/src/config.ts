@@ -48,6 +48,12 @@ const EnvSchema = z.object({
     .transform((v) => v === 'true'),
   /** A running job not heard from for this long is taken to be orphaned (its process died). */
   JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  /** How often each job worker writes its heartbeat (table `workers`). */
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** A worker silent this long is dead: its running jobs are taken over by a live worker. */
+  WORKER_DEAD_SECONDS: z.coerce.number().int().min(2).max(86_400).default(20),
+  /** A store whose credentials are refused (401/403) this many times in a row is paused. */
+  STORE_PAUSE_AFTER_REJECTIONS: z.coerce.number().int().min(1).max(1000).default(3),
 });
 
 export interface Config {
@@ -67,9 +73,24 @@ export interface Config {
   /** ECOMDIR_MASTER_KEY, or null to use (and on first start create) DATA_DIR/master.key. */
   masterKey: string | null;
   /** requestTimeoutMs: how long a store may take to answer one request. */
-  sync: { firstSyncDays: number; pollSeconds: number; requestTimeoutMs: number };
-  /** inProcessWorker: the server runs jobs itself; pollMs: idle wait between claims. */
-  jobs: { inProcessWorker: boolean; leaseMs: number; pollMs: number };
+  sync: {
+    firstSyncDays: number;
+    pollSeconds: number;
+    requestTimeoutMs: number;
+    /** Credential refusals in a row that pause a store (STORE_PAUSE_AFTER_REJECTIONS). */
+    pauseAfterRejections: number;
+  };
+  /**
+   * inProcessWorker: the server runs jobs itself; pollMs: idle wait between claims;
+   * heartbeatMs / deadMs: how often workers beat, and the silence after which one is dead.
+   */
+  jobs: {
+    inProcessWorker: boolean;
+    leaseMs: number;
+    pollMs: number;
+    heartbeatMs: number;
+    deadMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -103,7 +124,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       firstSyncDays: e.SYNC_FIRST_DAYS,
       pollSeconds: e.SYNC_POLL_SECONDS,
       requestTimeoutMs: 30_000,
+      pauseAfterRejections: e.STORE_PAUSE_AFTER_REJECTIONS,
     },
-    jobs: { inProcessWorker: e.ECOMDIR_WORKER, leaseMs: e.JOBS_LEASE_SECONDS * 1000, pollMs: 1000 },
+    jobs: {
+      inProcessWorker: e.ECOMDIR_WORKER,
+      leaseMs: e.JOBS_LEASE_SECONDS * 1000,
+      pollMs: 1000,
+      heartbeatMs: e.WORKER_HEARTBEAT_SECONDS * 1000,
+      // A dead worker must be silent for at least two beats, or a slow beat would look like death.
+      deadMs: Math.max(e.WORKER_DEAD_SECONDS, 2 * e.WORKER_HEARTBEAT_SECONDS) * 1000,
+    },
   };
 }

@@ -91,6 +91,12 @@ describe('tenant isolation: account A never reaches account B', () => {
       body: { poll_seconds: 600, first_sync_days: 90 },
     }),
     'POST /api/stores/{id}/sync': () => ({ url: `/api/stores/${B.store}/sync` }),
+    'POST /api/stores/{id}/pause': () => ({ url: `/api/stores/${B.store}/pause` }),
+    'POST /api/stores/{id}/resume': () => ({ url: `/api/stores/${B.store}/resume` }),
+    'POST /api/stores/{id}/remove': () => ({
+      url: `/api/stores/${B.store}/remove`,
+      body: { keep_orders: false },
+    }),
     'POST /api/jobs/{id}/retry': () => ({ url: `/api/jobs/${B.job}/retry` }),
     'POST /api/orders/{id}/confirm': () => ({ url: `/api/orders/${B.order}/confirm` }),
     'POST /api/orders/{id}/reassign': () => ({
@@ -132,10 +138,16 @@ describe('tenant isolation: account A never reaches account B', () => {
     assert.deepEqual(
       await app.database.db
         .selectFrom('stores')
-        .select(['poll_seconds', 'first_sync_days'])
+        .select(['poll_seconds', 'first_sync_days', 'paused_at', 'removed_at', 'status'])
         .where('id', '=', B.store)
         .executeTakeFirstOrThrow(),
-      { poll_seconds: null, first_sync_days: null },
+      {
+        poll_seconds: null,
+        first_sync_days: null,
+        paused_at: null,
+        removed_at: null,
+        status: 'connected',
+      },
       'B’s store settings unchanged',
     );
   });

@@ -95,6 +95,14 @@ export interface StoresTable {
   poll_seconds: number | null;
   /** When the last sync run began (whatever its outcome): the poller's interval counts from it. */
   sync_attempted_at: number | null;
+  /** Set while the store is paused: not polled, its jobs wait (jobs/claim.ts skips them). */
+  paused_at: number | null;
+  /** `owner` (by hand) or `credentials_rejected` (automatic). */
+  paused_reason: string | null;
+  /** Credential refusals (401/403) in a row since the last success; pauses the store at a limit. */
+  credential_rejections: Generated<number>;
+  /** Removed by the owner with its orders kept: not polled, credential wiped. */
+  removed_at: number | null;
 }
 
 export interface PackersTable {
@@ -241,6 +249,25 @@ export interface JobsTable {
   updated_at: number;
   /** At most one queued job per key (see jobs/jobs.repo.ts). */
   dedupe_key?: string | null;
+  /** The store the job works for (null: none); workers take turns across stores. */
+  store_id: number | null;
+  /** 0 a sync or a user's action, 1 routine, 2 bulk write-backs (jobs/claim.ts). */
+  priority: Generated<number>;
+}
+
+/** The turn (a counter) at which a worker last took a job of each store (0: no store); jobs/claim.ts. */
+export interface JobTurnsTable {
+  store_id: number;
+  turn: number;
+}
+
+/** Live job workers and their heartbeats (jobs/workers.repo.ts). */
+export interface WorkersTable {
+  id: string;
+  hostname: string;
+  pid: number;
+  started_at: number;
+  heartbeat_at: number;
 }
 
 /** Distribution settings per store; store_key 0 is the account default for manual orders. */
@@ -294,6 +321,8 @@ export interface DB {
   assignments: AssignmentsTable;
   audit_events: AuditEventsTable;
   jobs: JobsTable;
+  job_turns: JobTurnsTable;
+  workers: WorkersTable;
   distribution_settings: DistributionSettingsTable;
   distribution_state: DistributionStateTable;
   unassigned_orders: UnassignedOrdersTable;

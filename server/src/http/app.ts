@@ -24,6 +24,7 @@ import { JobWorker } from '../jobs/worker.js';
 import { buildConnectorRegistry } from '../modules/connectors/registry.js';
 import { StoreConnections } from '../modules/stores/store-connections.js';
 import { StoresService } from '../modules/stores/stores.service.js';
+import { setPauseAfterRejections } from '../modules/stores/stores.repo.js';
 import { Vault } from '../modules/stores/vault.js';
 import { POLL_TICK_SECONDS, SyncService } from '../modules/sync/sync.service.js';
 import { StoreWriteback } from '../modules/sync/writeback.js';
@@ -70,6 +71,7 @@ export async function buildApp(
   config: Config,
   opts: { logStream?: NodeJS.WritableStream } = {},
 ): Promise<App> {
+  setPauseAfterRejections(config.sync.pauseAfterRejections);
   const database = openDatabase(config.database);
   await migrateToLatest(database.db);
 
@@ -116,7 +118,14 @@ export async function buildApp(
     distribution,
     packing: new PackingService(database, events),
     events,
-    stores: new StoresService(database, accounts, connections, connectLimit, config.sync),
+    stores: new StoresService(
+      database,
+      accounts,
+      connections,
+      connectLimit,
+      config.sync,
+      config.jobs.deadMs,
+    ),
     sync,
   };
 
@@ -146,7 +155,7 @@ export async function buildApp(
 
   await http.register(
     async (api) => {
-      await api.register(healthRoutes(database));
+      await api.register(healthRoutes(database, config.jobs.deadMs));
       await api.register(accountsRoutes(services.accounts, config.cookieSecure));
       await api.register(packersRoutes(services.packers));
       await api.register(ordersRoutes(services.orders));

@@ -41,3 +41,18 @@ export type JobHandler<K extends JobKind> = (
 ) => Promise<void>;
 
 export type JobHandlers = { [K in JobKind]: JobHandler<K> };
+
+/**
+ * Claim order between kinds (jobs.priority, lower first): a sync or a user's action is never
+ * kept waiting by bulk write-backs (jobs/claim.ts). Within one priority, stores take turns.
+ */
+export const JOB_PRIORITY = { urgent: 0, routine: 1, bulk: 2 } as const;
+export type JobPriority = (typeof JOB_PRIORITY)[keyof typeof JOB_PRIORITY];
+
+/** The priority a kind gets when the enqueuer does not choose one. */
+export const DEFAULT_PRIORITY: { [K in JobKind]: JobPriority } = {
+  'store.sync': JOB_PRIORITY.urgent,
+  'store.reconcile': JOB_PRIORITY.routine,
+  'store.push_assignment': JOB_PRIORITY.routine,
+  'store.push_shipment': JOB_PRIORITY.routine,
+};

@@ -1,7 +1,6 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
-import type { Dialect } from '../db/database.js';
 import type { DB } from '../db/schema.js';
-import type { JobKind, JobPayloads } from './job-kinds.js';
+import { DEFAULT_PRIORITY, type JobKind, type JobPayloads, type JobPriority } from './job-kinds.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -17,7 +16,15 @@ export interface EnqueueInput<K extends JobKind> {
    * returned): a running sync reads the feed to its end, so it takes the new changes too.
    */
   dedupeKey?: string;
+  /** The store the job works for (workers take turns across stores); default the payload's store_id. */
+  storeId?: number | null;
+  /** Default: the kind's (DEFAULT_PRIORITY). */
+  priority?: JobPriority;
 }
+
+/** The store a job works for, read from its payload (store jobs name it; pushes name their order's). */
+const storeOf = (payload: object): number | null =>
+  'store_id' in payload && typeof payload.store_id === 'number' ? payload.store_id : null;
 
 /**
  * Adds a job. Call it with the transaction that makes the change causing the job (the
@@ -52,6 +59,8 @@ export async function enqueue<K extends JobKind>(db: Db, job: EnqueueInput<K>): 
       locked_at: null,
       last_error: null,
       dedupe_key: job.dedupeKey ?? null,
+      store_id: job.storeId ?? storeOf(job.payload),
+      priority: job.priority ?? DEFAULT_PRIORITY[job.kind],
       created_at: now,
       updated_at: now,
     })
@@ -68,63 +77,6 @@ export async function enqueue<K extends JobKind>(db: Db, job: EnqueueInput<K>): 
   const existing = await live();
   if (!existing) throw new Error(`enqueue ${job.kind}: neither inserted nor found`);
   return existing.id;
-}
-
-export interface ClaimedJob {
-  id: number;
-  account_id: number | null;
-  kind: string;
-  payload: string;
-  attempts: number;
-  max_attempts: number;
-}
-
-/**
- * Takes the oldest due job for this worker. PostgreSQL: several workers claim concurrently,
- * `FOR UPDATE SKIP LOCKED` hands each a different row without waiting. SQLite: one writer at
- * a time, so the conditional update inside a transaction is the whole claim.
- */
-export async function claimNext(
-  db: Kysely<DB>,
-  dialect: Dialect,
-  workerId: string,
-  now: number,
-): Promise<ClaimedJob | null> {
-  if (dialect === 'postgres') {
-    const r = await sql<ClaimedJob>`
-      UPDATE jobs SET state = 'running', locked_by = ${workerId}, locked_at = ${now},
-             attempts = attempts + 1, updated_at = ${now}
-      WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND run_at <= ${now}
-                  ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-      RETURNING id, account_id, kind, payload, attempts, max_attempts`.execute(db);
-    return r.rows[0] ?? null;
-  }
-  return db.transaction().execute(async (trx) => {
-    const next = await trx
-      .selectFrom('jobs')
-      .select('id')
-      .where('state', '=', 'queued')
-      .where('run_at', '<=', now)
-      .orderBy('run_at')
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
-    if (!next) return null;
-    return trx
-      .updateTable('jobs')
-      .set((eb) => ({
-        state: 'running',
-        locked_by: workerId,
-        locked_at: now,
-        attempts: eb('attempts', '+', 1),
-        updated_at: now,
-      }))
-      .where('id', '=', next.id)
-      .where('state', '=', 'queued')
-      .returning(['id', 'account_id', 'kind', 'payload', 'attempts', 'max_attempts'])
-      .executeTakeFirst()
-      .then((r) => r ?? null);
-  });
 }
 
 /** Only the worker holding the job may finish it (a stale worker's late answer is ignored). */
@@ -172,13 +124,34 @@ export async function heartbeat(
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Running jobs whose worker has not been heard from since `before` go back to the queue. */
-export async function requeueOrphans(db: Db, before: number, now: number): Promise<number> {
+/**
+ * Running jobs go back to the queue when their worker is gone (no row in `workers`, or no
+ * heartbeat since `workerSilentSince`: it died, here or on another machine), or when the job
+ * itself has not been heard from since `leaseBefore` (a handler stuck in a live worker).
+ */
+export async function requeueOrphans(
+  db: Db,
+  at: { leaseBefore: number; workerSilentSince: number },
+  now: number,
+): Promise<number> {
   const r = await db
     .updateTable('jobs')
     .set({ state: 'queued', locked_by: null, locked_at: null, run_at: now, updated_at: now })
     .where('state', '=', 'running')
-    .where('locked_at', '<', before)
+    .where((eb) =>
+      eb.or([
+        eb('locked_at', '<', at.leaseBefore),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('workers as w')
+              .select('w.id')
+              .whereRef('w.id', '=', 'jobs.locked_by')
+              .where('w.heartbeat_at', '>=', at.workerSilentSince),
+          ),
+        ),
+      ]),
+    )
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

@@ -69,7 +69,7 @@ describe('durable jobs', () => {
           db,
           app.database.dialect,
           handlers,
-          { pollMs: 5, leaseMs: 60_000, concurrency: 3 },
+          { pollMs: 5, leaseMs: 60_000, heartbeatMs: 100, deadMs: 1000, concurrency: 3 },
           quiet,
         ),
     );
@@ -86,24 +86,34 @@ describe('durable jobs', () => {
     assert.ok(states.every((s) => s.state === 'done'));
   });
 
-  it('gives the job of a worker that died back to the queue after its lease', async () => {
+  it('gives a stuck job of a live worker back to the queue after its lease', async () => {
     const db = app.database.db;
     const id = await enqueue(db, {
       kind: 'store.sync',
       payload: { store_id: 99 },
       accountId: null,
     });
+    const now = Date.now();
+    await db
+      .insertInto('workers')
+      .values({ id: 'live-worker', hostname: 'h', pid: 1, started_at: now, heartbeat_at: now })
+      .execute();
     await db
       .updateTable('jobs')
-      .set({ state: 'running', locked_by: 'dead-worker', locked_at: Date.now() - 10_000 })
+      .set({ state: 'running', locked_by: 'live-worker', locked_at: now - 10_000 })
       .where('id', '=', id)
       .execute();
+    const silent = now - 60_000;
     assert.equal(
-      await requeueOrphans(db, Date.now() - 60_000, Date.now()),
+      await requeueOrphans(db, { leaseBefore: now - 60_000, workerSilentSince: silent }, now),
       0,
-      'still within its lease',
+      'still within its lease, its worker alive',
     );
-    assert.equal(await requeueOrphans(db, Date.now() - 5_000, Date.now()), 1);
+    assert.equal(
+      await requeueOrphans(db, { leaseBefore: now - 5_000, workerSilentSince: silent }, now),
+      1,
+    );
+    await db.deleteFrom('workers').where('id', '=', 'live-worker').execute();
     const row = await db
       .selectFrom('jobs')
       .select(['state', 'locked_by'])

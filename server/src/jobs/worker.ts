@@ -5,14 +5,9 @@ import type { Dialect } from '../db/database.js';
 import type { DB } from '../db/schema.js';
 import { retryDelayMs } from './backoff.js';
 import type { JobContext, JobHandlers, JobKind, JobPayloads } from './job-kinds.js';
-import {
-  type ClaimedJob,
-  claimNext,
-  heartbeat,
-  markDone,
-  markFailed,
-  requeueOrphans,
-} from './jobs.repo.js';
+import { type ClaimedJob, claimNext } from './claim.js';
+import { heartbeat, markDone, markFailed, requeueOrphans } from './jobs.repo.js';
+import { beat, forgetDeadOnThisHost, forgetSilent, pidAlive, unregister } from './workers.repo.js';
 
 export interface WorkerLog {
   info(obj: object, msg: string): void;
@@ -23,8 +18,12 @@ export interface WorkerLog {
 export interface WorkerOptions {
   /** Idle wait between claims when the queue is empty. */
   pollMs: number;
-  /** A running job silent for this long is requeued (its worker died). */
+  /** A running job silent for this long is requeued even though its worker lives (a stuck handler). */
   leaseMs: number;
+  /** How often this worker writes its heartbeat (table `workers`). */
+  heartbeatMs: number;
+  /** A worker silent for this long is dead: its running jobs are taken over. */
+  deadMs: number;
   /** Jobs run side by side by this worker. */
   concurrency?: number;
 }
@@ -46,9 +45,15 @@ const isKind = (handlers: JobHandlers, kind: string): kind is JobKind =>
  */
 export class JobWorker {
   readonly id = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+  private readonly me = { id: this.id, hostname: os.hostname(), pid: process.pid };
+  /** Rows of our pid older than this are a previous process's (a restarted container). */
+  private readonly processStartedAt = Math.floor(Date.now() - process.uptime() * 1000);
   private running = false;
   private loops: Promise<void>[] = [];
   private wake: (() => void) | null = null;
+  /** When this worker last wrote its heartbeat; 0: not registered yet. */
+  private beatAt = 0;
+  private beating: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -61,15 +66,53 @@ export class JobWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
+    // The loops may all be busy with long jobs: the heartbeat has its own timer.
+    this.beating = setInterval(() => {
+      this.beat(Date.now()).catch((err: unknown) =>
+        this.log.error({ err }, 'job worker: heartbeat failed'),
+      );
+    }, this.opts.heartbeatMs);
     const n = this.opts.concurrency ?? 2;
     for (let i = 0; i < n; i++) this.loops.push(this.loop());
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    if (this.beating) clearInterval(this.beating);
+    this.beating = null;
     this.wake?.();
     await Promise.all(this.loops);
     this.loops = [];
+    if (this.beatAt) await unregister(this.db, this.id).catch(() => undefined);
+    this.beatAt = 0;
+  }
+
+  /**
+   * Stops beating without a word, as a killed process does (tests): its jobs stay `running`
+   * until another worker finds its heartbeat stale.
+   */
+  die(): void {
+    if (this.beating) clearInterval(this.beating);
+    this.beating = null;
+    this.running = false;
+    this.wake?.();
+  }
+
+  /**
+   * Writes the heartbeat. The first one also forgets this host's dead workers (a restart
+   * reclaims its jobs at once); later ones forget workers silent too long (any host).
+   */
+  private async beat(now: number): Promise<void> {
+    const first = this.beatAt === 0;
+    await beat(this.db, this.me, now);
+    this.beatAt = now;
+    if (first)
+      await forgetDeadOnThisHost(
+        this.db,
+        { ...this.me, processStartedAt: this.processStartedAt },
+        pidAlive,
+      );
+    else await forgetSilent(this.db, now - this.opts.deadMs);
   }
 
   /** Claims and runs due jobs until none is left; for tests and one-shot commands. */
@@ -82,7 +125,13 @@ export class JobWorker {
   /** Runs one due job if there is one; false when the queue had nothing due. */
   async runOne(): Promise<boolean> {
     const now = Date.now();
-    await requeueOrphans(this.db, now - this.opts.leaseMs, now);
+    // Registered before the first claim: until then, its jobs would look orphaned.
+    if (now - this.beatAt >= this.opts.heartbeatMs) await this.beat(now);
+    await requeueOrphans(
+      this.db,
+      { leaseBefore: now - this.opts.leaseMs, workerSilentSince: now - this.opts.deadMs },
+      now,
+    );
     const job = await claimNext(this.db, this.dialect, this.id, now);
     if (!job) return false;
     await this.execute(job);

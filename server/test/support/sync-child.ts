@@ -9,7 +9,7 @@ import { buildApp } from '../../src/http/app.js';
 const config = JSON.parse(process.env.ECOMDIR_TEST_CONFIG ?? '{}') as Config;
 const app = await buildApp({
   ...config,
-  jobs: { inProcessWorker: true, leaseMs: 3000, pollMs: 50 },
+  jobs: { inProcessWorker: true, leaseMs: 3000, pollMs: 50, heartbeatMs: 500, deadMs: 3000 },
 });
 process.send?.({ ready: true, worker: app.worker.id });
 process.once('SIGTERM', () => {

@@ -68,9 +68,9 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     webDist: null,
     loginRateLimit: { max: 1000, windowMs: 60_000 },
     masterKey: null,
-    sync: { firstSyncDays: 30, pollSeconds: 60, requestTimeoutMs: 1500 },
+    sync: { firstSyncDays: 30, pollSeconds: 60, requestTimeoutMs: 1500, pauseAfterRejections: 3 },
     // Tests run jobs explicitly (app.worker.runUntilIdle()) so they stay deterministic.
-    jobs: { inProcessWorker: false, leaseMs: 300_000, pollMs: 20 },
+    jobs: { inProcessWorker: false, leaseMs: 300_000, pollMs: 20, heartbeatMs: 200, deadMs: 1000 },
     ...overrides,
   };
 }

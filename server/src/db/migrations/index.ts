@@ -23,6 +23,12 @@ import * as m0104 from './20261128_0104_add_order_items_scanned.js';
 import * as m0105 from './20261128_0105_create_scan_mismatches.js';
 import * as m0106 from './20261128_0106_index_orders_packer_status.js';
 import * as m0301 from './20261128_0301_orders_fts_indexed_by_writers.js';
+import * as m1301 from './20261130_1301_add_job_fairness_columns.js';
+import * as m1302 from './20261130_1302_index_jobs_fair.js';
+import * as m1303 from './20261130_1303_create_job_turns.js';
+import * as m1304 from './20261130_1304_create_workers.js';
+import * as m1305 from './20261130_1305_add_store_pause.js';
+import * as m1306 from './20261130_1306_add_store_removed_at.js';
 
 /**
  * Every migration, in order. Forward-only: a shipped migration is never edited; a change
@@ -53,4 +59,10 @@ export const migrations: Record<string, Migration> = {
   '20261128_0105_create_scan_mismatches': m0105,
   '20261128_0106_index_orders_packer_status': m0106,
   '20261128_0301_orders_fts_indexed_by_writers': m0301,
+  '20261130_1301_add_job_fairness_columns': m1301,
+  '20261130_1302_index_jobs_fair': m1302,
+  '20261130_1303_create_job_turns': m1303,
+  '20261130_1304_create_workers': m1304,
+  '20261130_1305_add_store_pause': m1305,
+  '20261130_1306_add_store_removed_at': m1306,
 };

@@ -9,8 +9,13 @@ import { eligibilityContext } from './eligibility.js';
 import { insertMany } from '../../db/insert-many.js';
 import * as writes from './assign-writes.repo.js';
 import * as repo from './distribution.repo.js';
+import { JOB_PRIORITY } from '../../jobs/job-kinds.js';
 import { pushAssignmentJob } from './push-job.js';
 import { strategyOf } from './strategies.js';
+
+/** The owner's selection is a user's action; automatic runs (a sync's thousands) are bulk. */
+const pushPriority = (mode: RunMode) =>
+  mode === 'on-demand' ? JOB_PRIORITY.urgent : JOB_PRIORITY.bulk;
 
 /**
  * auto: a new or changed order, or the Unassigned queue; follows the store's settings.
@@ -167,7 +172,8 @@ export async function distributeInTransaction(
 
   for (const { o, previous, packer, reason } of changes) {
     if (o.packerId !== null) ended.push(o.id);
-    if (o.storeId !== null) jobs.push(pushAssignmentJob(accountId, o.id, false, now));
+    if (o.storeId !== null)
+      jobs.push(pushAssignmentJob(accountId, o.id, false, now, o.storeId, pushPriority(mode)));
     touchedPackers.push(o.packerId, packer?.id ?? null);
     audits.push({
       account_id: accountId,

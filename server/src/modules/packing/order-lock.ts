@@ -4,6 +4,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../shared/errors.js';
 import type { AuthContext } from '../accounts/accounts.service.js';
 import { type Actor, recordAudit } from '../audit/audit.repo.js';
 import { clearUnassigned } from '../distribution/distribution.repo.js';
+import { JOB_PRIORITY } from '../../jobs/job-kinds.js';
 import { pushAssignmentJob } from '../distribution/push-job.js';
 import { compactEvent, type EventBus } from '../events/event-bus.js';
 import { endCurrentAssignment, insertAssignment } from '../orders/orders.repo.js';
@@ -194,7 +195,7 @@ async function afterChange(
   if (o.store_id !== null)
     await trx
       .insertInto('jobs')
-      .values(pushAssignmentJob(accountId, o.id, override, now))
+      .values(pushAssignmentJob(accountId, o.id, override, now, o.store_id, JOB_PRIORITY.urgent))
       .execute();
   await events.publish(trx, compactEvent(accountId, [o.id], packers));
 }
