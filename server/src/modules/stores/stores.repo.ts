@@ -1,5 +1,6 @@
-import type { Kysely, Transaction, Updateable } from 'kysely';
+import { type Kysely, type Transaction, type Updateable, sql } from 'kysely';
 import type { DB, StoresTable } from '../../db/schema.js';
+import { rejectionColumns } from './credential-pause.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -90,7 +91,21 @@ export async function updateStore(
   await db.updateTable('stores').set(patch).where('id', '=', id).execute();
 }
 
-/** A failure seen by sync or by a write-back: kept with the moment the trouble began. */
+/**
+ * Credential refusals in a row that pause a store (STORE_PAUSE_AFTER_REJECTIONS); buildApp sets
+ * it from the configuration. Kept here so that every caller of recordStoreError (sync,
+ * write-back) applies the same rule without passing it along.
+ */
+let pauseAfterRejections = 3;
+export function setPauseAfterRejections(n: number): void {
+  pauseAfterRejections = n;
+}
+
+/**
+ * A failure seen by sync or by a write-back: kept with the moment the trouble began. A
+ * credential refusal (`credentials_rejected`) repeated STORE_PAUSE_AFTER_REJECTIONS times in a
+ * row pauses the store (store-lifecycle.ts) instead of polling it forever.
+ */
 export async function recordStoreError(
   db: Db,
   id: number,
@@ -101,6 +116,7 @@ export async function recordStoreError(
   await db
     .updateTable('stores')
     .set((eb) => ({
+      ...rejectionColumns(code, pauseAfterRejections, now),
       last_error_code: code,
       last_error: message.slice(0, 1000),
       error_since: eb.fn.coalesce('error_since', eb.val(now)),
@@ -112,7 +128,12 @@ export async function recordStoreError(
 }
 
 /** The account's stores with what the dashboard shows of them; `onlyId` narrows it to one. */
-export async function listStoresWithHealth(db: Db, accountId: number, onlyId?: number) {
+export async function listStoresWithHealth(
+  db: Db,
+  accountId: number,
+  liveSince: number,
+  onlyId?: number,
+) {
   return db
     .selectFrom('stores as s')
     .select((eb) => [
@@ -135,6 +156,16 @@ export async function listStoresWithHealth(db: Db, accountId: number, onlyId?: n
       's.first_sync_days',
       's.poll_seconds',
       's.created_at',
+      's.paused_at',
+      's.paused_reason',
+      's.removed_at',
+      's.credential_rejections',
+      // A sync marked running whose job no live worker holds has stalled (its worker died, or
+      // none is running): the dashboard says so instead of "syncing 67%".
+      sql<number>`CASE WHEN s.sync_started_at IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM jobs j JOIN workers w ON w.id = j.locked_by
+        WHERE j.dedupe_key = ${'store.sync:'} || CAST(s.id AS TEXT) AND j.state = 'running'
+          AND w.heartbeat_at >= ${liveSince}) THEN 1 ELSE 0 END`.as('sync_stalled'),
       eb
         .selectFrom('orders as o')
         .select(eb.fn.countAll<number>().as('n'))

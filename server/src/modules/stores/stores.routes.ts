@@ -9,6 +9,7 @@ import {
   AddStoreBody,
   ConnectBody,
   DeadJobOut,
+  RemoveStoreBody,
   StoreOut,
   StoreSettingsBody,
   SyncDefaultsOut,
@@ -32,7 +33,7 @@ function unverified(reply: FastifyReply, m: StoreMessage) {
 
 /**
  * Stores: the plugin's connect handshake, stores added by hand, health, sync settings,
- * Sync now, dead jobs.
+ * Sync now, pause / resume / remove, dead jobs.
  */
 export function storesRoutes(stores: StoresService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -139,6 +140,44 @@ export function storesRoutes(stores: StoresService): FastifyPluginAsyncZod {
         reply
           .status(202)
           .send({ job_id: await stores.syncNow(authOf(req).accountId, req.params.id) }),
+    );
+
+    // The owner's actions on a store: pause and resume polling, remove it (store-lifecycle.ts).
+    for (const [action, run] of [
+      ['pause', stores.pause.bind(stores)],
+      ['resume', stores.resume.bind(stores)],
+    ] as const) {
+      app.post(
+        `/stores/:id/${action}`,
+        {
+          preHandler: requireRole('owner'),
+          schema: { tags: ['stores'], params: IdParams, response: { 200: StoreOut } },
+        },
+        async (req) => toStoreOut(await run(authOf(req).accountId, req.params.id, actorOf(req))),
+      );
+    }
+
+    app.post(
+      '/stores/:id/remove',
+      {
+        preHandler: requireRole('owner'),
+        schema: {
+          tags: ['stores'],
+          params: IdParams,
+          body: RemoveStoreBody,
+          response: { 200: z.object({ orders_deleted: z.number() }) },
+        },
+      },
+      async (req) => {
+        const r = await stores.remove(
+          authOf(req).accountId,
+          req.params.id,
+          req.body.keep_orders,
+          actorOf(req),
+        );
+        req.log.info({ store_id: req.params.id, orders_deleted: r.ordersDeleted }, 'store removed');
+        return { orders_deleted: r.ordersDeleted };
+      },
     );
 
     app.get(

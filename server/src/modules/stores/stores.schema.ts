@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoOrNull, parseJsonColumn } from '../../shared/json.js';
+import { iso, isoOrNull, parseJsonColumn } from '../../shared/json.js';
 import type { listStoresWithHealth } from './stores.repo.js';
 
 export const ConnectBody = z.object({
@@ -61,8 +61,14 @@ export const StoreOut = z.object({
   status: z.string(),
   orders_count: z.number(),
   last_sync_at: z.string().nullable(),
-  /** ok | syncing | error | pending (never synced yet) */
-  health: z.enum(['ok', 'syncing', 'error', 'pending']),
+  /**
+   * ok | syncing | error | pending (never synced yet) | stalled (marked syncing, but no live
+   * worker holds its sync) | paused | removed (orders kept)
+   */
+  health: z.enum(['ok', 'syncing', 'error', 'pending', 'stalled', 'paused', 'removed']),
+  /** Set while paused: since when and why (`owner`, or `credentials_rejected` automatically). */
+  paused: z.object({ since: z.string(), reason: z.string() }).nullable(),
+  removed_at: z.string().nullable(),
   error: z
     .object({ code: z.string(), message: z.string(), since: z.string().nullable() })
     .nullable(),
@@ -90,6 +96,14 @@ export type StoreRow = Awaited<ReturnType<typeof listStoresWithHealth>>[number] 
   poll_seconds: number;
 };
 
+function healthOf(r: StoreRow): StoreOutT['health'] {
+  if (r.removed_at !== null) return 'removed';
+  if (r.paused_at !== null) return 'paused';
+  if (r.last_error_code) return 'error';
+  if (r.sync_started_at !== null) return Number(r.sync_stalled) === 1 ? 'stalled' : 'syncing';
+  return r.last_sync_at ? 'ok' : 'pending';
+}
+
 export function toStoreOut(r: StoreRow, now = Date.now()): StoreOutT {
   const syncing = r.sync_started_at !== null;
   const firstDone = r.first_synced_at !== null;
@@ -107,13 +121,16 @@ export function toStoreOut(r: StoreRow, now = Date.now()): StoreOutT {
   return {
     id: r.id,
     name: r.name,
+    paused:
+      r.paused_at === null ? null : { since: iso(r.paused_at), reason: r.paused_reason ?? 'owner' },
+    removed_at: isoOrNull(r.removed_at),
     platform: r.platform,
     connector: r.connector,
     url: r.url,
     status: r.status,
     orders_count: Number(r.orders_count ?? 0),
     last_sync_at: isoOrNull(r.last_sync_at),
-    health: r.last_error_code ? 'error' : syncing ? 'syncing' : r.last_sync_at ? 'ok' : 'pending',
+    health: healthOf(r),
     error: r.last_error_code
       ? { code: r.last_error_code, message: r.last_error ?? '', since: isoOrNull(r.error_since) }
       : null,
@@ -139,3 +156,6 @@ export const DeadJobOut = z.object({
   created_at: z.string(),
   failed_at: z.string(),
 });
+
+/** Removing a store: keep its orders readable (store marked removed), or delete them all. */
+export const RemoveStoreBody = z.strictObject({ keep_orders: z.boolean() });

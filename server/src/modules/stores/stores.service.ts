@@ -10,6 +10,8 @@ import type { StoreStatus } from '../connectors/unified-order.js';
 import type { StoreConnections } from './store-connections.js';
 import type { StoreRow } from './stores.schema.js';
 import * as repo from './stores.repo.js';
+import * as lifecycle from './store-lifecycle.js';
+import { syncJobKey } from './store-lifecycle.js';
 import {
   type SyncDefaults,
   type SyncSettingsInput,
@@ -39,7 +41,7 @@ export type Verification = { ok: true; status: StoreStatus } | { ok: false; mess
 
 export type ConnectResult = { ok: true; storeId: number } | { ok: false; unverified: StoreMessage };
 
-export const syncJobKey = (storeId: number) => `store.sync:${storeId}`;
+export { syncJobKey };
 
 export class StoresService {
   /** Every connect attempt makes this server call a URL chosen by the caller: bound them per address. */
@@ -51,6 +53,8 @@ export class StoresService {
     private readonly connections: StoreConnections,
     connectRateLimit: { max: number; windowMs: number },
     private readonly syncDefaults: SyncDefaults,
+    /** A worker silent this long is dead: a sync it held shows as stalled. */
+    private readonly workerDeadMs: number,
   ) {
     this.connectLimiter = new LoginRateLimiter(connectRateLimit);
   }
@@ -116,6 +120,11 @@ export class StoresService {
           last_error_code: null,
           last_error: null,
           error_since: null,
+          // Reconnected: a paused or removed store is back, its waiting jobs run.
+          paused_at: null,
+          paused_reason: null,
+          credential_rejections: 0,
+          removed_at: null,
           updated_at: now,
         });
         // The same store added again: the first-sync days follow the settings' rule.
@@ -172,7 +181,11 @@ export class StoresService {
   }
 
   async list(accountId: number): Promise<StoreRow[]> {
-    const rows = await repo.listStoresWithHealth(this.database.db, accountId);
+    const rows = await repo.listStoresWithHealth(
+      this.database.db,
+      accountId,
+      Date.now() - this.workerDeadMs,
+    );
     return rows.map((r) => this.withSettings(r));
   }
 
@@ -187,7 +200,12 @@ export class StoresService {
   }
 
   async get(accountId: number, storeId: number): Promise<StoreRow> {
-    const [r] = await repo.listStoresWithHealth(this.database.db, accountId, storeId);
+    const [r] = await repo.listStoresWithHealth(
+      this.database.db,
+      accountId,
+      Date.now() - this.workerDeadMs,
+      storeId,
+    );
     if (!r) throw new NotFound('store_not_found', `Store ${storeId} not found.`);
     return this.withSettings(r);
   }
@@ -211,6 +229,10 @@ export class StoresService {
   async syncNow(accountId: number, storeId: number): Promise<number> {
     const store = await repo.findStoreInAccount(this.database.db, accountId, storeId);
     if (!store) throw new NotFound('store_not_found', `Store ${storeId} not found.`);
+    if (store.removed_at !== null)
+      throw new Conflict('store_removed', `Store ${storeId} was removed; connect it again first.`);
+    if (store.paused_at !== null)
+      throw new Conflict('store_paused', `Store ${storeId} is paused; resume it first.`);
     const now = Date.now();
     return this.database.db.transaction().execute(async (trx) => {
       const id = await enqueue(trx, {
@@ -228,6 +250,28 @@ export class StoresService {
         .execute();
       return id;
     });
+  }
+
+  /** The owner pauses the store: not polled, its jobs wait (store-lifecycle.ts). */
+  async pause(accountId: number, storeId: number, actor: Actor): Promise<StoreRow> {
+    await lifecycle.pauseStore(this.database.db, accountId, storeId, actor);
+    return this.get(accountId, storeId);
+  }
+
+  /** Polled again; its waiting jobs run and a sync is due at once. */
+  async resume(accountId: number, storeId: number, actor: Actor): Promise<StoreRow> {
+    await lifecycle.resumeStore(this.database.db, accountId, storeId, actor);
+    return this.get(accountId, storeId);
+  }
+
+  /** Removes the store, keeping its orders readable or deleting all of them (the owner chooses). */
+  async remove(
+    accountId: number,
+    storeId: number,
+    keepOrders: boolean,
+    actor: Actor,
+  ): Promise<{ ordersDeleted: number }> {
+    return lifecycle.removeStore(this.database.db, accountId, storeId, keepOrders, actor);
   }
 
   async deadJobs(accountId: number) {
