@@ -1,6 +1,7 @@
 import { api } from './client';
 
-export type StoreHealth = 'ok' | 'syncing' | 'error' | 'pending';
+/** stalled: marked syncing, but no live worker holds its sync; paused; removed (orders kept). */
+export type StoreHealth = 'ok' | 'syncing' | 'error' | 'pending' | 'stalled' | 'paused' | 'removed';
 
 export interface Store {
   id: number;
@@ -13,6 +14,9 @@ export interface Store {
   orders_count: number;
   last_sync_at: string | null;
   health: StoreHealth;
+  /** Set while paused: since when and why (`owner`, or `credentials_rejected` automatically). */
+  paused: { since: string; reason: string } | null;
+  removed_at: string | null;
   error: { code: string; message: string; since: string | null } | null;
   first_sync: {
     done: boolean;

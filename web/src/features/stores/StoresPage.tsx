@@ -12,17 +12,29 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingStore, IconPlus, IconRefresh, IconSettings } from '@tabler/icons-react';
+import {
+  IconBuildingStore,
+  IconPlayerPause,
+  IconPlayerPlay,
+  IconPlus,
+  IconRefresh,
+  IconSettings,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { storeLifecycleApi } from '../../api/store-lifecycle';
 import { storesApi, type Store } from '../../api/stores';
 import { useSession } from '../auth/session';
 import { PageHeader } from '../../shared/PageHeader';
 import { EmptyState, errorMessage, QueryContent } from '../../shared/states';
 import { useFormat } from '../../shared/use-format';
 import { AddStoreModal } from './AddStoreModal';
+import { actionError } from './action-error';
 import { DeadJobs } from './DeadJobs';
+import { PausedBanner } from './PausedBanner';
+import { RemoveStoreModal } from './RemoveStoreModal';
 import { StoreSettingsModal } from './StoreSettingsModal';
 
 const HEALTH_COLOR: Record<Store['health'], string> = {
@@ -30,6 +42,9 @@ const HEALTH_COLOR: Record<Store['health'], string> = {
   syncing: 'blue',
   error: 'red',
   pending: 'gray',
+  stalled: 'orange',
+  paused: 'yellow',
+  removed: 'gray',
 };
 
 /** The store's health at a glance: state, last good sync, and when something is wrong, why and since when. */
@@ -48,13 +63,25 @@ function Health({ store }: { store: Store }) {
           </Text>
         )}
       </Group>
+      {store.health === 'stalled' && (
+        <Text size="xs" c="orange" data-testid="store-stalled">
+          {t('stores.stalledText')}
+        </Text>
+      )}
+      {store.paused && (
+        <Text size="xs" c="dimmed" data-testid="store-paused">
+          {t(`stores.pausedReason.${store.paused.reason}`, {
+            defaultValue: t('stores.pausedReason.owner'),
+          })}
+          {` · ${t('stores.since', { when: dateTime(store.paused.since) })}`}
+        </Text>
+      )}
       {store.error && (
-        <Tooltip label={store.error.message} multiline w={360}>
-          <Text size="xs" c="red" lineClamp={2} data-testid="store-error">
-            {t(`stores.errors.${store.error.code}`, { defaultValue: store.error.message })}
-            {store.error.since && ` · ${t('stores.since', { when: dateTime(store.error.since) })}`}
-          </Text>
-        </Tooltip>
+        // Only the stored code, translated: a store's own answer may be a WordPress HTML page.
+        <Text size="xs" c="red" lineClamp={2} data-testid="store-error">
+          {t(`stores.errors.${store.error.code}`, { defaultValue: t('stores.errors.unknown') })}
+          {store.error.since && ` · ${t('stores.since', { when: dateTime(store.error.since) })}`}
+        </Text>
       )}
     </Stack>
   );
@@ -67,7 +94,12 @@ function FirstSync({ store }: { store: Store }) {
   const pct = store.first_sync.progress_pct ?? 0;
   return (
     <Stack gap={4} miw={160} data-testid="first-sync">
-      <Progress value={pct} animated={store.health === 'syncing'} size="sm" />
+      <Progress
+        value={pct}
+        animated={store.health === 'syncing'}
+        color={store.health === 'stalled' ? 'orange' : undefined}
+        size="sm"
+      />
       <Text size="xs" c="dimmed">
         {t('stores.firstSync', { pct, count: store.first_sync.orders_so_far })}
       </Text>
@@ -88,7 +120,7 @@ export function StoresPage() {
     queryFn: storesApi.list,
     refetchInterval: (q) =>
       Date.now() < watchUntil ||
-      q.state.data?.items.some((s) => s.health === 'syncing' || s.health === 'pending')
+      q.state.data?.items.some((s) => ['syncing', 'pending', 'stalled'].includes(s.health))
         ? 2000
         : 30_000,
   });
@@ -101,8 +133,22 @@ export function StoresPage() {
     },
     onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
   });
+  const pauseResume = useMutation({
+    mutationFn: ({ id, pause }: { id: number; pause: boolean }) =>
+      pause ? storeLifecycleApi.pause(id) : storeLifecycleApi.resume(id),
+    onSuccess: (_s, v) => {
+      notifications.show({
+        color: 'green',
+        message: t(v.pause ? 'stores.pausedDone' : 'stores.resumedDone'),
+      });
+      void qc.invalidateQueries({ queryKey: ['stores'] });
+    },
+    onError: (e) => notifications.show({ color: 'red', message: actionError(t, e) }),
+  });
+  const [removingId, setRemovingId] = useState<number | null>(null);
   const isOwner = user.role === 'owner';
   const editing = stores.data?.items.find((s) => s.id === editingId);
+  const removing = stores.data?.items.find((s) => s.id === removingId);
   const add = isOwner ? (
     <Button
       leftSection={<IconPlus size={16} />}
@@ -132,71 +178,113 @@ export function StoresPage() {
         }
       >
         {(data) => (
-          <Paper withBorder>
-            <Table.ScrollContainer minWidth={860}>
-              <Table verticalSpacing="sm" data-testid="stores-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('stores.store')}</Table.Th>
-                    <Table.Th>{t('stores.connector')}</Table.Th>
-                    <Table.Th>{t('stores.healthTitle')}</Table.Th>
-                    <Table.Th>{t('stores.orders')}</Table.Th>
-                    <Table.Th w={180} />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((s) => (
-                    <Table.Tr key={s.id} data-testid="store-row">
-                      <Table.Td>
-                        <Text fw={600}>{s.name}</Text>
-                        <Anchor href={s.url} target="_blank" rel="noreferrer" size="xs">
-                          {s.url}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">
-                          {s.connector === 'woocommerce-rest'
-                            ? t('stores.kindRest')
-                            : t('stores.kindPlugin')}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Health store={s} />
-                      </Table.Td>
-                      <Table.Td>
-                        <FirstSync store={s} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="light"
-                            leftSection={<IconRefresh size={14} />}
-                            loading={syncNow.isPending && syncNow.variables === s.id}
-                            onClick={() => syncNow.mutate(s.id)}
-                            data-testid="store-sync-now"
-                          >
-                            {t('stores.syncNow')}
-                          </Button>
-                          <Tooltip label={t('stores.settings.open')}>
-                            <ActionIcon
-                              variant="default"
-                              size="md"
-                              aria-label={t('stores.settings.open')}
-                              onClick={() => setEditingId(s.id)}
-                              data-testid="store-settings"
-                            >
-                              <IconSettings size={16} />
-                            </ActionIcon>
-                          </Tooltip>
-                        </Group>
-                      </Table.Td>
+          <>
+            <PausedBanner
+              stores={data.items}
+              canResume={isOwner}
+              onResume={(id) => pauseResume.mutate({ id, pause: false })}
+              resuming={pauseResume.isPending ? (pauseResume.variables.id ?? null) : null}
+            />
+            <Paper withBorder>
+              <Table.ScrollContainer minWidth={860}>
+                <Table verticalSpacing="sm" data-testid="stores-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('stores.store')}</Table.Th>
+                      <Table.Th>{t('stores.connector')}</Table.Th>
+                      <Table.Th>{t('stores.healthTitle')}</Table.Th>
+                      <Table.Th>{t('stores.orders')}</Table.Th>
+                      <Table.Th w={300} />
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.items.map((s) => (
+                      <Table.Tr key={s.id} data-testid="store-row">
+                        <Table.Td>
+                          <Text fw={600}>{s.name}</Text>
+                          <Anchor href={s.url} target="_blank" rel="noreferrer" size="xs">
+                            {s.url}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm">
+                            {s.connector === 'woocommerce-rest'
+                              ? t('stores.kindRest')
+                              : t('stores.kindPlugin')}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          <Health store={s} />
+                        </Table.Td>
+                        <Table.Td>
+                          <FirstSync store={s} />
+                        </Table.Td>
+                        <Table.Td>
+                          <Group gap="xs" wrap="nowrap">
+                            {s.health !== 'removed' && s.health !== 'paused' && (
+                              <Button
+                                size="xs"
+                                variant="light"
+                                leftSection={<IconRefresh size={14} />}
+                                loading={syncNow.isPending && syncNow.variables === s.id}
+                                onClick={() => syncNow.mutate(s.id)}
+                                data-testid="store-sync-now"
+                              >
+                                {t('stores.syncNow')}
+                              </Button>
+                            )}
+                            {isOwner && s.health !== 'removed' && (
+                              <Button
+                                size="xs"
+                                variant="default"
+                                leftSection={
+                                  s.paused ? (
+                                    <IconPlayerPlay size={14} />
+                                  ) : (
+                                    <IconPlayerPause size={14} />
+                                  )
+                                }
+                                loading={pauseResume.isPending && pauseResume.variables.id === s.id}
+                                onClick={() => pauseResume.mutate({ id: s.id, pause: !s.paused })}
+                                data-testid={s.paused ? 'store-resume' : 'store-pause'}
+                              >
+                                {s.paused ? t('stores.resume') : t('stores.pause')}
+                              </Button>
+                            )}
+                            <Tooltip label={t('stores.settings.open')}>
+                              <ActionIcon
+                                variant="default"
+                                size="md"
+                                aria-label={t('stores.settings.open')}
+                                onClick={() => setEditingId(s.id)}
+                                data-testid="store-settings"
+                              >
+                                <IconSettings size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                            {isOwner && (
+                              <Tooltip label={t('stores.remove.open')}>
+                                <ActionIcon
+                                  variant="default"
+                                  color="red"
+                                  size="md"
+                                  aria-label={t('stores.remove.open')}
+                                  onClick={() => setRemovingId(s.id)}
+                                  data-testid="store-remove"
+                                >
+                                  <IconTrash size={16} />
+                                </ActionIcon>
+                              </Tooltip>
+                            )}
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
+          </>
         )}
       </QueryContent>
       <DeadJobs />
@@ -206,6 +294,9 @@ export function StoresPage() {
           onClose={() => setAdding(false)}
           defaults={stores.data?.defaults}
         />
+      )}
+      {removing && (
+        <RemoveStoreModal key={removing.id} store={removing} onClose={() => setRemovingId(null)} />
       )}
       {editing && (
         <StoreSettingsModal
