@@ -85,24 +85,29 @@ export async function claimNext(
   if (dialect === 'postgres') {
     const group = await nextGroup(db, now);
     if (group === null) return null;
-    let r = await sql<ClaimedJob>`
-      UPDATE jobs SET ${set}
-      WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND ${inGroup(group)}
-                  AND run_at <= ${now}
-                  ORDER BY priority, run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-      RETURNING ${returned}`.execute(db);
-    if (!r.rows[0])
-      r = await sql<ClaimedJob>`
-        UPDATE jobs SET ${set}
-        WHERE id = (SELECT j.id FROM jobs j WHERE j.state = 'queued' AND j.run_at <= ${now}
-                    AND (j.store_id IS NULL OR NOT EXISTS (SELECT 1 FROM stores s
-                         WHERE s.id = j.store_id AND s.paused_at IS NOT NULL))
-                    ORDER BY j.priority, j.run_at, j.id LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING ${returned}`.execute(db);
-    const job = r.rows[0];
-    if (!job) return null;
-    await takeTurn(db, job.store_id === null ? NO_STORE : Number(job.store_id));
-    return normalize(job);
+    // The claim and the store's turn in one statement: one commit per claim, not two.
+    const claim = async (pick: RawBuilder<unknown>) =>
+      (
+        await sql<ClaimedJob>`
+          WITH claimed AS (
+            UPDATE jobs SET ${set} WHERE id = (${pick}) RETURNING ${returned}),
+          turned AS (
+            INSERT INTO job_turns (store_id, turn)
+            SELECT COALESCE(c.store_id, ${NO_STORE}),
+                   (SELECT COALESCE(MAX(t.turn), 0) + 1 FROM job_turns t)
+            FROM claimed c
+            ON CONFLICT (store_id) DO UPDATE SET turn = excluded.turn)
+          SELECT * FROM claimed`.execute(db)
+      ).rows[0];
+    const job =
+      (await claim(sql`SELECT id FROM jobs WHERE state = 'queued' AND ${inGroup(group)}
+          AND run_at <= ${now}
+          ORDER BY priority, run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`)) ??
+      (await claim(sql`SELECT j.id FROM jobs j WHERE j.state = 'queued' AND j.run_at <= ${now}
+          AND (j.store_id IS NULL OR NOT EXISTS (SELECT 1 FROM stores s
+               WHERE s.id = j.store_id AND s.paused_at IS NOT NULL))
+          ORDER BY j.priority, j.run_at, j.id LIMIT 1 FOR UPDATE SKIP LOCKED`));
+    return job ? normalize(job) : null;
   }
   return db.transaction().execute(async (trx) => {
     const group = await nextGroup(trx, now);
