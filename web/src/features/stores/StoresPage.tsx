@@ -145,10 +145,11 @@ export function StoresPage() {
     },
     onError: (e) => notifications.show({ color: 'red', message: actionError(t, e) }),
   });
-  const [removingId, setRemovingId] = useState<number | null>(null);
+  // The store itself, not its id: once removed with its orders it leaves the list, and the
+  // dialog must stay open to tell the owner what to do in WordPress.
+  const [removing, setRemoving] = useState<Store | null>(null);
   const isOwner = user.role === 'owner';
   const editing = stores.data?.items.find((s) => s.id === editingId);
-  const removing = stores.data?.items.find((s) => s.id === removingId);
   const add = isOwner ? (
     <Button
       leftSection={<IconPlus size={16} />}
@@ -269,7 +270,7 @@ export function StoresPage() {
                                   color="red"
                                   size="md"
                                   aria-label={t('stores.remove.open')}
-                                  onClick={() => setRemovingId(s.id)}
+                                  onClick={() => setRemoving(s)}
                                   data-testid="store-remove"
                                 >
                                   <IconTrash size={16} />
@@ -296,7 +297,7 @@ export function StoresPage() {
         />
       )}
       {removing && (
-        <RemoveStoreModal key={removing.id} store={removing} onClose={() => setRemovingId(null)} />
+        <RemoveStoreModal key={removing.id} store={removing} onClose={() => setRemoving(null)} />
       )}
       {editing && (
         <StoreSettingsModal
