@@ -98,6 +98,8 @@ export async function buildApp(
   // Newly synced orders go through distribution in the transaction that stores them, one
   // engine run per page (the engine takes many orders; per order it would cost ten times more).
   sync.setNewOrdersHook(distribution.onOrdersWritten);
+  // Changes of known orders follow the lifecycle table (distribution, live updates).
+  sync.setChangedOrdersHook(distribution.onStoreChanges);
   const writeback = new StoreWriteback(database.db, connections);
   const connectLimit = {
     max: config.loginRateLimit.max * 3,

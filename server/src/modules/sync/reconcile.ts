@@ -4,6 +4,7 @@ import { StoreUnreachable } from '../connectors/connector.js';
 import type { StoreConnections } from '../stores/store-connections.js';
 import { findStore, recordStoreError } from '../stores/stores.repo.js';
 import type { RowWriter } from './row-writer.js';
+import type { ChangedOrdersHook } from './sync.service.js';
 import { markDeletedInStore, upsertOrdersPage } from './sync.repo.js';
 
 /** Open orders checked per run, oldest first. */
@@ -21,6 +22,7 @@ export async function reconcileOpenOrders(
   writer: RowWriter,
   storeId: number,
   heartbeat: () => Promise<void>,
+  afterChanges: ChangedOrdersHook,
 ): Promise<{ checked: number; deleted: number; changed: number }> {
   const db = database.db;
   const store = await findStore(db, storeId);
@@ -49,9 +51,11 @@ export async function reconcileOpenOrders(
     if (!r.ok) return out;
     out.checked += 1;
     if (r.result === null) {
-      await db
-        .transaction()
-        .execute((trx) => markDeletedInStore(trx, store.account_id, o.id, Date.now()));
+      await db.transaction().execute(async (trx) => {
+        const moved = await markDeletedInStore(trx, store.account_id, o.id, Date.now());
+        if (moved)
+          await afterChanges(trx, store.account_id, { moved: [moved], maybeDistributable: [] });
+      });
       out.deleted += 1;
     } else if (
       r.result.status !== o.store_status ||
@@ -62,19 +66,19 @@ export async function reconcileOpenOrders(
     if (out.checked % 50 === 0) await heartbeat();
   }
   if (changed.length) {
-    const r = await db
-      .transaction()
-      .execute((trx) =>
-        upsertOrdersPage(
-          trx,
-          writer,
-          store.account_id,
-          storeId,
-          store.connector,
-          changed,
-          Date.now(),
-        ),
+    const r = await db.transaction().execute(async (trx) => {
+      const page = await upsertOrdersPage(
+        trx,
+        writer,
+        store.account_id,
+        storeId,
+        store.connector,
+        changed,
+        Date.now(),
       );
+      await afterChanges(trx, store.account_id, page);
+      return page;
+    });
     out.changed = r.updated.length;
   }
   return out;

@@ -29,11 +29,27 @@ export interface NewOrderWritten {
   items: readonly { sku: string; meta: string }[];
 }
 
+/** An order whose ecomdir status the store's change moved (the lifecycle table). */
+export interface StatusMove {
+  id: number;
+  from: OrderStatus;
+  to: OrderStatus;
+  /** The packer whose queue it was in (before the move), if any. */
+  packer_id: number | null;
+}
+
 export interface PageResult {
   /** New orders, with what distribution reads of them (it runs in the same transaction). */
   created: NewOrderWritten[];
   updated: number[];
   unchanged: number;
+  /** Status moves caused by the store (closed, completed, reopened). */
+  moved: StatusMove[];
+  /**
+   * Known orders, new and without a packer, whose store status changed: they may have
+   * become distributable (pending → processing); distribution decides.
+   */
+  maybeDistributable: number[];
 }
 
 const SYNCED_KEYS: (keyof SyncedOrderColumns)[] = [
@@ -80,12 +96,18 @@ export async function upsertOrdersPage(
   const incoming = new Map<string, OrderRows>();
   for (const u of page) incoming.set(String(u.id), toRows(u));
   const externalIds = [...incoming.keys()];
-  const result: PageResult = { created: [], updated: [], unchanged: 0 };
+  const result: PageResult = {
+    created: [],
+    updated: [],
+    unchanged: 0,
+    moved: [],
+    maybeDistributable: [],
+  };
   if (externalIds.length === 0) return result;
 
   const existing = await trx
     .selectFrom('orders')
-    .select(['id', 'external_id', 'status', ...SYNCED_KEYS])
+    .select(['id', 'external_id', 'status', 'packer_id', ...SYNCED_KEYS])
     .where('store_id', '=', storeId)
     .where('external_id', 'in', externalIds)
     .execute();
@@ -179,11 +201,33 @@ export async function upsertOrdersPage(
         old.store_status !== r.order.store_status
           ? nextStatus(old.status, old.store_status, r.order.store_status)
           : null;
+      // Reopened (back to new): it goes back to distribution without its former packer.
+      const reopened = status === 'new';
       await trx
         .updateTable('orders')
-        .set({ ...r.order, ...(status && { status }), updated_at: now })
+        .set({
+          ...r.order,
+          ...(status && { status }),
+          ...(reopened && { packer_id: null, assigned_at: null, confirmed_at: null }),
+          updated_at: now,
+        })
         .where('id', '=', old.id)
         .execute();
+      if (status)
+        result.moved.push({ id: old.id, from: old.status, to: status, packer_id: old.packer_id });
+      if (reopened && old.packer_id !== null)
+        await trx
+          .updateTable('assignments')
+          .set({ ended_at: now })
+          .where('order_id', '=', old.id)
+          .where('ended_at', 'is', null)
+          .execute();
+      if (
+        old.store_status !== r.order.store_status &&
+        (status ?? old.status) === 'new' &&
+        (reopened || old.packer_id === null)
+      )
+        result.maybeDistributable.push(old.id);
       if (old.store_status !== r.order.store_status)
         audit(
           old.id,
@@ -247,14 +291,14 @@ export async function markDeletedInStore(
   accountId: number,
   orderId: number,
   now: number,
-): Promise<void> {
+): Promise<StatusMove | null> {
   const o = await trx
     .selectFrom('orders')
-    .select(['status', 'store_status'])
+    .select(['status', 'store_status', 'packer_id'])
     .where('account_id', '=', accountId)
     .where('id', '=', orderId)
     .executeTakeFirst();
-  if (!o || o.store_status === 'deleted') return;
+  if (!o || o.store_status === 'deleted') return null;
   const status = nextStatus(o.status, o.store_status, 'deleted');
   await trx
     .updateTable('orders')
@@ -278,4 +322,5 @@ export async function markDeletedInStore(
   if (status)
     rows.push({ ...rows[0]!, action: 'status_changed', from_value: o.status, to_value: status });
   await trx.insertInto('audit_events').values(rows).execute();
+  return status ? { id: orderId, from: o.status, to: status, packer_id: o.packer_id } : null;
 }

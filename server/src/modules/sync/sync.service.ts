@@ -9,7 +9,7 @@ import type { SyncDefaults } from '../stores/sync-settings.js';
 import { type RowWriter, rowWriterFor } from './row-writer.js';
 import { reconcileOpenOrders } from './reconcile.js';
 import { beginSyncRun, storesToPoll } from './store-sync.repo.js';
-import { type NewOrderWritten, upsertOrdersPage } from './sync.repo.js';
+import { type NewOrderWritten, type StatusMove, upsertOrdersPage } from './sync.repo.js';
 import { type Batch, PageFeed } from './page-feed.js';
 
 const RECONCILE_EVERY_MS = 3_600_000;
@@ -39,6 +39,23 @@ export type NewOrdersHook = (
   orders: NewOrderWritten[],
 ) => Promise<void>;
 
+/** What a store's change did to orders already known (see the lifecycle table). */
+export interface StoreChanges {
+  moved: StatusMove[];
+  maybeDistributable: number[];
+}
+
+/**
+ * Called in the transaction that applied the store's changes to known orders (sync,
+ * reconciliation, a write-back that found the order deleted): orders that left a queue are
+ * announced, orders that became distributable are distributed.
+ */
+export type ChangedOrdersHook = (
+  trx: Transaction<DB>,
+  accountId: number,
+  changes: StoreChanges,
+) => Promise<void>;
+
 /** The defaults are those of stores without their own settings. */
 export interface SyncOptions extends SyncDefaults {
   pageSize: number;
@@ -61,6 +78,7 @@ export interface SyncRun {
  */
 export class SyncService {
   private onNewOrders: NewOrdersHook | null = null;
+  private onChanged: ChangedOrdersHook | null = null;
   private readonly writer: RowWriter;
 
   constructor(
@@ -105,9 +123,32 @@ export class SyncService {
     }
   }
 
+  /** Wired by buildApp: the lifecycle after the first sync (distribution, live updates). */
+  setChangedOrdersHook(hook: ChangedOrdersHook): void {
+    this.onChanged = hook;
+  }
+
+  /** Applies the hook when the change did anything; runs in the caller's transaction. */
+  readonly afterChanges = async (
+    trx: Transaction<DB>,
+    accountId: number,
+    changes: StoreChanges,
+  ): Promise<void> => {
+    if (!this.onChanged) return;
+    if (changes.moved.length === 0 && changes.maybeDistributable.length === 0) return;
+    await this.onChanged(trx, accountId, changes);
+  };
+
   /** The hourly check of open orders against the store (trashed, deleted); see reconcile.ts. */
   async reconcile(storeId: number, heartbeat: () => Promise<void>): Promise<void> {
-    await reconcileOpenOrders(this.database, this.connections, this.writer, storeId, heartbeat);
+    await reconcileOpenOrders(
+      this.database,
+      this.connections,
+      this.writer,
+      storeId,
+      heartbeat,
+      this.afterChanges,
+    );
   }
 
   async syncStore(
@@ -189,6 +230,7 @@ export class SyncService {
         .execute();
       const fresh = r.created.filter((c) => c.status === 'new');
       if (fresh.length && this.onNewOrders) await this.onNewOrders(trx, accountId, fresh);
+      await this.afterChanges(trx, accountId, r);
     });
     run.pages += batch.pages;
   }
