@@ -27,6 +27,8 @@ import { StoresService } from '../modules/stores/stores.service.js';
 import { Vault } from '../modules/stores/vault.js';
 import { POLL_TICK_SECONDS, SyncService } from '../modules/sync/sync.service.js';
 import { StoreWriteback } from '../modules/sync/writeback.js';
+import { boundaryRoutes } from '../modules/sync/boundary.routes.js';
+import { StoreBoundaryService } from '../modules/sync/boundary.service.js';
 import { distributionRoutes } from '../modules/distribution/distribution.routes.js';
 import { DistributionService } from '../modules/distribution/distribution.service.js';
 import { startShiftWatch } from '../modules/distribution/shift-watch.js';
@@ -153,6 +155,7 @@ export async function buildApp(
       await api.register(packersRoutes(services.packers));
       await api.register(ordersRoutes(services.orders));
       await api.register(storesRoutes(services.stores));
+      await api.register(boundaryRoutes(new StoreBoundaryService(database.db)));
       await api.register(distributionRoutes(services.distribution));
       await api.register(packingRoutes(services.packing));
       await api.register(eventsRoutes(events));

@@ -3,6 +3,8 @@ import type { AuditEventsTable, DB, OrderStatus } from '../../db/schema.js';
 import type { UnifiedOrder } from '../connectors/unified-order.js';
 import type { NewItem } from '../orders/orders.repo.js';
 import type { RowWriter } from './row-writer.js';
+import type { Refused } from './quarantine.js';
+import { cleanOrder, unstorable } from './store-text.js';
 import {
   type OrderRows,
   type SyncedOrderColumns,
@@ -50,6 +52,8 @@ export interface PageResult {
    * become distributable (pending → processing); distribution decides.
    */
   maybeDistributable: number[];
+  /** Orders that cannot be stored as they are (see store-text.ts): skipped, to quarantine. */
+  refused: Refused[];
 }
 
 const SYNCED_KEYS: (keyof SyncedOrderColumns)[] = [
@@ -94,14 +98,45 @@ export async function upsertOrdersPage(
 ): Promise<PageResult> {
   // The last version of an order within the page wins (pages are in modification order).
   const incoming = new Map<string, OrderRows>();
-  for (const u of page) incoming.set(String(u.id), toRows(u));
-  const externalIds = [...incoming.keys()];
   const result: PageResult = {
     created: [],
     updated: [],
     unchanged: 0,
     moved: [],
     maybeDistributable: [],
+    refused: [],
+  };
+  // Text PostgreSQL refuses is cleaned (and recorded below); values no column can hold are
+  // refused here, so one bad order never fails the page on one database only.
+  const cleaned = new Map<string, string[]>();
+  for (const raw of page) {
+    const { order: u, fields } = cleanOrder(raw);
+    const rows = toRows(u);
+    const bad = unstorable(rows);
+    if (bad) {
+      incoming.delete(String(u.id));
+      result.refused.push({
+        external_id: String(u.id),
+        number: u.number,
+        reason: 'value_out_of_range',
+        detail: bad.field,
+      });
+      continue;
+    }
+    if (fields.length) cleaned.set(String(u.id), fields);
+    incoming.set(String(u.id), rows);
+  }
+  const externalIds = [...incoming.keys()];
+  const noteCleaned = (orderId: number, externalId: string) => {
+    const f = cleaned.get(externalId);
+    if (f)
+      audit(
+        orderId,
+        'store_data_cleaned',
+        null,
+        f.join(', ').slice(0, 500),
+        'characters the database cannot store were removed',
+      );
   };
   if (externalIds.length === 0) return result;
 
@@ -157,6 +192,7 @@ export async function upsertOrdersPage(
         items: r.items,
       });
       audit(id, 'created', null, status, `synced from the store (${r.order.store_status})`);
+      noteCleaned(id, r.order.external_id);
     });
     await writer.insert(trx, 'order_items', items);
     await writer.insert(trx, 'order_addresses', addresses);
@@ -278,6 +314,7 @@ export async function upsertOrdersPage(
           'changed in the store',
         );
       }
+      noteCleaned(old.id, r.order.external_id);
       result.updated.push(old.id);
     }
   }
