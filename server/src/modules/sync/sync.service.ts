@@ -12,6 +12,7 @@ import { beginSyncRun, storesToPoll } from './store-sync.repo.js';
 import { type NewOrderWritten, type StatusMove, upsertOrdersPage } from './sync.repo.js';
 import { type Batch, PageFeed } from './page-feed.js';
 import type { UnifiedOrder } from '../connectors/unified-order.js';
+import { checkDivergence } from './divergence.js';
 import { type Refused, hasQuarantined, quarantine, release } from './quarantine.js';
 
 const RECONCILE_EVERY_MS = 3_600_000;
@@ -274,6 +275,9 @@ export class SyncService {
     const fresh = r.created.filter((c) => c.status === 'new');
     if (fresh.length && this.onNewOrders) await this.onNewOrders(trx, accountId, fresh);
     await this.afterChanges(trx, accountId, r);
+    // After distribution: an order it just assigned has its push queued, not yet a divergence.
+    if (r.updated.length || r.unchanged)
+      await checkDivergence(trx, accountId, storeId, orders, now);
   }
 
   private async moveCursor(trx: Transaction<DB>, storeId: number, batch: Batch): Promise<void> {
