@@ -91,6 +91,10 @@ describe('tenant isolation: account A never reaches account B', () => {
       body: { poll_seconds: 600, first_sync_days: 90 },
     }),
     'POST /api/stores/{id}/sync': () => ({ url: `/api/stores/${B.store}/sync` }),
+    'GET /api/stores/{id}/quarantine': () => ({ url: `/api/stores/${B.store}/quarantine` }),
+    'POST /api/orders/{id}/store-push/retry': () => ({
+      url: `/api/orders/${B.order}/store-push/retry`,
+    }),
     'POST /api/jobs/{id}/retry': () => ({ url: `/api/jobs/${B.job}/retry` }),
     'POST /api/orders/{id}/confirm': () => ({ url: `/api/orders/${B.order}/confirm` }),
     'POST /api/orders/{id}/reassign': () => ({
@@ -179,7 +183,7 @@ describe('tenant isolation: account A never reaches account B', () => {
     });
     assert.deepEqual(res.json<{ updated: number[]; skipped: { code: string }[] }>(), {
       updated: [],
-      skipped: [{ id: B.order, code: 'order_not_found', message: `Order ${B.order} not found.` }],
+      skipped: [{ id: B.order, code: 'order_not_found', message: 'This order was not found.' }],
     });
     assert.deepEqual(
       (await b.get(`/api/orders/${B.order}`)).json<{ packer: unknown }>().packer,

@@ -201,7 +201,7 @@ describe('distribution: stores, settings, outbox, redistribution, concurrency', 
     );
     assert.match(body.assigned[0]?.reason ?? '', /^least loaded: \d+ open, next had \d+$/);
     assert.deepEqual(body.skipped, [
-      { id: 99_999_999, code: 'order_not_found', message: 'Order 99999999 not found.' },
+      { id: 99_999_999, code: 'order_not_found', message: 'This order was not found.' },
     ]);
     assert.equal((await owner.post('/api/orders/distribute', { order_ids: [] })).statusCode, 400);
     await owner.request('PUT', '/api/distribution/settings', {

@@ -78,7 +78,7 @@ export class StoreBoundaryService {
       .where('account_id', '=', accountId)
       .where('id', '=', orderId)
       .executeTakeFirst();
-    if (!o) throw new NotFound('order_not_found', `Order ${orderId} not found.`);
+    if (!o) throw new NotFound('order_not_found', 'This order was not found.');
     if (o.store_id === null || o.packer_id === null || (!o.store_push_error && !o.store_divergence))
       throw new Conflict(
         'nothing_to_push',

@@ -21,6 +21,7 @@ import {
 
 export interface NewOrderWritten {
   id: number;
+  number: string;
   store_id: number;
   status: OrderStatus;
   store_status: string;
@@ -182,6 +183,7 @@ export async function upsertOrdersPage(
       const status = rows[k]!.status;
       result.created.push({
         id,
+        number: r.order.number,
         store_id: storeId,
         status,
         store_status: r.order.store_status,

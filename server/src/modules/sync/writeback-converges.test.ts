@@ -56,7 +56,10 @@ describe('write-back that converges', () => {
   before(async () => {
     app = await startTestApp();
     store = await startFakeStore({ orders: 4 });
-    for (const o of store.orders.values()) o.status = 'on-hold'; // assigned by hand here
+    for (const o of store.orders.values()) {
+      o.status = 'on-hold'; // assigned by hand here
+      o.number = String(5000 + o.id); // the shop's number, unlike ecomdir's id
+    }
     owner = await ownerClient(app);
     storeId = await addStore(owner, store);
     await run();
@@ -77,6 +80,12 @@ describe('write-back that converges', () => {
     assert.equal(job?.state, 'queued', 'not dead, not done: it waits');
     assert.ok((job?.max_attempts ?? 0) >= 10_000, 'retried until it lands');
     assert.ok((job?.run_at ?? 0) > Date.now(), 'with backoff');
+    const waiting = await app.database.db
+      .selectFrom('jobs')
+      .select('last_error')
+      .where('id', '=', job?.id ?? 0)
+      .executeTakeFirstOrThrow();
+    assert.match(waiting.last_error ?? '', /^Order #5001: /, 'named by the store number');
     const d = await detail(1);
     assert.deepEqual(d.store_push_error && [d.store_push_error.code, d.store_push_error.retrying], [
       'credentials_rejected',
@@ -144,7 +153,9 @@ describe('write-back that converges', () => {
       false,
     ]);
     // Repeating the override is `unchanged` (ecomdir already agrees with itself): Retry is the way.
-    assert.equal((await reassign(3, bogdan.id, { override: true, reason: 'x' })).statusCode, 409);
+    const again = await reassign(3, bogdan.id, { override: true, reason: 'x' });
+    assert.equal(again.statusCode, 409);
+    assert.match(again.json<{ error: { message: string } }>().error.message, /^Order #5003 /);
     assert.equal((await owner.post(`/api/orders/${id}/store-push/retry`)).statusCode, 202);
     await run();
     assert.equal((await detail(3)).store_push_error?.code, 'ecomdir_packer_locked', 'still off');
