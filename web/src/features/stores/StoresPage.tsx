@@ -23,6 +23,8 @@ import { EmptyState, errorMessage, QueryContent } from '../../shared/states';
 import { useFormat } from '../../shared/use-format';
 import { AddStoreModal } from './AddStoreModal';
 import { DeadJobs } from './DeadJobs';
+import { BoundaryBadges } from './BoundaryBadges';
+import { storeBoundaryApi } from '../../api/store-boundary';
 import { StoreSettingsModal } from './StoreSettingsModal';
 
 const HEALTH_COLOR: Record<Store['health'], string> = {
@@ -91,6 +93,12 @@ export function StoresPage() {
       q.state.data?.items.some((s) => s.health === 'syncing' || s.health === 'pending')
         ? 2000
         : 30_000,
+  });
+  // Orders that disagree with the store or could not be stored: a count per store.
+  const boundary = useQuery({
+    queryKey: ['stores', 'boundary'],
+    queryFn: storeBoundaryApi.counts,
+    refetchInterval: 30_000,
   });
   const syncNow = useMutation({
     mutationFn: (id: number) => storesApi.syncNow(id),
@@ -162,6 +170,9 @@ export function StoresPage() {
                       </Table.Td>
                       <Table.Td>
                         <Health store={s} />
+                        <BoundaryBadges
+                          counts={boundary.data?.stores.find((b) => b.store_id === s.id)}
+                        />
                       </Table.Td>
                       <Table.Td>
                         <FirstSync store={s} />
