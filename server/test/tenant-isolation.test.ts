@@ -97,6 +97,10 @@ describe('tenant isolation: account A never reaches account B', () => {
       url: `/api/stores/${B.store}/remove`,
       body: { keep_orders: false },
     }),
+    'GET /api/stores/{id}/quarantine': () => ({ url: `/api/stores/${B.store}/quarantine` }),
+    'POST /api/orders/{id}/store-push/retry': () => ({
+      url: `/api/orders/${B.order}/store-push/retry`,
+    }),
     'POST /api/jobs/{id}/retry': () => ({ url: `/api/jobs/${B.job}/retry` }),
     'POST /api/orders/{id}/confirm': () => ({ url: `/api/orders/${B.order}/confirm` }),
     'POST /api/orders/{id}/reassign': () => ({
@@ -191,7 +195,7 @@ describe('tenant isolation: account A never reaches account B', () => {
     });
     assert.deepEqual(res.json<{ updated: number[]; skipped: { code: string }[] }>(), {
       updated: [],
-      skipped: [{ id: B.order, code: 'order_not_found', message: `Order ${B.order} not found.` }],
+      skipped: [{ id: B.order, code: 'order_not_found', message: 'This order was not found.' }],
     });
     assert.deepEqual(
       (await b.get(`/api/orders/${B.order}`)).json<{ packer: unknown }>().packer,

@@ -164,6 +164,9 @@ export interface OrdersTable {
   /** The store's last refusal of a write-back (code: message), e.g. ecomdir_packer_locked. */
   store_push_error?: string | null;
   store_push_error_at?: number | null;
+  /** What the store holds when it disagrees about the packer (JSON), and since when. */
+  store_divergence?: string | null;
+  store_divergence_at?: number | null;
 }
 
 export interface OrderAddressesTable {
@@ -298,6 +301,21 @@ export interface UnassignedOrdersTable {
   checked_at: number;
 }
 
+/** A store order that could not be stored, with the reason (sync/quarantine.ts). */
+export interface QuarantinedOrdersTable {
+  id: Generated<number>;
+  account_id: number;
+  store_id: number;
+  external_id: string;
+  number: string;
+  /** A code: value_out_of_range, store_rejected_row. */
+  reason: string;
+  /** Which field, or the database's refusal (never the order's data). */
+  detail: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface ScanMismatchesTable {
   id: Generated<number>;
   account_id: number;
@@ -327,6 +345,7 @@ export interface DB {
   distribution_state: DistributionStateTable;
   unassigned_orders: UnassignedOrdersTable;
   scan_mismatches: ScanMismatchesTable;
+  quarantined_orders: QuarantinedOrdersTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;

@@ -28,6 +28,8 @@ import { setPauseAfterRejections } from '../modules/stores/stores.repo.js';
 import { Vault } from '../modules/stores/vault.js';
 import { POLL_TICK_SECONDS, SyncService } from '../modules/sync/sync.service.js';
 import { StoreWriteback } from '../modules/sync/writeback.js';
+import { boundaryRoutes } from '../modules/sync/boundary.routes.js';
+import { StoreBoundaryService } from '../modules/sync/boundary.service.js';
 import { distributionRoutes } from '../modules/distribution/distribution.routes.js';
 import { DistributionService } from '../modules/distribution/distribution.service.js';
 import { startShiftWatch } from '../modules/distribution/shift-watch.js';
@@ -100,7 +102,9 @@ export async function buildApp(
   // Newly synced orders go through distribution in the transaction that stores them, one
   // engine run per page (the engine takes many orders; per order it would cost ten times more).
   sync.setNewOrdersHook(distribution.onOrdersWritten);
-  const writeback = new StoreWriteback(database.db, connections);
+  // Changes of known orders follow the lifecycle table (distribution, live updates).
+  sync.setChangedOrdersHook(distribution.onStoreChanges);
+  const writeback = new StoreWriteback(database.db, connections, sync.afterChanges);
   const connectLimit = {
     max: config.loginRateLimit.max * 3,
     windowMs: config.loginRateLimit.windowMs,
@@ -160,6 +164,7 @@ export async function buildApp(
       await api.register(packersRoutes(services.packers));
       await api.register(ordersRoutes(services.orders));
       await api.register(storesRoutes(services.stores));
+      await api.register(boundaryRoutes(new StoreBoundaryService(database.db)));
       await api.register(distributionRoutes(services.distribution));
       await api.register(packingRoutes(services.packing));
       await api.register(eventsRoutes(events));

@@ -1,3 +1,4 @@
+import type { OrderStorePush } from './store-boundary';
 import { api } from './client';
 
 export const ORDER_STATUSES = [
@@ -86,7 +87,8 @@ export interface AuditEvent {
 
 export interface OrderDetail extends OrderSummary {
   store_status: string;
-  store_push_error: { message: string; at: string } | null;
+  store_push_error: OrderStorePush['store_push_error'];
+  store_divergence: OrderStorePush['store_divergence'];
   source: 'manual' | 'woocommerce';
   modified_at: string;
   subtotal: string;

@@ -29,6 +29,8 @@ import * as m1303 from './20261130_1303_create_job_turns.js';
 import * as m1304 from './20261130_1304_create_workers.js';
 import * as m1305 from './20261130_1305_add_store_pause.js';
 import * as m1306 from './20261130_1306_add_store_removed_at.js';
+import * as m1101 from './20261130_1101_create_quarantined_orders.js';
+import * as m1102 from './20261130_1102_add_order_store_divergence.js';
 
 /**
  * Every migration, in order. Forward-only: a shipped migration is never edited; a change
@@ -65,4 +67,6 @@ export const migrations: Record<string, Migration> = {
   '20261130_1304_create_workers': m1304,
   '20261130_1305_add_store_pause': m1305,
   '20261130_1306_add_store_removed_at': m1306,
+  '20261130_1101_create_quarantined_orders': m1101,
+  '20261130_1102_add_order_store_divergence': m1102,
 };

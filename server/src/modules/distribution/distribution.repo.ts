@@ -145,6 +145,7 @@ export async function loadCandidates(db: Db, accountId: number): Promise<Candida
 }
 
 export interface OrderForDistribution extends DistOrder {
+  number: string;
   status: string;
   storeStatus: string;
   packerId: number | null;
@@ -168,6 +169,8 @@ function categoriesOf(metaText: string): string[] {
 /** What distribution reads of an order's row and of its items' rows. */
 export interface OrderColumnsForDistribution {
   id: number;
+  /** The store's order number (#55): what messages name. */
+  number: string;
   store_id: number | null;
   status: string;
   store_status: string;
@@ -192,6 +195,7 @@ export function forDistribution(
   );
   return {
     id: o.id,
+    number: o.number,
     storeId: o.store_id,
     status: o.status,
     storeStatus: o.store_status,
@@ -221,6 +225,7 @@ export async function loadOrders(
         .selectFrom('orders')
         .select([
           'id',
+          'number',
           'store_id',
           'status',
           'store_status',

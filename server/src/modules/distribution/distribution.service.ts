@@ -69,6 +69,43 @@ export class DistributionService {
     });
   };
 
+  /**
+   * The store changed orders already known (the lifecycle table, docs/stores-and-sync.md),
+   * in the transaction that applied the change: orders closed or completed in the store
+   * leave the Unassigned queue and their packer's queue (stations are told at once; the
+   * order's history says why); orders that became distributable (pending → processing,
+   * restored from the trash) are distributed now; a packer whose order left has room for
+   * the waiting queue.
+   */
+  onStoreChanges = async (
+    trx: Transaction<DB>,
+    accountId: number,
+    changes: {
+      moved: readonly { id: number; to: string; packer_id: number | null }[];
+      maybeDistributable: readonly number[];
+    },
+  ): Promise<void> => {
+    const left = changes.moved.filter((m) => m.to !== 'new');
+    if (left.length) {
+      await repo.clearUnassigned(
+        trx,
+        accountId,
+        left.map((m) => m.id),
+      );
+      await this.events.publish(
+        trx,
+        compactEvent(
+          accountId,
+          left.map((m) => m.id),
+          left.map((m) => m.packer_id),
+        ),
+      );
+    }
+    if (changes.maybeDistributable.length)
+      await this.distributeAuto(trx, accountId, [...changes.maybeDistributable]);
+    if (left.some((m) => m.packer_id !== null)) await this.retryQueue(trx, accountId, Date.now());
+  };
+
   private async distributeAuto(
     trx: Transaction<DB>,
     accountId: number,

@@ -75,7 +75,7 @@ export async function distributeInTransaction(
   const found = new Set(orders.map((o) => o.id));
   for (const id of unique)
     if (!found.has(id))
-      result.skipped.push({ id, code: 'order_not_found', message: `Order ${id} not found.` });
+      result.skipped.push({ id, code: 'order_not_found', message: 'This order was not found.' });
 
   const settings = new Map(
     (await repo.listSettingsRows(trx, accountId)).map((s) => [s.storeKey, s]),
@@ -130,7 +130,7 @@ export async function distributeInTransaction(
         result.skipped.push({
           id: o.id,
           code: 'unchanged',
-          message: `Order ${o.id} stays with ${packer.name}.`,
+          message: `Order #${o.number} stays with ${packer.name}.`,
         });
         continue;
       }
@@ -150,7 +150,7 @@ export async function distributeInTransaction(
       } else {
         decrement(packer ?? undefined);
         increment(previous, null);
-        result.skipped.push(changedMeanwhile(o.id));
+        result.skipped.push(changedMeanwhile(o));
       }
     }
     await repo.saveState(trx, accountId, key, state, now);
@@ -166,7 +166,7 @@ export async function distributeInTransaction(
     else {
       // Taken by hand meanwhile (the strategy state has moved on; harmless).
       decrement(f.packer);
-      result.skipped.push(changedMeanwhile(f.o.id));
+      result.skipped.push(changedMeanwhile(f.o));
     }
   }
 
@@ -228,13 +228,13 @@ function whyNot(
   if (o.confirmedAt !== null || o.status === 'confirmed')
     return {
       code: 'packer_locked',
-      message: `Order ${o.id} is confirmed and locked to its packer.`,
+      message: `Order #${o.number} is confirmed and locked to its packer.`,
     };
   if (o.status !== 'new' && o.status !== 'assigned')
-    return { code: 'invalid_status', message: `Order ${o.id} is ${o.status}.` };
+    return { code: 'invalid_status', message: `Order #${o.number} is ${o.status}.` };
   if (mode !== 'auto') return null;
   if (o.status !== 'new' || o.packerId !== null)
-    return { code: 'already_assigned', message: `Order ${o.id} already has a packer.` };
+    return { code: 'already_assigned', message: `Order #${o.number} already has a packer.` };
   if (!s.enabled)
     return { code: 'distribution_off', message: 'Automatic distribution is off for this store.' };
   if (o.storeId !== null && !s.storeStatuses.includes(o.storeStatus)) {
@@ -246,10 +246,10 @@ function whyNot(
   return null;
 }
 
-const changedMeanwhile = (id: number) => ({
-  id,
+const changedMeanwhile = (o: { id: number; number: string }) => ({
+  id: o.id,
   code: 'changed_meanwhile',
-  message: `Order ${id} changed while it was being distributed.`,
+  message: `Order #${o.number} changed while it was being distributed.`,
 });
 
 function decrement(p: { openOrders: number } | undefined): void {

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { JobsTable } from '../../db/schema.js';
 import type { JobPriority } from '../../jobs/job-kinds.js';
+import { PUSH_MAX_ATTEMPTS } from '../sync/push-retry.js';
 
 /**
  * The outbox row that tells the store about an order's packer (the sync module's worker
@@ -27,7 +28,8 @@ export function pushAssignmentJob(
     ),
     state: 'queued',
     attempts: 0,
-    max_attempts: 10,
+    // Retried until it lands or the store is removed (sync/push-retry.ts).
+    max_attempts: PUSH_MAX_ATTEMPTS,
     run_at: now,
     locked_by: null,
     locked_at: null,

@@ -35,7 +35,14 @@ export async function assignOrders(
     const orders = await trx
       .selectFrom('orders as o')
       .leftJoin('packers as p', 'p.id', 'o.packer_id')
-      .select(['o.id', 'o.status', 'o.packer_id', 'o.confirmed_at', 'p.name as packer_name'])
+      .select([
+        'o.id',
+        'o.number',
+        'o.status',
+        'o.packer_id',
+        'o.confirmed_at',
+        'p.name as packer_name',
+      ])
       .where(notIndexed('o.account_id'), '=', accountId)
       .where('o.id', 'in', unique)
       .execute();
@@ -45,14 +52,14 @@ export async function assignOrders(
     for (const id of unique) {
       const o = byId.get(id);
       if (!o) {
-        result.skipped.push({ id, code: 'order_not_found', message: `Order ${id} not found.` });
+        result.skipped.push({ id, code: 'order_not_found', message: 'This order was not found.' });
         continue;
       }
       if (o.confirmed_at !== null || o.status === 'confirmed') {
         result.skipped.push({
           id,
           code: 'packer_locked',
-          message: `Order ${id} is confirmed by ${o.packer_name ?? 'its packer'} and locked.`,
+          message: `Order #${o.number} is confirmed by ${o.packer_name ?? 'its packer'} and locked.`,
         });
         continue;
       }
@@ -60,7 +67,7 @@ export async function assignOrders(
         result.skipped.push({
           id,
           code: 'invalid_status',
-          message: `Order ${id} is ${o.status} and cannot be reassigned.`,
+          message: `Order #${o.number} is ${o.status} and cannot be reassigned.`,
         });
         continue;
       }
@@ -68,7 +75,7 @@ export async function assignOrders(
         result.skipped.push({
           id,
           code: 'unchanged',
-          message: `Order ${id} already has this packer.`,
+          message: `Order #${o.number} already has this packer.`,
         });
         continue;
       }
@@ -89,7 +96,7 @@ export async function assignOrders(
         result.skipped.push({
           id,
           code: 'packer_locked',
-          message: `Order ${id} was confirmed meanwhile and is locked.`,
+          message: `Order #${o.number} was confirmed meanwhile and is locked.`,
         });
         continue;
       }

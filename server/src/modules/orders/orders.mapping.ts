@@ -10,6 +10,8 @@ import {
   type OrderSummaryOut,
 } from './orders.schema.js';
 import type { listAudit } from '../audit/audit.repo.js';
+import type { StoreHolds } from '../sync/divergence.js';
+import { isWaitingCode } from '../sync/push-retry.js';
 
 const ref = (id: number | null, name: string | null) =>
   id === null ? null : { id, name: name ?? '' };
@@ -57,7 +59,18 @@ export function toDetail(
     store_status: o.store_status,
     store_push_error:
       o.store_push_error && o.store_push_error_at
-        ? { message: o.store_push_error, at: iso(o.store_push_error_at) }
+        ? pushErrorOut(o.store_push_error, o.store_push_error_at)
+        : null,
+    store_divergence:
+      o.store_divergence && o.store_divergence_at
+        ? {
+            ...parseJsonColumn<StoreHolds>(o.store_divergence, {
+              packer_id: null,
+              packer_name: null,
+              confirmed: false,
+            }),
+            since: iso(o.store_divergence_at),
+          }
         : null,
     source: o.source,
     modified_at: iso(o.modified_at),
@@ -101,4 +114,11 @@ export function toDetail(
       created_at: iso(e.created_at),
     })),
   };
+}
+
+/** Stored as "code: message" (sync/writeback.ts); the dashboard renders the code. */
+function pushErrorOut(text: string, at: number) {
+  const i = text.indexOf(': ');
+  const code = i > 0 ? text.slice(0, i) : 'store_refused';
+  return { code, message: text, at: iso(at), retrying: isWaitingCode(code) };
 }

@@ -140,8 +140,24 @@ export type OrderCreate = z.infer<typeof OrderCreate>;
 
 export const OrderDetailOut = OrderSummaryOut.extend({
   store_status: z.string(),
-  /** The store's last refusal of a change sent to it (e.g. the packer lock), until one succeeds. */
-  store_push_error: z.object({ message: z.string(), at: z.string() }).nullable(),
+  /**
+   * The store's last refusal of a change sent to it, until one succeeds: `code` is the
+   * store's (ecomdir_packer_locked, credentials_rejected, timeout, …); `retrying` says that
+   * ecomdir keeps trying by itself (the store is down, paused or locked us out), else the
+   * owner fixes the cause and presses Retry.
+   */
+  store_push_error: z
+    .object({ code: z.string(), message: z.string(), at: z.string(), retrying: z.boolean() })
+    .nullable(),
+  /** What the store holds of the packer when it disagrees with ecomdir (sync/divergence.ts). */
+  store_divergence: z
+    .object({
+      packer_id: z.string().nullable(),
+      packer_name: z.string().nullable(),
+      confirmed: z.boolean(),
+      since: z.string(),
+    })
+    .nullable(),
   source: z.string(),
   modified_at: z.string(),
   subtotal: z.string(),

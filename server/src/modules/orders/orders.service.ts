@@ -68,7 +68,7 @@ export class OrdersService {
   async get(accountId: number, id: number): Promise<OrderDetailOut> {
     const db = this.database.db;
     const order = await repo.findOrder(db, accountId, id);
-    if (!order) throw new NotFound('order_not_found', `Order ${id} not found.`);
+    if (!order) throw new NotFound('order_not_found', 'This order was not found.');
     const [items, addresses, assignments, audit] = await Promise.all([
       repo.findOrderItems(db, accountId, id),
       repo.findOrderAddresses(db, accountId, id),

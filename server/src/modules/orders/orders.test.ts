@@ -162,6 +162,9 @@ describe('orders: phone orders, list, filters, search, keyset pages, assignment'
   });
 
   it('assigns by hand, unassigns, filters by packer, and records history and audit', async () => {
+    // By hand only: a new packer would otherwise take the waiting phone orders at once.
+    const off = { store_id: null, strategy: 'least-loaded', enabled: false };
+    assert.equal((await owner.request('PUT', '/api/distribution/settings', off)).statusCode, 200);
     const p1 = await createPacker(owner, { name: 'Ion Packer' });
     const p2 = await createPacker(owner, { name: 'Dana Packer' });
     const [a, b] = ids;

@@ -105,6 +105,8 @@ export class PackersService {
         to: input.name,
         at: now,
       });
+      // A new packer who can work takes the waiting Unassigned orders at once.
+      await this.hooks.onAvailabilityChanged?.(trx, accountId, packerId);
       return packerId;
     });
     return this.get(accountId, id);

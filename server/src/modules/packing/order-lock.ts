@@ -34,22 +34,22 @@ export async function confirmOrder(
   const accountId = auth.accountId;
   return deps.db.transaction().execute(async (trx) => {
     const o = await repo.findOrderForUpdate(trx, accountId, orderId);
-    if (!o) throw new NotFound('order_not_found', `Order ${orderId} not found.`);
+    if (!o) throw new NotFound('order_not_found', 'This order was not found.');
     const own = auth.role === 'packer' && o.packer_id !== null && o.packer_id === auth.packerId;
     if (auth.role === 'packer' && !own)
-      throw new NotFound('order_not_found', `Order ${orderId} is not in your queue.`);
+      throw new NotFound('order_not_found', 'This order is not in your queue.');
     if (o.status === 'confirmed') {
       throw own
         ? new Conflict('already_confirmed', 'You have already confirmed this order.')
         : new Conflict(
             'packer_locked',
-            `Order ${orderId} is already confirmed by ${o.packer_name ?? 'its packer'}.`,
+            `Order #${o.number} is already confirmed by ${o.packer_name ?? 'its packer'}.`,
           );
     }
     if (o.status !== 'assigned' || o.packer_id === null)
       throw new Conflict(
         'not_assigned',
-        `Order ${orderId} is ${o.status}; only an assigned order can be confirmed.`,
+        `Order #${o.number} is ${o.status}; only an assigned order can be confirmed.`,
       );
     const now = Date.now();
     const r = await trx
@@ -61,7 +61,7 @@ export async function confirmOrder(
       .where('packer_id', '=', o.packer_id)
       .where('confirmed_at', 'is', null)
       .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw changedMeanwhile(orderId);
+    if (Number(r.numUpdatedRows) !== 1) throw changedMeanwhile();
     await trx
       .updateTable('assignments')
       .set({ confirmed_at: now })
@@ -101,15 +101,15 @@ export async function reassignOrder(
   const accountId = auth.accountId;
   return deps.db.transaction().execute(async (trx) => {
     const o = await repo.findOrderForUpdate(trx, accountId, orderId);
-    if (!o) throw new NotFound('order_not_found', `Order ${orderId} not found.`);
+    if (!o) throw new NotFound('order_not_found', 'This order was not found.');
     const target = await requireActivePacker(trx, accountId, body.packer_id);
     if (o.packer_id === target.id)
-      throw new Conflict('unchanged', `Order ${orderId} is already ${target.name}'s.`);
+      throw new Conflict('unchanged', `Order #${o.number} is already ${target.name}'s.`);
     // Packed, shipped and later orders have left the packers' hands: nothing to move.
     if (o.status !== 'new' && o.status !== 'assigned' && o.status !== 'confirmed')
       throw new Conflict(
         'invalid_status',
-        `Order ${orderId} is ${o.status} and cannot be reassigned.`,
+        `Order #${o.number} is ${o.status} and cannot be reassigned.`,
       );
     const locked = o.status === 'confirmed';
     if (locked) checkOverride(o, auth, body);
@@ -129,7 +129,7 @@ export async function reassignOrder(
       .where('packer_id', o.packer_id === null ? 'is' : '=', o.packer_id);
     q = locked ? q.where('confirmed_at', 'is not', null) : q.where('confirmed_at', 'is', null);
     const r = await q.executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw changedMeanwhile(orderId);
+    if (Number(r.numUpdatedRows) !== 1) throw changedMeanwhile();
     await endCurrentAssignment(trx, accountId, orderId, now);
     const reason = body.reason || 'by hand';
     await insertAssignment(trx, {
@@ -173,12 +173,12 @@ function checkOverride(o: repo.LockedOrder, auth: AuthContext, body: ReassignBod
   if (!body.override)
     throw new Conflict(
       'packer_locked',
-      `Order ${o.id} is confirmed by ${who}; moving it needs an owner override.`,
+      `Order #${o.number} is confirmed by ${who}; moving it needs an owner override.`,
     );
   if (auth.role !== 'owner')
     throw new Forbidden(
       'packer_locked',
-      `Order ${o.id} is confirmed by ${who}; only the owner can override.`,
+      `Order #${o.number} is confirmed by ${who}; only the owner can override.`,
     );
   if (!body.reason) throw new Invalid('reason_required', 'An override needs a reason.');
 }
@@ -200,5 +200,5 @@ async function afterChange(
   await events.publish(trx, compactEvent(accountId, [o.id], packers));
 }
 
-const changedMeanwhile = (id: number) =>
-  new Conflict('changed_meanwhile', `Order ${id} changed meanwhile; reload and try again.`);
+const changedMeanwhile = () =>
+  new Conflict('changed_meanwhile', 'This order changed meanwhile; reload and try again.');

@@ -10,6 +10,7 @@ export async function findOrderForUpdate(db: Db, accountId: number, id: number) 
     .leftJoin('packers as p', 'p.id', 'o.packer_id')
     .select([
       'o.id',
+      'o.number',
       'o.status',
       'o.packer_id',
       'o.confirmed_at',

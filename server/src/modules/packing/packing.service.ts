@@ -75,7 +75,7 @@ export class PackingService {
       .where('id', '=', orderId)
       .executeTakeFirst();
     if (!o || o.packer_id === null || o.packer_id !== auth.packerId)
-      throw new NotFound('order_not_found', `Order ${orderId} is not in your queue.`);
+      throw new NotFound('order_not_found', 'This order is not in your queue.');
     const items = await repo.findItems(db, auth.accountId, orderId);
     return {
       id: o.id,
@@ -102,7 +102,7 @@ export class PackingService {
 
   private async lockState(accountId: number, orderId: number): Promise<LockOut> {
     const o = await repo.findOrderForUpdate(this.deps.db, accountId, orderId);
-    if (!o) throw new NotFound('order_not_found', `Order ${orderId} not found.`);
+    if (!o) throw new NotFound('order_not_found', 'This order was not found.');
     return {
       id: o.id,
       status: o.status,

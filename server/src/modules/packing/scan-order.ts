@@ -26,11 +26,11 @@ export async function scanItem(
   const result = await deps.db.transaction().execute(async (trx): Promise<ScanResult> => {
     const o = await repo.findOrderForUpdate(trx, accountId, orderId);
     if (!o || o.packer_id === null || o.packer_id !== auth.packerId)
-      throw new NotFound('order_not_found', `Order ${orderId} is not in your queue.`);
+      throw new NotFound('order_not_found', 'This order is not in your queue.');
     if (o.status === 'assigned')
       throw new Conflict('not_confirmed', 'Confirm the order before scanning it.');
     if (o.status !== 'confirmed')
-      throw new Conflict('not_packable', `Order ${orderId} is ${o.status}.`);
+      throw new Conflict('not_packable', `Order #${o.number} is ${o.status}.`);
     const now = Date.now();
     const items = await repo.findItems(trx, accountId, orderId);
     const wanted = norm(code);
@@ -40,7 +40,11 @@ export async function scanItem(
     const mismatch = { accountId, orderId, packerId: o.packer_id, code, at: now };
     if (matches.length === 0) {
       await repo.recordMismatch(trx, { ...mismatch, itemId: null, kind: 'wrong_item' });
-      return { ok: false, code: 'scan_wrong_item', message: `${code} is not in order ${orderId}.` };
+      return {
+        ok: false,
+        code: 'scan_wrong_item',
+        message: `${code} is not in order #${o.number}.`,
+      };
     }
     let counted: number | null = null;
     for (const line of matches) {

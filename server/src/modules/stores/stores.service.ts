@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { Conflict, NotFound } from '../../shared/errors.js';
+import { retryPendingPushes } from '../sync/push-retry.js';
 import { enqueue } from '../../jobs/jobs.repo.js';
 import { listDead, retryDead } from '../../jobs/jobs.repo.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
@@ -127,6 +128,8 @@ export class StoresService {
           removed_at: null,
           updated_at: now,
         });
+        // Reconnected: the write-backs waiting for the store go now (sync/push-retry.ts).
+        await retryPendingPushes(trx, accountId, now);
         // The same store added again: the first-sync days follow the settings' rule.
         if (input.firstSyncDays !== undefined)
           await applySyncSettings(

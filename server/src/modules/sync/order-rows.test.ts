@@ -75,6 +75,9 @@ describe('unified order → ecomdir rows (pure)', () => {
     );
     assert.equal(nextStatus('cancelled', 'trash', 'processing'), 'new', 'restored from the trash');
     assert.equal(nextStatus('assigned', 'processing', 'on-hold'), null);
+    assert.equal(nextStatus('confirmed', 'processing', 'completed'), 'shipped');
+    assert.equal(nextStatus('shipped', 'processing', 'completed'), null);
+    assert.equal(nextStatus('shipped', 'completed', 'processing'), null);
   });
 
   it('compares items field by field', () => {

@@ -213,20 +213,36 @@ export function initialStatus(storeStatus: string): OrderStatus {
   return 'new';
 }
 
+/** ecomdir statuses of an order still to be packed (in a packer's queue or Unassigned). */
+export const OPEN_STATUSES: readonly OrderStatus[] = ['new', 'assigned', 'confirmed', 'packed'];
+
 /**
- * The ecomdir status after the store's status changed, or null to keep it. A store that
- * cancels (or trashes) an order not yet shipped cancels it here; an order restored from the
- * trash goes back to the queue.
+ * The ecomdir status after the store's status changed, or null to keep it: the lifecycle
+ * table of docs/stores-and-sync.md, applied to every change after the first sync.
+ * - closed in the store (cancelled, refunded, failed, trash, deleted): an order not yet
+ *   shipped is cancelled (it leaves its packer's queue);
+ * - completed in the store: an order not yet shipped is shipped (the shop sent it itself),
+ *   as a first sync maps completed;
+ * - back to an open status from a closed one (restored from the trash, reopened): a
+ *   cancelled order goes back to `new` (and to distribution);
+ * - between open statuses (pending → processing, …): the status stays; distribution then
+ *   decides whether the order has become distributable (the store's distributed statuses).
  */
 export function nextStatus(
   current: OrderStatus,
   fromStore: string,
   toStore: string,
 ): OrderStatus | null {
-  if (CLOSED_IN_STORE.has(toStore) && !CLOSED_IN_STORE.has(fromStore)) {
-    return ['new', 'assigned', 'confirmed', 'packed'].includes(current) ? 'cancelled' : null;
-  }
-  if (!CLOSED_IN_STORE.has(toStore) && CLOSED_IN_STORE.has(fromStore) && current === 'cancelled')
+  const open = OPEN_STATUSES.includes(current);
+  if (CLOSED_IN_STORE.has(toStore) && !CLOSED_IN_STORE.has(fromStore))
+    return open ? 'cancelled' : null;
+  if (toStore === 'completed' && fromStore !== 'completed') return open ? 'shipped' : null;
+  if (
+    !CLOSED_IN_STORE.has(toStore) &&
+    toStore !== 'completed' &&
+    CLOSED_IN_STORE.has(fromStore) &&
+    current === 'cancelled'
+  )
     return 'new';
   return null;
 }

@@ -3,6 +3,8 @@ import type { AuditEventsTable, DB, OrderStatus } from '../../db/schema.js';
 import type { UnifiedOrder } from '../connectors/unified-order.js';
 import type { NewItem } from '../orders/orders.repo.js';
 import type { RowWriter } from './row-writer.js';
+import type { Refused } from './quarantine.js';
+import { cleanOrder, unstorable } from './store-text.js';
 import {
   type OrderRows,
   type SyncedOrderColumns,
@@ -19,6 +21,7 @@ import {
 
 export interface NewOrderWritten {
   id: number;
+  number: string;
   store_id: number;
   status: OrderStatus;
   store_status: string;
@@ -29,11 +32,29 @@ export interface NewOrderWritten {
   items: readonly { sku: string; meta: string }[];
 }
 
+/** An order whose ecomdir status the store's change moved (the lifecycle table). */
+export interface StatusMove {
+  id: number;
+  from: OrderStatus;
+  to: OrderStatus;
+  /** The packer whose queue it was in (before the move), if any. */
+  packer_id: number | null;
+}
+
 export interface PageResult {
   /** New orders, with what distribution reads of them (it runs in the same transaction). */
   created: NewOrderWritten[];
   updated: number[];
   unchanged: number;
+  /** Status moves caused by the store (closed, completed, reopened). */
+  moved: StatusMove[];
+  /**
+   * Known orders, new and without a packer, whose store status changed: they may have
+   * become distributable (pending → processing); distribution decides.
+   */
+  maybeDistributable: number[];
+  /** Orders that cannot be stored as they are (see store-text.ts): skipped, to quarantine. */
+  refused: Refused[];
 }
 
 const SYNCED_KEYS: (keyof SyncedOrderColumns)[] = [
@@ -78,14 +99,51 @@ export async function upsertOrdersPage(
 ): Promise<PageResult> {
   // The last version of an order within the page wins (pages are in modification order).
   const incoming = new Map<string, OrderRows>();
-  for (const u of page) incoming.set(String(u.id), toRows(u));
+  const result: PageResult = {
+    created: [],
+    updated: [],
+    unchanged: 0,
+    moved: [],
+    maybeDistributable: [],
+    refused: [],
+  };
+  // Text PostgreSQL refuses is cleaned (and recorded below); values no column can hold are
+  // refused here, so one bad order never fails the page on one database only.
+  const cleaned = new Map<string, string[]>();
+  for (const raw of page) {
+    const { order: u, fields } = cleanOrder(raw);
+    const rows = toRows(u);
+    const bad = unstorable(rows);
+    if (bad) {
+      incoming.delete(String(u.id));
+      result.refused.push({
+        external_id: String(u.id),
+        number: u.number,
+        reason: 'value_out_of_range',
+        detail: bad.field,
+      });
+      continue;
+    }
+    if (fields.length) cleaned.set(String(u.id), fields);
+    incoming.set(String(u.id), rows);
+  }
   const externalIds = [...incoming.keys()];
-  const result: PageResult = { created: [], updated: [], unchanged: 0 };
+  const noteCleaned = (orderId: number, externalId: string) => {
+    const f = cleaned.get(externalId);
+    if (f)
+      audit(
+        orderId,
+        'store_data_cleaned',
+        null,
+        f.join(', ').slice(0, 500),
+        'characters the database cannot store were removed',
+      );
+  };
   if (externalIds.length === 0) return result;
 
   const existing = await trx
     .selectFrom('orders')
-    .select(['id', 'external_id', 'status', ...SYNCED_KEYS])
+    .select(['id', 'external_id', 'status', 'packer_id', ...SYNCED_KEYS])
     .where('store_id', '=', storeId)
     .where('external_id', 'in', externalIds)
     .execute();
@@ -125,6 +183,7 @@ export async function upsertOrdersPage(
       const status = rows[k]!.status;
       result.created.push({
         id,
+        number: r.order.number,
         store_id: storeId,
         status,
         store_status: r.order.store_status,
@@ -135,6 +194,7 @@ export async function upsertOrdersPage(
         items: r.items,
       });
       audit(id, 'created', null, status, `synced from the store (${r.order.store_status})`);
+      noteCleaned(id, r.order.external_id);
     });
     await writer.insert(trx, 'order_items', items);
     await writer.insert(trx, 'order_addresses', addresses);
@@ -179,11 +239,33 @@ export async function upsertOrdersPage(
         old.store_status !== r.order.store_status
           ? nextStatus(old.status, old.store_status, r.order.store_status)
           : null;
+      // Reopened (back to new): it goes back to distribution without its former packer.
+      const reopened = status === 'new';
       await trx
         .updateTable('orders')
-        .set({ ...r.order, ...(status && { status }), updated_at: now })
+        .set({
+          ...r.order,
+          ...(status && { status }),
+          ...(reopened && { packer_id: null, assigned_at: null, confirmed_at: null }),
+          updated_at: now,
+        })
         .where('id', '=', old.id)
         .execute();
+      if (status)
+        result.moved.push({ id: old.id, from: old.status, to: status, packer_id: old.packer_id });
+      if (reopened && old.packer_id !== null)
+        await trx
+          .updateTable('assignments')
+          .set({ ended_at: now })
+          .where('order_id', '=', old.id)
+          .where('ended_at', 'is', null)
+          .execute();
+      if (
+        old.store_status !== r.order.store_status &&
+        (status ?? old.status) === 'new' &&
+        (reopened || old.packer_id === null)
+      )
+        result.maybeDistributable.push(old.id);
       if (old.store_status !== r.order.store_status)
         audit(
           old.id,
@@ -234,6 +316,7 @@ export async function upsertOrdersPage(
           'changed in the store',
         );
       }
+      noteCleaned(old.id, r.order.external_id);
       result.updated.push(old.id);
     }
   }
@@ -247,14 +330,14 @@ export async function markDeletedInStore(
   accountId: number,
   orderId: number,
   now: number,
-): Promise<void> {
+): Promise<StatusMove | null> {
   const o = await trx
     .selectFrom('orders')
-    .select(['status', 'store_status'])
+    .select(['status', 'store_status', 'packer_id'])
     .where('account_id', '=', accountId)
     .where('id', '=', orderId)
     .executeTakeFirst();
-  if (!o || o.store_status === 'deleted') return;
+  if (!o || o.store_status === 'deleted') return null;
   const status = nextStatus(o.status, o.store_status, 'deleted');
   await trx
     .updateTable('orders')
@@ -278,4 +361,5 @@ export async function markDeletedInStore(
   if (status)
     rows.push({ ...rows[0]!, action: 'status_changed', from_value: o.status, to_value: status });
   await trx.insertInto('audit_events').values(rows).execute();
+  return status ? { id: orderId, from: o.status, to: status, packer_id: o.packer_id } : null;
 }

@@ -30,6 +30,8 @@ describe('writing back to the store (outbox jobs)', () => {
   before(async () => {
     app = await startTestApp();
     store = await startFakeStore({ orders: 5 });
+    // Not distributed automatically: these tests assign by hand.
+    for (const o of store.orders.values()) o.status = 'on-hold';
     owner = await ownerClient(app);
     const res = await owner.post('/api/stores', {
       connector: 'woocommerce',

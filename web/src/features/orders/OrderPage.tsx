@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Grid, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Grid, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import {
 import { StatusBadge } from './StatusBadge';
 import { useLiveEvents } from '../../shared/use-live-events';
 import { ChangePackerButton } from '../distribution/ChangePackerButton';
+import { StorePushAlerts } from './StorePushAlerts';
 
 export function OrderPage() {
   const { t } = useTranslation();
@@ -87,11 +88,7 @@ export function OrderPage() {
           </>
         }
       />
-      {o.store_push_error && (
-        <Alert color="red" title={t('order.storeRefused')} data-testid="order-store-refused">
-          {o.store_push_error.message} · {fmt.dateTime(o.store_push_error.at)}
-        </Alert>
-      )}
+      <StorePushAlerts orderId={o.id} order={o} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">

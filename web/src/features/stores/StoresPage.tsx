@@ -32,6 +32,8 @@ import { EmptyState, errorMessage, QueryContent } from '../../shared/states';
 import { useFormat } from '../../shared/use-format';
 import { AddStoreModal } from './AddStoreModal';
 import { actionError } from './action-error';
+import { storeBoundaryApi } from '../../api/store-boundary';
+import { BoundaryBadges } from './BoundaryBadges';
 import { DeadJobs } from './DeadJobs';
 import { PausedBanner } from './PausedBanner';
 import { RemoveStoreModal } from './RemoveStoreModal';
@@ -123,6 +125,12 @@ export function StoresPage() {
       q.state.data?.items.some((s) => ['syncing', 'pending', 'stalled'].includes(s.health))
         ? 2000
         : 30_000,
+  });
+  // Orders that disagree with the store or could not be stored: a count per store.
+  const boundary = useQuery({
+    queryKey: ['stores', 'boundary'],
+    queryFn: storeBoundaryApi.counts,
+    refetchInterval: 30_000,
   });
   const syncNow = useMutation({
     mutationFn: (id: number) => storesApi.syncNow(id),
@@ -216,6 +224,7 @@ export function StoresPage() {
                         </Table.Td>
                         <Table.Td>
                           <Health store={s} />
+                          <BoundaryBadges counts={boundary.data?.stores.find((b) => b.store_id === s.id)} />
                         </Table.Td>
                         <Table.Td>
                           <FirstSync store={s} />

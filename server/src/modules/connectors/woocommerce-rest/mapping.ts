@@ -190,7 +190,7 @@ export function lockRefusal(
   const current = packerMetaOf(o);
   if (!current?.confirmed_at || current.packer_id === a.packerId) return null;
   if (a.override && overrideAllowed) return null;
-  return `Order ${o.id} is confirmed by ${current.packer_name}; a different packer needs the owner override.`;
+  return `Order #${o.number} is confirmed by ${current.packer_name}; a different packer needs the owner override.`;
 }
 
 export function packerMeta(a: AssignmentPush) {
