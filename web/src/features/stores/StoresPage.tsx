@@ -224,7 +224,9 @@ export function StoresPage() {
                         </Table.Td>
                         <Table.Td>
                           <Health store={s} />
-                          <BoundaryBadges counts={boundary.data?.stores.find((b) => b.store_id === s.id)} />
+                          <BoundaryBadges
+                            counts={boundary.data?.stores.find((b) => b.store_id === s.id)}
+                          />
                         </Table.Td>
                         <Table.Td>
                           <FirstSync store={s} />
