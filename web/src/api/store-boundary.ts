@@ -40,9 +40,8 @@ export interface OrderStorePush {
 }
 
 export const storeBoundaryApi = {
-  counts: () => api.get<{ stores: StoreBoundaryCounts[] }>('/api/stores/boundary'),
+  counts: () => api.get<{ stores: StoreBoundaryCounts[] }>('/stores/boundary'),
   quarantine: (storeId: number) =>
-    api.get<{ items: QuarantinedOrder[] }>(`/api/stores/${storeId}/quarantine`),
-  retryPush: (orderId: number) =>
-    api.post<{ queued: true }>(`/api/orders/${orderId}/store-push/retry`),
+    api.get<{ items: QuarantinedOrder[] }>(`/stores/${storeId}/quarantine`),
+  retryPush: (orderId: number) => api.post<{ queued: true }>(`/orders/${orderId}/store-push/retry`),
 };

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type OrderStorePush, storeBoundaryApi } from '../../api/store-boundary';
 import { useFormat } from '../../shared/use-format';
@@ -27,11 +28,22 @@ export function StorePushAlerts({ orderId, order }: { orderId: number; order: Or
   const { t } = useTranslation();
   const fmt = useFormat();
   const qc = useQueryClient();
+  // After a Retry the push runs in the background: look again for a while until it lands.
+  const [watchUntil, setWatchUntil] = useState(0);
+  const pending = !!(order.store_push_error ?? order.store_divergence);
+  useEffect(() => {
+    if (!pending || watchUntil === 0) return;
+    const timer = setInterval(() => {
+      if (Date.now() > watchUntil) clearInterval(timer);
+      void qc.invalidateQueries({ queryKey: ['orders', 'detail', orderId] });
+    }, 1500);
+    return () => clearInterval(timer);
+  }, [pending, watchUntil, qc, orderId]);
   const retry = useMutation({
     mutationFn: () => storeBoundaryApi.retryPush(orderId),
     onSuccess: () => {
       notifications.show({ color: 'green', message: t('storeBoundary.retryQueued') });
-      void qc.invalidateQueries({ queryKey: ['orders', 'detail', orderId] });
+      setWatchUntil(Date.now() + 30_000);
     },
     onError: (e) =>
       notifications.show({
