@@ -13,6 +13,8 @@ import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { AccountsService } from '../modules/accounts/accounts.service.js';
+import { teamRoutes } from '../modules/accounts/team.routes.js';
+import { TeamService } from '../modules/accounts/team.service.js';
 import { ordersRoutes } from '../modules/orders/orders.routes.js';
 import { OrdersService } from '../modules/orders/orders.service.js';
 import { packersRoutes } from '../modules/packers/packers.routes.js';
@@ -148,6 +150,7 @@ export async function buildApp(
     async (api) => {
       await api.register(healthRoutes(database));
       await api.register(accountsRoutes(services.accounts, config.cookieSecure));
+      await api.register(teamRoutes(new TeamService(database.db, services.accounts)));
       await api.register(packersRoutes(services.packers));
       await api.register(ordersRoutes(services.orders));
       await api.register(storesRoutes(services.stores));

@@ -23,6 +23,11 @@ import * as m0104 from './20261128_0104_add_order_items_scanned.js';
 import * as m0105 from './20261128_0105_create_scan_mismatches.js';
 import * as m0106 from './20261128_0106_index_orders_packer_status.js';
 import * as m0301 from './20261128_0301_orders_fts_indexed_by_writers.js';
+import * as m1201 from './20261130_1201_create_login_attempts.js';
+import * as m1202 from './20261130_1202_create_login_failures.js';
+import * as m1203 from './20261130_1203_add_users_pin_lock.js';
+import * as m1204 from './20261130_1204_add_account_pin_policy.js';
+import * as m1205 from './20261130_1205_add_session_client.js';
 
 /**
  * Every migration, in order. Forward-only: a shipped migration is never edited; a change
@@ -53,4 +58,9 @@ export const migrations: Record<string, Migration> = {
   '20261128_0105_create_scan_mismatches': m0105,
   '20261128_0106_index_orders_packer_status': m0106,
   '20261128_0301_orders_fts_indexed_by_writers': m0301,
+  '20261130_1201_create_login_attempts': m1201,
+  '20261130_1202_create_login_failures': m1202,
+  '20261130_1203_add_users_pin_lock': m1203,
+  '20261130_1204_add_account_pin_policy': m1204,
+  '20261130_1205_add_session_client': m1205,
 };

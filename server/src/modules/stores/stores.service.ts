@@ -4,7 +4,6 @@ import { enqueue } from '../../jobs/jobs.repo.js';
 import { listDead, retryDead } from '../../jobs/jobs.repo.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { type Actor, SYSTEM_ACTOR } from '../audit/audit.repo.js';
-import { LoginRateLimiter } from '../accounts/login-rate-limit.js';
 import { type StoreMessage, StoreUnreachable } from '../connectors/connector.js';
 import type { StoreStatus } from '../connectors/unified-order.js';
 import type { StoreConnections } from './store-connections.js';
@@ -42,18 +41,14 @@ export type ConnectResult = { ok: true; storeId: number } | { ok: false; unverif
 export const syncJobKey = (storeId: number) => `store.sync:${storeId}`;
 
 export class StoresService {
-  /** Every connect attempt makes this server call a URL chosen by the caller: bound them per address. */
-  private readonly connectLimiter: LoginRateLimiter;
-
   constructor(
     private readonly database: Database,
     private readonly accounts: AccountsService,
     private readonly connections: StoreConnections,
-    connectRateLimit: { max: number; windowMs: number },
+    /** Every connect attempt makes this server call a URL chosen by the caller: bound them per address. */
+    private readonly connectRateLimit: { max: number },
     private readonly syncDefaults: SyncDefaults,
-  ) {
-    this.connectLimiter = new LoginRateLimiter(connectRateLimit);
-  }
+  ) {}
 
   /**
    * The plugin's Save & connect: owner credentials, then the store's `status` called back
@@ -61,9 +56,9 @@ export class StoresService {
    * sealed, and its first sync queued in the same transaction. Passwords are never logged.
    */
   async connect(input: ConnectInput, ip: string): Promise<ConnectResult> {
-    const keys = [`connect:${ip}`];
-    this.connectLimiter.check(keys);
-    this.connectLimiter.fail(keys);
+    await this.accounts.attempts.take([
+      { key: `connect-call:${ip}`, max: this.connectRateLimit.max },
+    ]);
     const owner = await this.accounts.verifyOwner(input.email, input.password, ip);
     const storeId = await this.verifyAndSave(owner.accountId, {
       url: input.store_url,
