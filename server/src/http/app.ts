@@ -89,6 +89,7 @@ export async function buildApp(
     buildConnectorRegistry(),
     Vault.open(config.dataDir, config.masterKey),
     config.sync.requestTimeoutMs,
+    config.storeFetch,
   );
   // The configured first-sync days and poll interval are the defaults of every store
   // without its own (set in the dashboard).

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseNetwork } from './station-networks.js';
+import { parseNetwork } from '../../shared/networks.js';
 
 export const Email = z.email().max(254);
 export const Password = z.string().min(8, 'at least 8 characters').max(200);

@@ -5,7 +5,7 @@ import { Conflict, Forbidden, Unauthorized } from '../../shared/errors.js';
 import * as repo from './accounts.repo.js';
 import { parseJsonColumn } from '../../shared/json.js';
 import { type AttemptKey, AttemptLimiter } from './attempt-limiter.js';
-import { addressAllowed } from './station-networks.js';
+import { addressAllowed } from '../../shared/networks.js';
 import { SessionCache } from './session-cache.js';
 import { dummySecretHash, hashSecret, verifySecret } from './passwords.js';
 

@@ -85,9 +85,8 @@ export class StoresService {
     actor: Actor = SYSTEM_ACTOR,
   ): Promise<number | StoreMessage> {
     const urlKey = repo.storeUrlKey(input.url);
-    const taken = await repo.findStoreByUrlKey(this.database.db, urlKey);
-    if (taken && taken.account_id !== accountId)
-      throw new Conflict('store_taken', 'This store is connected to another ecomdir account.');
+    // The store's credentials first: only someone who holds them learns that the store is
+    // connected to another account (store_taken), never a prober with a URL.
     const v = await this.verify(input.connector, input.url, input.credentials);
     if (!v.ok) return v.message;
     const sealed = this.connections.vault.sealJson(
