@@ -38,6 +38,8 @@ import { packingRoutes } from '../modules/packing/packing.routes.js';
 import { PackingService } from '../modules/packing/packing.service.js';
 import { registerSessionLoading } from './auth.js';
 import { registerErrorHandling } from './errors.js';
+import { redactUrl, registerSecurityHeaders } from './security-headers.js';
+import { registerTextSafety } from './text-safety.js';
 import { healthRoutes } from './health.js';
 import { registerOpenApi } from './openapi.js';
 
@@ -128,6 +130,14 @@ export async function buildApp(
       level: config.logLevel,
       // Request bodies are never logged; these headers would carry secrets.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      // Query strings are logged without their values (customers' names in searches).
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          url: redactUrl(req.url),
+          remoteAddress: req.ip,
+        }),
+      },
       // Tests capture the log to prove that secrets never reach it.
       ...(opts.logStream && { stream: opts.logStream }),
     },
@@ -144,6 +154,8 @@ export async function buildApp(
       : undefined,
   );
   await http.register(cookie);
+  registerTextSafety(http);
+  registerSecurityHeaders(http);
   await registerOpenApi(http);
   registerSessionLoading(http, services.accounts);
 
