@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { ensurePrivateDir, ensurePrivateFile } from '../shared/private-files.js';
