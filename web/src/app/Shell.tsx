@@ -25,6 +25,7 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession, useSignOut } from '../features/auth/session';
+import { LockedPackersNotice } from '../features/packers/LockedPackersNotice';
 import i18n, { hasStoredLanguage } from '../i18n';
 import { errorMessage, PageLoader } from '../shared/states';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -128,6 +129,7 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
+        {me.user.role !== 'packer' && <LockedPackersNotice />}
         {/* A page's chunk loading keeps the navigation on screen. */}
         <Suspense fallback={<PageLoader />}>
           <Outlet />

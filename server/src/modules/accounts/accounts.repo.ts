@@ -273,3 +273,15 @@ export async function findUserInAccount(db: Db, accountId: number, userId: numbe
 export async function findUserById(db: Db, userId: number) {
   return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
 }
+
+/**
+ * A manager's unlock also forgives the packer's counted guesses from every address: the
+ * station that was guessed from is usually the shop's own.
+ */
+export async function clearPinAttemptKeys(db: Db, username: string): Promise<void> {
+  const prefix = `pin:user:${username}|`;
+  await db
+    .deleteFrom('login_attempts')
+    .where(sql<string>`substr(key, 1, ${prefix.length})`, '=', prefix)
+    .execute();
+}

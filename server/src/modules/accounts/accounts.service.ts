@@ -170,6 +170,7 @@ export class AccountsService {
     await this.limiter.take(keys);
     const found = await repo.findUserByUsername(this.db, username);
     const user = found?.role === 'packer' ? found : undefined;
+    let pinAttempts = 0;
     if (user) {
       const account = await repo.findAccount(this.db, user.account_id);
       if (
@@ -181,6 +182,7 @@ export class AccountsService {
           "The packer station can log in only from the shop's own network.",
         );
       const n = await repo.takePinAttempt(this.db, user.id);
+      pinAttempts = n ?? 0;
       if (n === null || n > this.opts.loginRateLimit.max) {
         if (n !== null) await repo.lockUser(this.db, user.id, Date.now());
         throw new Forbidden(
@@ -192,6 +194,9 @@ export class AccountsService {
     const ok = await verifySecret(user?.password_hash ?? (await dummySecretHash()), pin);
     if (!user || !ok || !user.active) {
       await this.recordFailure(user, 'pin', client.ip);
+      // The guess that used up the packer's allowance locks it (not only the one after).
+      if (user && ok === false && pinAttempts >= this.opts.loginRateLimit.max)
+        await repo.lockUser(this.db, user.id, Date.now());
       throw new Unauthorized('invalid_credentials', 'Wrong username or PIN.');
     }
     await repo.clearPinAttempts(this.db, user.account_id, user.id);

@@ -3,7 +3,12 @@ import type { DB } from '../../db/schema.js';
 import { Conflict, Invalid, NotFound } from '../../shared/errors.js';
 import { parseJsonColumn, iso } from '../../shared/json.js';
 import { type Actor, recordAudit } from '../audit/audit.repo.js';
-import { clearPinAttempts, deleteSessionsOfUser, findAccount } from '../accounts/accounts.repo.js';
+import {
+  clearPinAttemptKeys,
+  clearPinAttempts,
+  deleteSessionsOfUser,
+  findAccount,
+} from '../accounts/accounts.repo.js';
 import { hashSecret } from '../accounts/passwords.js';
 import * as repo from './packers.repo.js';
 import {
@@ -87,6 +92,7 @@ export class PackersService {
     if (!p) throw new NotFound('packer_not_found', `Packer ${id} not found.`);
     await this.db.transaction().execute(async (trx) => {
       await clearPinAttempts(trx, accountId, p.user_id);
+      if (p.username) await clearPinAttemptKeys(trx, p.username);
       await recordAudit(trx, {
         accountId,
         entity: 'packer',
