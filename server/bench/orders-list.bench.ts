@@ -49,7 +49,7 @@ async function seed(dataDir: string, databaseUrl: string | undefined): Promise<v
       {
         name: `Packer ${i}`,
         username: `bench${i}`,
-        pin: '1234',
+        pin: '123412',
         active: true,
         weight: 1,
         max_open_orders: null,

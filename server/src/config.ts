@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseNetwork } from './shared/networks.js';
 
 /**
  * The one typed configuration, read from the environment and validated at boot.
@@ -46,6 +47,28 @@ const EnvSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * Let stores be on private, loopback and link-local addresses (a shop's own network, tests).
+   * Off by default: whoever adds a store chooses the address this server then calls.
+   */
+  ALLOW_PRIVATE_STORES: z
+    .string()
+    .default('false')
+    .transform((v, ctx) => {
+      if (v === 'true' || v === 'false') return v === 'true';
+      const list = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (list.length > 0 && list.every((n) => parseNetwork(n) !== null)) return list;
+      ctx.addIssue({
+        code: 'custom',
+        message: 'true, false, or a comma-separated list of addresses/CIDRs',
+      });
+      return z.NEVER;
+    }),
+  /** The largest answer read from a store, in megabytes. */
+  STORE_MAX_ANSWER_MB: z.coerce.number().int().min(1).max(1024).default(16),
   /** A running job not heard from for this long is taken to be orphaned (its process died). */
   JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   /** How often each job worker writes its heartbeat (table `workers`). */
@@ -72,6 +95,8 @@ export interface Config {
   loginRateLimit: { max: number; windowMs: number };
   /** ECOMDIR_MASTER_KEY, or null to use (and on first start create) DATA_DIR/master.key. */
   masterKey: string | null;
+  /** What store requests may reach (ALLOW_PRIVATE_STORES) and read (STORE_MAX_ANSWER_MB). */
+  storeFetch: { allowPrivate: boolean | string[]; maxBytes: number };
   /** requestTimeoutMs: how long a store may take to answer one request. */
   sync: {
     firstSyncDays: number;
@@ -120,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: e.WEB_DIST ? path.resolve(base, e.WEB_DIST) : path.join(repoRoot, 'web/dist'),
     loginRateLimit: { max: 10, windowMs: 15 * 60_000 },
     masterKey: e.ECOMDIR_MASTER_KEY ?? null,
+    storeFetch: storeFetchOf(e),
     sync: {
       firstSyncDays: e.SYNC_FIRST_DAYS,
       pollSeconds: e.SYNC_POLL_SECONDS,
@@ -135,4 +161,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       deadMs: Math.max(e.WORKER_DEAD_SECONDS, 2 * e.WORKER_HEARTBEAT_SECONDS) * 1000,
     },
   };
+}
+
+const storeFetchOf = (e: {
+  ALLOW_PRIVATE_STORES: boolean | string[];
+  STORE_MAX_ANSWER_MB: number;
+}) => ({
+  allowPrivate: e.ALLOW_PRIVATE_STORES,
+  maxBytes: e.STORE_MAX_ANSWER_MB * 1024 * 1024,
+});
+
+/**
+ * The store fetch policy alone, for connectors used outside a built app (tests, benches);
+ * an invalid environment falls back to the safe default.
+ */
+export function storeFetchFromEnv(env: NodeJS.ProcessEnv = process.env) {
+  const r = EnvSchema.pick({ ALLOW_PRIVATE_STORES: true, STORE_MAX_ANSWER_MB: true }).safeParse(
+    env,
+  );
+  return r.success ? storeFetchOf(r.data) : { allowPrivate: false, maxBytes: 16 * 1024 * 1024 };
 }

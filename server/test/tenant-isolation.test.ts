@@ -13,7 +13,9 @@ describe('tenant isolation: account A never reaches account B', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let a: Client & { email: string };
   let b: Client;
-  const B = { order: 0, packer: 0, store: 0, job: 0 };
+  const B = { order: 0, packer: 0, store: 0, job: 0, packerUser: 0, session: '' };
+  /** Texts only B's data contains: no answer to A may carry one. */
+  const MARKERS = ['Secretescu', 'Bsecretpacker', 'bsecretstore', '192.0.2.222'];
 
   before(async () => {
     app = await startTestApp();
@@ -21,7 +23,7 @@ describe('tenant isolation: account A never reaches account B', () => {
     b = await ownerClient(app, 'Magazin B');
     await createPacker(a);
     await createOrder(a);
-    B.packer = (await createPacker(b)).id;
+    B.packer = (await createPacker(b, { name: 'Bsecretpacker' })).id;
     B.order = (
       await createOrder(b, {
         billing: { ...(phoneOrder().billing as object), last_name: 'Secretescu' },
@@ -35,7 +37,7 @@ describe('tenant isolation: account A never reaches account B', () => {
         .insertInto('stores')
         .values({
           account_id: accountB,
-          name: 'B',
+          name: 'bsecretstore',
           platform: 'woocommerce',
           url: 'https://b.example',
           status: 'connected',
@@ -75,6 +77,26 @@ describe('tenant isolation: account A never reaches account B', () => {
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
+    const packerUser = await app.database.db
+      .selectFrom('packers')
+      .select('user_id')
+      .where('id', '=', B.packer)
+      .executeTakeFirstOrThrow();
+    B.packerUser = Number(packerUser.user_id);
+    B.session = (
+      await app.database.db
+        .selectFrom('sessions')
+        .select('id')
+        .where('account_id', '=', accountB)
+        .executeTakeFirstOrThrow()
+    ).id;
+    // A failed login into B's account, which only B's owner may see.
+    await app.http.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '192.0.2.222',
+      payload: { email: (b as Client & { email: string }).email, password: 'wrong' },
+    });
   });
   after(() => app.cleanup());
 
@@ -112,7 +134,18 @@ describe('tenant isolation: account A never reaches account B', () => {
       url: `/api/station/orders/${B.order}/scan`,
       body: { code: 'TRC-001' },
     }),
+    'DELETE /api/users/{id}': () => ({ url: `/api/users/${B.packerUser}` }),
+    'DELETE /api/auth/sessions/{id}': () => ({ url: `/api/auth/sessions/${B.session}` }),
+    'POST /api/packers/{id}/unlock': () => ({ url: `/api/packers/${B.packer}/unlock` }),
   };
+
+  /** Ids of B's that a route may take in its query string or body, by field name. */
+  const idsOfB = (): Record<string, number> => ({
+    store_id: B.store,
+    packer_id: B.packer,
+    order_id: B.order,
+    user_id: B.packerUser,
+  });
 
   it('has a case for every route with an id in its path', async () => {
     const withIds = (await listApiRoutes(app)).filter((r) => r.pathParams.length > 0).map(routeKey);
@@ -154,6 +187,47 @@ describe('tenant isolation: account A never reaches account B', () => {
       },
       'B’s store settings unchanged',
     );
+  });
+
+  it('shows nothing of B on any list, with or without B’s ids in the query string', async () => {
+    const lists = (await listApiRoutes(app)).filter(
+      // /events is a stream (tested in events.test.ts).
+      (r) => r.method === 'GET' && r.pathParams.length === 0 && r.path !== '/api/events',
+    );
+    assert.ok(lists.length >= 10, `only ${lists.length} lists found`);
+    for (const r of lists) {
+      const queries = [''];
+      for (const q of r.queryParams) {
+        const id = idsOfB()[q];
+        if (id !== undefined) queries.push(`?${q}=${id}`);
+      }
+      for (const q of queries) {
+        const res = await a.get(`${r.path}${q}`);
+        assert.ok(res.statusCode < 500, `${r.path}${q} → ${res.statusCode}`);
+        for (const m of MARKERS)
+          assert.ok(!res.body.includes(m), `${r.path}${q} shows B’s “${m}”: ${res.body}`);
+      }
+    }
+    // B sees its own (the markers are really there to be found).
+    const bList = await b.get('/api/account/login-failures');
+    assert.ok(bList.body.includes('192.0.2.222'));
+  });
+
+  it('refuses B’s ids in the bodies of A’s requests', async () => {
+    const before = await tableCounts(app);
+    const aPacker = (await createPacker(a)).id;
+    const counts = await tableCounts(app);
+    const patch = await a.patch(`/api/packers/${aPacker}`, { allowed_store_ids: [B.store] });
+    assert.equal(patch.statusCode, 404, patch.body);
+    const transfer = await a.post('/api/account/transfer-ownership', {
+      user_id: B.packerUser,
+      password: 'correct horse',
+    });
+    assert.equal(transfer.statusCode, 404, transfer.body);
+    // The password asked again is counted (login_attempts); nothing else may change.
+    const after = await tableCounts(app);
+    assert.deepEqual({ ...after, login_attempts: 0 }, { ...counts, login_attempts: 0 });
+    assert.notDeepEqual(before, counts);
   });
 
   it('keeps B’s orders and packers out of A’s lists, filters and search', async () => {

@@ -61,7 +61,7 @@ async function seed(): Promise<{ assigned: number }> {
   const ion = await api.call<{ id: number }>('POST', '/packers', {
     name: 'Ion Ionescu',
     username: 'ion',
-    pin: '1234',
+    pin: '123412',
     max_open_orders: 3,
   });
   await api.call('POST', '/orders/bulk-assign', { order_ids: ids.slice(0, 3), packer_id: ion.id });
@@ -180,7 +180,7 @@ test('owner logs in, filters and searches orders, opens one, switches language',
   // Packers log in on their own tab with username and PIN.
   await page.getByTestId('login-tab-packer').click();
   await page.getByTestId('login-username').fill('ion');
-  await page.getByTestId('login-pin').fill('1234');
+  await page.getByTestId('login-pin').fill('123412');
   await page.getByTestId('login-packer-submit').click();
   // Ion's station shows the three orders assigned to him above.
   await page.getByTestId('queue-order').first().waitFor();

@@ -51,7 +51,7 @@ test('a packer logs in, takes an order and packs it by scanning', async () => {
     email: 'ana@example.ro',
     password: 'parola-sigura-1',
   });
-  await call('POST', '/packers', { name: 'Ion Ionescu', username: 'ion', pin: '1234' });
+  await call('POST', '/packers', { name: 'Ion Ionescu', username: 'ion', pin: '123412' });
   // Automatic distribution gives it to Ion, the only packer.
   const first = await call<{ id: number; number: string; packer: { name: string } | null }>(
     'POST',
@@ -73,7 +73,7 @@ test('a packer logs in, takes an order and packs it by scanning', async () => {
 
   await page.goto(`${h.base}/login/packer`);
   await page.getByTestId('login-username').fill('ion');
-  await page.getByTestId('login-pin').fill('1234');
+  await page.getByTestId('login-pin').fill('123412');
   await page.getByTestId('login-packer-submit').click();
   await page.getByTestId('queue-order').first().waitFor();
   assert.equal(await page.getByTestId('queue-order').count(), 1);
@@ -218,7 +218,7 @@ test('the owner sees the Unassigned queue with its reason, distributes it, and o
   );
 
   // Someone new can take them: select all and distribute.
-  await call('POST', '/packers', { name: 'Dana Dinu', username: 'dana', pin: '4321' });
+  await call('POST', '/packers', { name: 'Dana Dinu', username: 'dana', pin: '432143' });
   await page.getByRole('checkbox', { name: 'Select all' }).check();
   await page.getByTestId('distribute-selected').click();
   await page.getByTestId('unassigned-empty').waitFor({ timeout: 10_000 });

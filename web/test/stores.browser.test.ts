@@ -43,7 +43,7 @@ test('owner adds a store by hand, sees the first sync, a problem and its cause, 
   await page.getByTestId('nav-stores').click();
   await page.getByTestId('stores-empty').waitFor();
 
-  // A wrong application password: the store's own refusal is shown, nothing is added.
+  // A wrong application password: the refusal is explained in plain words, nothing is added.
   await page.getByTestId('store-add').first().click();
   await page.getByTestId('store-url').fill(store.url);
   await page.getByTestId('store-app-password').fill('not the password');
@@ -51,7 +51,7 @@ test('owner adds a store by hand, sees the first sync, a problem and its cause, 
   await page.getByTestId('store-add-error').waitFor();
   assert.match(
     (await page.getByTestId('store-add-error').textContent()) ?? '',
-    /rest_not_logged_in|logged in/,
+    /Magazinul a refuzat datele de acces/,
   );
 
   await page.getByTestId('store-app-password').fill(store.password);

@@ -12,14 +12,14 @@ const DEMO_EMAIL = 'demo@ecomdir.ro';
 const DEMO_PASSWORD = 'demo-parola';
 
 const PACKERS = [
-  { name: 'Ioana Pop', username: 'ioana', pin: '1111', weight: 3, skills: ['fragile'] },
-  { name: 'Andrei Stan', username: 'andrei', pin: '2222', weight: 2, skills: ['heavy'] },
-  { name: 'Elena Matei', username: 'elena', pin: '3333', weight: 2, skills: ['cosmetice'] },
-  { name: 'Mihai Rusu', username: 'mihai', pin: '4444', weight: 1, skills: [] },
+  { name: 'Ioana Pop', username: 'ioana', pin: '111111', weight: 3, skills: ['fragile'] },
+  { name: 'Andrei Stan', username: 'andrei', pin: '222222', weight: 2, skills: ['heavy'] },
+  { name: 'Elena Matei', username: 'elena', pin: '333333', weight: 2, skills: ['cosmetice'] },
+  { name: 'Mihai Rusu', username: 'mihai', pin: '444444', weight: 1, skills: [] },
   {
     name: 'Dana Lungu',
     username: 'dana',
-    pin: '5555',
+    pin: '555555',
     weight: 1,
     skills: ['fragile', 'cosmetice'],
   },

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
+import { ensurePrivateDir, ensurePrivateFile } from '../shared/private-files.js';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Config } from '../config.js';
@@ -34,7 +34,8 @@ export function openDatabase(database: Config['database']): Database {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlite: null, destroy: () => db.destroy() };
   }
-  fs.mkdirSync(path.dirname(database.file), { recursive: true });
+  ensurePrivateDir(path.dirname(database.file));
+  ensurePrivateFile(database.file);
   const sqlite = new SQLite(database.file);
   // WAL lets readers (other processes, backups) run while the server writes;
   // NORMAL sync is durable across process crashes, the usual pairing with WAL.

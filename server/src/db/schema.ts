@@ -32,6 +32,10 @@ export interface AccountsTable {
   language: string;
   created_at: number;
   updated_at: number;
+  /** 1 when the owner allows 4-digit PINs (the station is then limited to station_networks). */
+  short_pins: Generated<number>;
+  /** JSON list of addresses/CIDRs the packer station may log in from (short PINs on). */
+  station_networks: Generated<string>;
 }
 
 export interface UsersTable {
@@ -47,6 +51,10 @@ export interface UsersTable {
   active: number;
   created_at: number;
   updated_at: number;
+  /** PIN guesses since the last good packer login, counted before the PIN is checked. */
+  pin_attempts: Generated<number>;
+  /** Set when a packer's PIN was guessed at too often; cleared by a manager. */
+  locked_at: number | null;
 }
 
 export interface SessionsTable {
@@ -57,6 +65,24 @@ export interface SessionsTable {
   csrf_token: string;
   created_at: number;
   expires_at: number;
+  ip: Generated<string>;
+  user_agent: Generated<string>;
+}
+
+/** Attempt counters (login, PIN, connect) shared by every process; see accounts/attempt-limiter.ts. */
+export interface LoginAttemptsTable {
+  key: string;
+  count: number;
+  window_start: number;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  account_id: number;
+  user_id: number;
+  kind: 'password' | 'pin' | 'connect';
+  ip: string;
+  at: number;
 }
 
 export interface StoresTable {
@@ -346,6 +372,8 @@ export interface DB {
   unassigned_orders: UnassignedOrdersTable;
   scan_mismatches: ScanMismatchesTable;
   quarantined_orders: QuarantinedOrdersTable;
+  login_attempts: LoginAttemptsTable;
+  login_failures: LoginFailuresTable;
 }
 
 export type AccountRow = Selectable<AccountsTable>;

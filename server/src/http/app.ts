@@ -13,6 +13,8 @@ import { openDatabase, type Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { AccountsService } from '../modules/accounts/accounts.service.js';
+import { teamRoutes } from '../modules/accounts/team.routes.js';
+import { TeamService } from '../modules/accounts/team.service.js';
 import { ordersRoutes } from '../modules/orders/orders.routes.js';
 import { OrdersService } from '../modules/orders/orders.service.js';
 import { packersRoutes } from '../modules/packers/packers.routes.js';
@@ -39,6 +41,8 @@ import { packingRoutes } from '../modules/packing/packing.routes.js';
 import { PackingService } from '../modules/packing/packing.service.js';
 import { registerSessionLoading } from './auth.js';
 import { registerErrorHandling } from './errors.js';
+import { redactUrl, registerSecurityHeaders } from './security-headers.js';
+import { registerTextSafety } from './text-safety.js';
 import { healthRoutes } from './health.js';
 import { registerOpenApi } from './openapi.js';
 
@@ -91,6 +95,7 @@ export async function buildApp(
     buildConnectorRegistry(),
     Vault.open(config.dataDir, config.masterKey),
     config.sync.requestTimeoutMs,
+    config.storeFetch,
   );
   // The configured first-sync days and poll interval are the defaults of every store
   // without its own (set in the dashboard).
@@ -138,6 +143,14 @@ export async function buildApp(
       level: config.logLevel,
       // Request bodies are never logged; these headers would carry secrets.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      // Query strings are logged without their values (customers' names in searches).
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          url: redactUrl(req.url),
+          remoteAddress: req.ip,
+        }),
+      },
       // Tests capture the log to prove that secrets never reach it.
       ...(opts.logStream && { stream: opts.logStream }),
     },
@@ -154,6 +167,8 @@ export async function buildApp(
       : undefined,
   );
   await http.register(cookie);
+  registerTextSafety(http);
+  registerSecurityHeaders(http);
   await registerOpenApi(http);
   registerSessionLoading(http, services.accounts);
 
@@ -161,6 +176,7 @@ export async function buildApp(
     async (api) => {
       await api.register(healthRoutes(database, config.jobs.deadMs));
       await api.register(accountsRoutes(services.accounts, config.cookieSecure));
+      await api.register(teamRoutes(new TeamService(database.db, services.accounts)));
       await api.register(packersRoutes(services.packers));
       await api.register(ordersRoutes(services.orders));
       await api.register(storesRoutes(services.stores));

@@ -9,7 +9,7 @@ export async function createPacker(
   const res = await client.post('/api/packers', {
     name: `Packer ${n}`,
     username: `p${n}`,
-    pin: '1234',
+    pin: '123456',
     ...overrides,
   });
   if (res.statusCode !== 201) throw new Error(`createPacker: ${res.statusCode} ${res.body}`);

@@ -51,6 +51,7 @@ export class Client {
     if (set) this.cookie = set.value ? `ecomdir_session=${set.value}` : '';
     if (
       res.statusCode === 200 &&
+      method === 'POST' &&
       url.startsWith('/api/') &&
       /\/(setup|auth\/login|auth\/packer-login)$/.test(url)
     ) {

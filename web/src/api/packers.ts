@@ -20,6 +20,8 @@ export interface Packer {
   allowed_store_ids: number[];
   shifts: WeeklySchedule;
   open_orders: number;
+  /** Locked after too many wrong PINs, until a manager unlocks. */
+  locked: boolean;
   created_at: string;
   updated_at: string;
 }

@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession, useSignOut } from '../features/auth/session';
 import { NoWorkerBanner } from '../features/stores/NoWorkerBanner';
+import { LockedPackersNotice } from '../features/packers/LockedPackersNotice';
 import i18n, { hasStoredLanguage } from '../i18n';
 import { errorMessage, PageLoader } from '../shared/states';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -130,6 +131,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         <NoWorkerBanner />
+        {me.user.role !== 'packer' && <LockedPackersNotice />}
         {/* A page's chunk loading keeps the navigation on screen. */}
         <Suspense fallback={<PageLoader />}>
           <Outlet />

@@ -50,6 +50,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
       WEB_DIST: DIST,
+      // The tests' stores are local (127.0.0.1), which production refuses by default.
+      ALLOW_PRIVATE_STORES: 'true',
       ...env,
     }),
   );

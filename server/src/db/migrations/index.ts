@@ -31,6 +31,11 @@ import * as m1305 from './20261130_1305_add_store_pause.js';
 import * as m1306 from './20261130_1306_add_store_removed_at.js';
 import * as m1101 from './20261130_1101_create_quarantined_orders.js';
 import * as m1102 from './20261130_1102_add_order_store_divergence.js';
+import * as m1201 from './20261130_1201_create_login_attempts.js';
+import * as m1202 from './20261130_1202_create_login_failures.js';
+import * as m1203 from './20261130_1203_add_users_pin_lock.js';
+import * as m1204 from './20261130_1204_add_account_pin_policy.js';
+import * as m1205 from './20261130_1205_add_session_client.js';
 
 /**
  * Every migration, in order. Forward-only: a shipped migration is never edited; a change
@@ -69,4 +74,9 @@ export const migrations: Record<string, Migration> = {
   '20261130_1306_add_store_removed_at': m1306,
   '20261130_1101_create_quarantined_orders': m1101,
   '20261130_1102_add_order_store_divergence': m1102,
+  '20261130_1201_create_login_attempts': m1201,
+  '20261130_1202_create_login_failures': m1202,
+  '20261130_1203_add_users_pin_lock': m1203,
+  '20261130_1204_add_account_pin_policy': m1204,
+  '20261130_1205_add_session_client': m1205,
 };

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type Transaction, sql } from 'kysely';
 import type { DB, Role } from '../../db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -91,6 +91,7 @@ export async function listStaff(db: Db, accountId: number) {
     .select(['id', 'role', 'name', 'email', 'active', 'created_at'])
     .where('account_id', '=', accountId)
     .where('role', '!=', 'packer')
+    .where('active', '=', 1)
     .orderBy('id')
     .execute();
 }
@@ -104,6 +105,8 @@ export async function insertSession(
     csrfToken: string;
     now: number;
     expiresAt: number;
+    ip: string;
+    userAgent: string;
   },
 ): Promise<void> {
   await db
@@ -115,6 +118,8 @@ export async function insertSession(
       csrf_token: s.csrfToken,
       created_at: s.now,
       expires_at: s.expiresAt,
+      ip: s.ip,
+      user_agent: s.userAgent.slice(0, 300),
     })
     .execute();
 }
@@ -158,4 +163,125 @@ export async function deleteSessionsOfUser(db: Db, userId: number): Promise<void
 
 export async function deleteExpiredSessions(db: Db, now: number): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+/**
+ * Counts one PIN guess on a packer BEFORE the PIN is checked (atomic); null when the packer
+ * is already locked.
+ */
+export async function takePinAttempt(db: Db, userId: number): Promise<number | null> {
+  const row = await db
+    .updateTable('users')
+    .set({ pin_attempts: sql<number>`pin_attempts + 1` })
+    .where('id', '=', userId)
+    .where('locked_at', 'is', null)
+    .returning('pin_attempts')
+    .executeTakeFirst();
+  return row ? Number(row.pin_attempts) : null;
+}
+
+export async function lockUser(db: Db, userId: number, now: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ locked_at: now })
+    .where('id', '=', userId)
+    .where('locked_at', 'is', null)
+    .execute();
+}
+
+/** A good PIN, or a manager's unlock: the guesses start again from zero. */
+export async function clearPinAttempts(db: Db, accountId: number, userId: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ pin_attempts: 0, locked_at: null })
+    .where('id', '=', userId)
+    .where('account_id', '=', accountId)
+    .execute();
+}
+
+const FAILURES_KEPT_MS = 30 * 86_400_000;
+
+export async function insertLoginFailure(
+  db: Db,
+  f: {
+    accountId: number;
+    userId: number;
+    kind: 'password' | 'pin' | 'connect';
+    ip: string;
+    now: number;
+  },
+): Promise<void> {
+  await db
+    .insertInto('login_failures')
+    .values({ account_id: f.accountId, user_id: f.userId, kind: f.kind, ip: f.ip, at: f.now })
+    .execute();
+  await db
+    .deleteFrom('login_failures')
+    .where('account_id', '=', f.accountId)
+    .where('at', '<', f.now - FAILURES_KEPT_MS)
+    .execute();
+}
+
+export async function listLoginFailures(db: Db, accountId: number, limit: number) {
+  return db
+    .selectFrom('login_failures as f')
+    .innerJoin('users as u', 'u.id', 'f.user_id')
+    .select(['f.id', 'f.kind', 'f.ip', 'f.at', 'u.id as user_id', 'u.name', 'u.role'])
+    .where('f.account_id', '=', accountId)
+    .orderBy('f.at', 'desc')
+    .orderBy('f.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function listSessionsOfUser(db: Db, userId: number, now: number) {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'expires_at', 'ip', 'user_agent'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function deleteSessionOfUser(db: Db, userId: number, sessionId: string) {
+  const r = await db
+    .deleteFrom('sessions')
+    .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export async function deleteOtherSessions(db: Db, userId: number, keepSessionId: string) {
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id', '!=', keepSessionId)
+    .execute();
+}
+
+export async function findUserInAccount(db: Db, accountId: number, userId: number) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', userId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+}
+
+export async function findUserById(db: Db, userId: number) {
+  return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+}
+
+/**
+ * A manager's unlock also forgives the packer's counted guesses from every address: the
+ * station that was guessed from is usually the shop's own.
+ */
+export async function clearPinAttemptKeys(db: Db, username: string): Promise<void> {
+  const prefix = `pin:user:${username}|`;
+  await db
+    .deleteFrom('login_attempts')
+    .where(sql<string>`substr(key, 1, ${prefix.length})`, '=', prefix)
+    .execute();
 }

@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -21,6 +21,11 @@ import {
   SetupBody,
   StaffOut,
 } from './accounts.schema.js';
+
+export const clientOf = (req: FastifyRequest) => ({
+  ip: req.ip,
+  userAgent: req.headers['user-agent'] ?? '',
+});
 
 function meOf(auth: AuthContext): z.infer<typeof MeOut> {
   return {
@@ -71,7 +76,7 @@ export function accountsRoutes(
           language: b.language,
           onlyIfFirst: true,
         });
-        const s = await accounts.login(b.email, b.password, req.ip);
+        const s = await accounts.login(b.email, b.password, clientOf(req));
         return loggedIn(reply, s);
       },
     );
@@ -80,7 +85,7 @@ export function accountsRoutes(
       '/auth/login',
       { schema: { tags: ['auth'], body: LoginBody, response: { 200: MeOut } } },
       async (req, reply) => {
-        const s = await accounts.login(req.body.email, req.body.password, req.ip);
+        const s = await accounts.login(req.body.email, req.body.password, clientOf(req));
         return loggedIn(reply, s);
       },
     );
@@ -89,7 +94,7 @@ export function accountsRoutes(
       '/auth/packer-login',
       { schema: { tags: ['auth'], body: PackerLoginBody, response: { 200: MeOut } } },
       async (req, reply) => {
-        const s = await accounts.packerLogin(req.body.username, req.body.pin, req.ip);
+        const s = await accounts.packerLogin(req.body.username, req.body.pin, clientOf(req));
         return loggedIn(reply, s);
       },
     );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseNetwork } from '../../shared/networks.js';
 
 export const Email = z.email().max(254);
 export const Password = z.string().min(8, 'at least 8 characters').max(200);
@@ -71,4 +72,61 @@ export const StaffOut = z.object({
       active: z.boolean(),
     }),
   ),
+});
+
+/** Addresses/CIDRs (`192.168.1.0/24`) the packer station may log in from when short PINs are on. */
+export const StationNetwork = z
+  .string()
+  .trim()
+  .max(64)
+  .refine((s) => parseNetwork(s) !== null, 'an IP address or CIDR block');
+
+export const PinPolicy = z.object({
+  short_pins: z.boolean(),
+  station_networks: z.array(z.string()),
+});
+export const PinPolicyPatch = z.strictObject({
+  short_pins: z.boolean(),
+  station_networks: z.array(StationNetwork).max(50),
+});
+
+export const LoginFailuresOut = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.enum(['password', 'pin', 'connect']),
+      ip: z.string(),
+      at: z.string(),
+      user_id: z.number(),
+      user_name: z.string(),
+      role: z.enum(['owner', 'manager', 'packer']),
+    }),
+  ),
+});
+
+export const PasswordChangeBody = z.strictObject({
+  current_password: z.string().min(1).max(200),
+  new_password: Password,
+});
+
+export const SessionsOut = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      current: z.boolean(),
+      created_at: z.string(),
+      expires_at: z.string(),
+      ip: z.string(),
+      user_agent: z.string(),
+    }),
+  ),
+});
+
+export const SessionParams = z.strictObject({ id: z.string().regex(/^[0-9a-f]{64}$/) });
+export const UserParams = z.strictObject({
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});
+export const TransferBody = z.strictObject({
+  user_id: z.number().int().positive(),
+  password: z.string().min(1).max(200),
 });

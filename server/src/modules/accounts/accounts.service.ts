@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import type { DB, Role } from '../../db/schema.js';
 import { Conflict, Forbidden, Unauthorized } from '../../shared/errors.js';
 import * as repo from './accounts.repo.js';
-import { LoginRateLimiter } from './login-rate-limit.js';
+import { parseJsonColumn } from '../../shared/json.js';
+import { type AttemptKey, AttemptLimiter } from './attempt-limiter.js';
+import { addressAllowed } from '../../shared/networks.js';
 import { SessionCache } from './session-cache.js';
 import { dummySecretHash, hashSecret, verifySecret } from './passwords.js';
 
@@ -20,6 +22,15 @@ export interface AuthContext {
   account: { name: string; language: string; timezone: string; currency: string };
 }
 
+/** Where a login comes from: its address (limits, station networks) and browser (sessions list). */
+export interface ClientInfo {
+  ip: string;
+  userAgent: string;
+}
+
+/** Per address, across identifiers: a shop's packers and managers share one address. */
+const IP_FACTOR = 5;
+
 export interface NewSession {
   token: string;
   expiresAt: number;
@@ -32,7 +43,7 @@ const randomToken = (bytes: number) => crypto.randomBytes(bytes).toString('base6
 export const normalizeLogin = (s: string) => s.trim().toLowerCase();
 
 export class AccountsService {
-  private readonly limiter: LoginRateLimiter;
+  private readonly limiter: AttemptLimiter;
   private readonly sessions = new SessionCache<AuthContext>();
 
   constructor(
@@ -42,7 +53,7 @@ export class AccountsService {
       loginRateLimit: { max: number; windowMs: number };
     },
   ) {
-    this.limiter = new LoginRateLimiter(opts.loginRateLimit);
+    this.limiter = new AttemptLimiter(db, opts.loginRateLimit.windowMs);
   }
 
   async needsOwner(): Promise<boolean> {
@@ -93,34 +104,104 @@ export class AccountsService {
     });
   }
 
-  /** Owner or manager login by e-mail and password. */
-  async login(emailRaw: string, password: string, ip: string): Promise<NewSession> {
+  /** The counted keys of one attempt: this identifier from this address, and this address. */
+  private keysOf(kind: 'login' | 'pin' | 'connect', id: string, ip: string): AttemptKey[] {
+    const max = this.opts.loginRateLimit.max;
+    return [
+      { key: `${kind}:${id}|${ip}`, max },
+      { key: `${kind}-ip:${ip}`, max: max * IP_FACTOR },
+    ];
+  }
+
+  private async recordFailure(
+    user: { id: number; account_id: number } | undefined,
+    kind: 'password' | 'pin' | 'connect',
+    ip: string,
+  ): Promise<void> {
+    if (user)
+      await repo.insertLoginFailure(this.db, {
+        accountId: user.account_id,
+        userId: user.id,
+        kind,
+        ip,
+        now: Date.now(),
+      });
+  }
+
+  /**
+   * An e-mail and password checked under the limits: the attempt is counted first, so at most
+   * `max` guesses per address and e-mail reach argon2 per window, however many run at once.
+   * The login and the connect handshake count apart, so connect attempts never lock a login.
+   */
+  private async checkPassword(
+    kind: 'login' | 'connect',
+    emailRaw: string,
+    password: string,
+    ip: string,
+  ) {
     const email = normalizeLogin(emailRaw);
-    const keys = [`email:${email}`, `ip:${ip}`];
-    this.limiter.check(keys);
+    const keys = this.keysOf(kind, `email:${email}`, ip);
+    await this.limiter.take(keys);
     const user = await repo.findUserByEmail(this.db, email);
     const ok = await verifySecret(user?.password_hash ?? (await dummySecretHash()), password);
     if (!user || !ok || !user.active || user.role === 'packer') {
-      this.limiter.fail(keys);
+      await this.recordFailure(user, kind === 'login' ? 'password' : 'connect', ip);
       throw new Unauthorized('invalid_credentials', 'Wrong e-mail or password.');
     }
-    this.limiter.succeed([`email:${email}`]);
-    return this.startSession(user.id, user.account_id);
+    await this.limiter.refund(keys);
+    return user;
   }
 
-  /** Packer login by username and PIN, for a shared packing-station tablet. */
-  async packerLogin(usernameRaw: string, pin: string, ip: string): Promise<NewSession> {
+  /** Owner or manager login by e-mail and password. */
+  async login(emailRaw: string, password: string, client: ClientInfo): Promise<NewSession> {
+    const user = await this.checkPassword('login', emailRaw, password, client.ip);
+    return this.startSession(user.id, user.account_id, client);
+  }
+
+  /**
+   * Packer login by username and PIN, for a shared packing-station tablet. Counted per
+   * address like a password, and per packer: a packer whose PIN was guessed at more than
+   * `max` times is locked until a manager unlocks it. With short PINs allowed, the station
+   * may log in only from the shop's own addresses.
+   */
+  async packerLogin(usernameRaw: string, pin: string, client: ClientInfo): Promise<NewSession> {
     const username = normalizeLogin(usernameRaw);
-    const keys = [`user:${username}`, `ip:${ip}`];
-    this.limiter.check(keys);
-    const user = await repo.findUserByUsername(this.db, username);
+    const keys = this.keysOf('pin', `user:${username}`, client.ip);
+    await this.limiter.take(keys);
+    const found = await repo.findUserByUsername(this.db, username);
+    const user = found?.role === 'packer' ? found : undefined;
+    let pinAttempts = 0;
+    if (user) {
+      const account = await repo.findAccount(this.db, user.account_id);
+      if (
+        account?.short_pins === 1 &&
+        !addressAllowed(client.ip, parseJsonColumn<string[]>(account.station_networks, []))
+      )
+        throw new Forbidden(
+          'station_address_not_allowed',
+          "The packer station can log in only from the shop's own network.",
+        );
+      const n = await repo.takePinAttempt(this.db, user.id);
+      pinAttempts = n ?? 0;
+      if (n === null || n > this.opts.loginRateLimit.max) {
+        if (n !== null) await repo.lockUser(this.db, user.id, Date.now());
+        throw new Forbidden(
+          'pin_locked',
+          'This packer is locked after too many wrong PINs. A manager must unlock it.',
+        );
+      }
+    }
     const ok = await verifySecret(user?.password_hash ?? (await dummySecretHash()), pin);
-    if (!user || !ok || !user.active || user.role !== 'packer') {
-      this.limiter.fail(keys);
+    if (!user || !ok || !user.active) {
+      await this.recordFailure(user, 'pin', client.ip);
+      // The guess that used up the packer's allowance locks it (not only the one after).
+      if (user && ok === false && pinAttempts >= this.opts.loginRateLimit.max)
+        await repo.lockUser(this.db, user.id, Date.now());
       throw new Unauthorized('invalid_credentials', 'Wrong username or PIN.');
     }
-    this.limiter.succeed([`user:${username}`]);
-    return this.startSession(user.id, user.account_id);
+    await repo.clearPinAttempts(this.db, user.account_id, user.id);
+    await this.limiter.refund(keys);
+    return this.startSession(user.id, user.account_id, client);
   }
 
   /** Checks an owner's credentials without starting a session (used by the store connect handshake). */
@@ -129,18 +210,31 @@ export class AccountsService {
     password: string,
     ip: string,
   ): Promise<{ userId: number; accountId: number }> {
-    const email = normalizeLogin(emailRaw);
-    const keys = [`email:${email}`, `ip:${ip}`];
-    this.limiter.check(keys);
-    const user = await repo.findUserByEmail(this.db, email);
-    const ok = await verifySecret(user?.password_hash ?? (await dummySecretHash()), password);
-    if (!user || !ok || !user.active) {
-      this.limiter.fail(keys);
-      throw new Unauthorized('invalid_credentials', 'Wrong e-mail or password.');
-    }
+    const user = await this.checkPassword('connect', emailRaw, password, ip);
     if (user.role !== 'owner')
       throw new Forbidden('owner_required', 'Only the account owner can connect a store.');
     return { userId: user.id, accountId: user.account_id };
+  }
+
+  /**
+   * A logged-in user's own password, asked again before a sensitive change (new password,
+   * ownership transfer): counted like a login, per user and address.
+   */
+  async reauthenticate(userId: number, password: string, ip: string): Promise<void> {
+    const keys = this.keysOf('login', `user-id:${userId}`, ip);
+    await this.limiter.take(keys);
+    const user = await repo.findUserById(this.db, userId);
+    const ok = await verifySecret(user?.password_hash ?? (await dummySecretHash()), password);
+    if (!user || !ok || !user.active) {
+      await this.recordFailure(user, 'password', ip);
+      throw new Unauthorized('wrong_password', 'Your current password is not right.');
+    }
+    await this.limiter.refund(keys);
+  }
+
+  /** The limiter, for other attempts that must be bounded per address (store connects). */
+  get attempts(): AttemptLimiter {
+    return this.limiter;
   }
 
   async resolveSession(token: string): Promise<AuthContext | null> {
@@ -180,7 +274,11 @@ export class AccountsService {
     this.sessions.forgetWhere((s) => s.userId === userId);
   }
 
-  private async startSession(userId: number, accountId: number): Promise<NewSession> {
+  private async startSession(
+    userId: number,
+    accountId: number,
+    client: ClientInfo,
+  ): Promise<NewSession> {
     const token = randomToken(32);
     const now = Date.now();
     const expiresAt = now + this.opts.sessionDays * 86_400_000;
@@ -192,6 +290,8 @@ export class AccountsService {
       csrfToken: randomToken(24),
       now,
       expiresAt,
+      ip: client.ip,
+      userAgent: client.userAgent,
     });
     return { token, expiresAt };
   }

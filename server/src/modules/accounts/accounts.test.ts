@@ -67,36 +67,37 @@ describe('accounts: setup, login, sessions', () => {
     const c = await ownerClient(app);
     const token = c.csrf;
     c.csrf = '';
-    const res = await c.post('/api/packers', { name: 'Ion', username: 'ion-csrf', pin: '1234' });
+    const res = await c.post('/api/packers', { name: 'Ion', username: 'ion-csrf', pin: '123412' });
     assert.equal(res.statusCode, 403);
     assert.equal(res.json<{ error: { code: string } }>().error.code, 'csrf_failed');
     c.csrf = token;
     assert.equal(
-      (await c.post('/api/packers', { name: 'Ion', username: 'ion-csrf', pin: '1234' })).statusCode,
+      (await c.post('/api/packers', { name: 'Ion', username: 'ion-csrf', pin: '123412' }))
+        .statusCode,
       201,
     );
   });
 
   it('lets packers in with username and PIN, and keeps them out of staff pages', async () => {
     const owner = await ownerClient(app);
-    const p = await createPacker(owner, { username: 'Gica.Packer', pin: '4321' });
+    const p = await createPacker(owner, { username: 'Gica.Packer', pin: '432143' });
     assert.equal(p.username, 'gica.packer');
     const station = new Client(app);
     assert.equal(
-      (await station.post('/api/auth/packer-login', { username: 'gica.packer', pin: '0000' }))
+      (await station.post('/api/auth/packer-login', { username: 'gica.packer', pin: '000000' }))
         .statusCode,
       401,
     );
     const ok = await station.post('/api/auth/packer-login', {
       username: 'GICA.PACKER',
-      pin: '4321',
+      pin: '432143',
     });
     assert.equal(ok.statusCode, 200);
     assert.equal(ok.json<{ user: { role: string; packer_id: number } }>().user.packer_id, p.id);
     assert.equal((await station.get('/api/orders')).statusCode, 403);
     // a packer cannot use the owner login form
     assert.equal(
-      (await new Client(app).post('/api/auth/login', { email: 'gica.packer', password: '4321' }))
+      (await new Client(app).post('/api/auth/login', { email: 'gica.packer', password: '432143' }))
         .statusCode,
       401,
     );
@@ -107,7 +108,7 @@ describe('accounts: setup, login, sessions', () => {
       (
         await new Client(app).post('/api/auth/packer-login', {
           username: 'gica.packer',
-          pin: '4321',
+          pin: '432143',
         })
       ).statusCode,
       401,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { FetchPolicy } from './safe-fetch.js';
 import type { StoreStatus, UnifiedOrder } from './unified-order.js';
 
 export type ConnectorKey = 'woocommerce' | 'woocommerce-rest';
@@ -21,7 +22,16 @@ export type Outcome<T> = { ok: true; result: T } | { ok: false; messages: StoreM
  */
 export class StoreUnreachable extends Error {
   constructor(
-    readonly code: 'unreachable' | 'timeout' | 'server_error' | 'bad_answer',
+    readonly code:
+      | 'unreachable'
+      | 'timeout'
+      | 'server_error'
+      | 'bad_answer'
+      | 'name_not_found'
+      | 'connection_refused'
+      | 'tls_error'
+      | 'too_large'
+      | 'address_not_allowed',
     message: string,
   ) {
     super(message);
@@ -70,6 +80,8 @@ export interface StoreConnection {
 
 export interface ConnectOptions {
   timeoutMs: number;
+  /** Which addresses and how large answers; absent: public addresses only, 16 MB. */
+  fetch?: FetchPolicy;
 }
 
 /** A platform: how to read its credential and open a connection to one store. */

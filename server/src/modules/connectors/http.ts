@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { parseJsonBytes, textStart } from '../../shared/json-bytes.js';
 import { type StoreMessage, StoreUnreachable } from './connector.js';
+import { storeFetchFromEnv } from '../../config.js';
+import { type FetchPolicy, safeFetch } from './safe-fetch.js';
 
 /** A store's HTTP answer: its status and its bytes, read as text only when asked. */
 export class HttpAnswer {
@@ -17,10 +19,24 @@ export class HttpAnswer {
   }
 }
 
+/** How a connector's requests go out: the deadline, and what the fetch policy allows. */
+export interface RequestOptions {
+  timeoutMs: number;
+  fetch?: FetchPolicy;
+}
+
 /**
- * One HTTP exchange with a store. Network errors and timeouts throw StoreUnreachable; every
- * HTTP answer, whatever its status, is returned for the connector to read. Errors never
- * carry the request headers (they hold the credential).
+ * For connectors used without a policy (tests, benches): the environment's ALLOW_PRIVATE_STORES
+ * and STORE_MAX_ANSWER_MB, else public addresses only and 16 MB. The app passes its config's.
+ */
+let envPolicy: FetchPolicy | undefined;
+const defaultPolicy = () => (envPolicy ??= storeFetchFromEnv());
+
+/**
+ * One HTTP exchange with a store (see safe-fetch.ts for the address checks and the cap).
+ * Network errors and timeouts throw StoreUnreachable with a stable code; every HTTP answer,
+ * whatever its status, is returned for the connector to read. Errors never carry the request
+ * headers (they hold the credential).
  */
 export async function httpRequest(
   url: string,
@@ -28,12 +44,11 @@ export async function httpRequest(
     method: 'GET' | 'POST' | 'PUT';
     headers: Record<string, string>;
     body?: unknown;
-    timeoutMs: number;
-  },
+  } & RequestOptions,
 ): Promise<HttpAnswer> {
-  const where = `${init.method} ${url.split('?')[0]}`;
-  try {
-    const res = await fetch(url, {
+  const a = await safeFetch(
+    url,
+    {
       method: init.method,
       headers: {
         accept: 'application/json',
@@ -41,22 +56,11 @@ export async function httpRequest(
         ...init.headers,
       },
       ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-      redirect: 'follow',
-      signal: AbortSignal.timeout(init.timeoutMs),
-    });
-    return new HttpAnswer(res.status, Buffer.from(await res.arrayBuffer()));
-  } catch (err) {
-    const name = err instanceof Error ? err.name : '';
-    if (name === 'TimeoutError' || name === 'AbortError')
-      throw new StoreUnreachable('timeout', `${where}: no answer within ${init.timeoutMs} ms`);
-    const cause =
-      err instanceof Error && err.cause instanceof Error
-        ? err.cause.message
-        : err instanceof Error
-          ? err.message
-          : String(err);
-    throw new StoreUnreachable('unreachable', `${where}: ${cause}`);
-  }
+      timeoutMs: init.timeoutMs,
+    },
+    init.fetch ?? defaultPolicy(),
+  );
+  return new HttpAnswer(a.status, a.bytes);
 }
 
 /** 5xx means the store is failing, not refusing: throw so the work is retried. */
@@ -94,15 +98,29 @@ export function refusal(a: HttpAnswer, fallbackCode: string): StoreMessage {
   let message = `HTTP ${a.status}`;
   try {
     const j = JSON.parse(a.body) as { code?: unknown; message?: unknown };
-    if (typeof j.code === 'string') code = j.code;
-    if (typeof j.message === 'string') message = j.message;
+    if (typeof j.code === 'string' && /^[a-z0-9_.-]{1,64}$/i.test(j.code)) code = j.code;
+    if (typeof j.message === 'string') message = snippet(j.message);
   } catch {
     // Not JSON: the status and the start of the body say enough.
   }
   return { code, message, httpStatus: a.status, answer: snippet(a.body) };
 }
 
-export const snippet = (s: string) => (s.length > 500 ? `${s.slice(0, 500)}…` : s);
+/**
+ * A short, sanitized excerpt of a store's answer for people to read: tags and control
+ * characters removed, blanks collapsed, at most 200 characters. The answer itself is never
+ * echoed (it could be anything the address returned).
+ */
+export const snippet = (s: string): string => {
+  const clean = s
+    .slice(0, 4000)
+    .replace(/<[^>]*>/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ud800-\udfff]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clean.length > 200 ? `${clean.slice(0, 200)}…` : clean;
+};
 
 export function basicAuth(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;

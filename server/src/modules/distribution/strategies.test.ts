@@ -155,6 +155,18 @@ describe('eligibility rules (pure)', () => {
     assert.equal(isOnShift(order(), packer(1, { shifts }), utc), null);
   });
 
+  it('a shift includes its start minute and excludes its end minute', () => {
+    const shifts = { ...EMPTY_SCHEDULE, mon: [{ start: '08:00', end: '16:00' }] };
+    const at = (iso: string) => ({ ...ctx([], Date.parse(iso)), required: [] });
+    const on = (iso: string) => isOnShift(order(), packer(1, { shifts }), at(iso));
+    // Bucharest is UTC+2 in November: 06:00Z is 08:00 local.
+    assert.equal(on('2026-11-30T05:59:59Z'), 'off shift', '07:59:59 is before the start');
+    assert.equal(on('2026-11-30T06:00:00Z'), null, '08:00 (the start minute) is on');
+    assert.equal(on('2026-11-30T06:00:59Z'), null);
+    assert.equal(on('2026-11-30T13:59:59Z'), null, '15:59 (the last minute) is on');
+    assert.equal(on('2026-11-30T14:00:00Z'), 'off shift', '16:00 (the end minute) is off');
+  });
+
   it('allowed store; an empty list means every store, manual orders need it empty', () => {
     assert.equal(storeAllowed(order(), packer(1), rule()), null);
     assert.equal(storeAllowed(order(), packer(1, { allowedStoreIds: [7] }), rule()), null);

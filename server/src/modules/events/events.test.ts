@@ -89,9 +89,9 @@ describe('live events (server-sent events)', () => {
 
   it('tells the dashboard about new and changed orders, and a packer only about theirs', async () => {
     const owner = await ownerClient(one);
-    const p = await createPacker(owner, { name: 'Ana', pin: '1234' });
+    const p = await createPacker(owner, { name: 'Ana', pin: '123412' });
     const station = new Client(one);
-    await station.post('/api/auth/packer-login', { username: p.username, pin: '1234' });
+    await station.post('/api/auth/packer-login', { username: p.username, pin: '123412' });
     const dash = await openStream(one, owner);
     const queue = await openStream(one, station);
     await dash.next('ready');

@@ -108,8 +108,31 @@ describe('orders: phone orders, list, filters, search, keyset pages, assignment'
       totals,
       [...totals].sort((a, b) => a - b),
     );
+    // Five orders share each total: the cursor must neither repeat nor skip across the ties.
+    const seen = all.map((o) => o.id);
+    assert.equal(new Set(seen).size, seen.length, 'no order repeated');
+    assert.equal(seen.length, ids.length + 1, 'no order skipped');
     const desc: Page = (await owner.get('/api/orders?sort=-total&limit=3')).json();
     assert.ok(Number(desc.items[0]?.total) >= Number(desc.items[2]?.total));
+  });
+
+  it('pages through oldest first (ascending cursor): every order once, in order', async () => {
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const url: string = `/api/orders?sort=created_at&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: Page = (await owner.get(url)).json();
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.next_cursor;
+      pages += 1;
+    } while (cursor && pages < 40);
+    assert.equal(new Set(seen).size, seen.length, 'no order repeated');
+    assert.equal(seen.length, ids.length + 1, 'no order skipped');
+    assert.deepEqual(
+      seen,
+      [...seen].sort((a, b) => a - b),
+    );
   });
 
   it('refuses a cursor made for another sort or tampered with', async () => {

@@ -20,9 +20,14 @@ const packerColumns = [
   'p.created_at',
   'p.updated_at',
   'u.username',
+  'u.locked_at',
 ] as const;
 
-export type PackerWithLogin = PackerRow & { username: string | null; open_orders: number };
+export type PackerWithLogin = PackerRow & {
+  username: string | null;
+  locked_at: number | null;
+  open_orders: number;
+};
 
 function selectPackers(db: Db, accountId: number) {
   return db
@@ -111,4 +116,16 @@ export async function usernameTaken(
   let q = db.selectFrom('users').select('id').where('username', '=', username);
   if (exceptUserId !== undefined) q = q.where('id', '!=', exceptUserId);
   return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** The account's stores among `ids` (a packer may be allowed only its own account's stores). */
+export async function ownStoreIds(db: Db, accountId: number, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('stores')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => Number(r.id)));
 }

@@ -46,5 +46,11 @@ export function packersRoutes(packers: PackersService): FastifyPluginAsyncZod {
       },
       async (req) => packers.update(authOf(req).accountId, req.params.id, req.body, actorOf(req)),
     );
+
+    app.post(
+      '/packers/:id/unlock',
+      { ...staff, schema: { tags: ['packers'], params: IdParams, response: { 200: PackerOut } } },
+      async (req) => packers.unlock(authOf(req).accountId, req.params.id, actorOf(req)),
+    );
   };
 }

@@ -38,6 +38,7 @@ export const Username = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,32}$/, '3 to 32 letters, digits, dot, dash or underscore');
+/** 4 to 8 digits here; fewer than 6 only when the owner allows short PINs (packers.service.ts). */
 export const Pin = z.string().regex(/^\d{4,8}$/, '4 to 8 digits');
 const Skill = z.string().trim().min(1).max(64);
 
@@ -81,6 +82,8 @@ export const PackerOut = z.object({
   allowed_store_ids: z.array(z.number()),
   shifts: WeeklySchedule,
   open_orders: z.number(),
+  /** Locked after too many wrong PINs, until a manager unlocks. */
+  locked: z.boolean(),
   created_at: z.string(),
   updated_at: z.string(),
 });

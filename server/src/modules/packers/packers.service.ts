@@ -1,9 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { Conflict, NotFound } from '../../shared/errors.js';
+import { Conflict, Invalid, NotFound } from '../../shared/errors.js';
 import { parseJsonColumn, iso } from '../../shared/json.js';
 import { type Actor, recordAudit } from '../audit/audit.repo.js';
-import { deleteSessionsOfUser } from '../accounts/accounts.repo.js';
+import {
+  clearPinAttemptKeys,
+  clearPinAttempts,
+  deleteSessionsOfUser,
+  findAccount,
+} from '../accounts/accounts.repo.js';
 import { hashSecret } from '../accounts/passwords.js';
 import * as repo from './packers.repo.js';
 import {
@@ -26,6 +31,7 @@ function toOut(p: repo.PackerWithLogin): PackerOut {
     allowed_store_ids: parseJsonColumn<number[]>(p.allowed_store_ids, []),
     shifts: { ...EMPTY_SCHEDULE, ...parseJsonColumn<Partial<WeeklySchedule>>(p.shifts, {}) },
     open_orders: p.open_orders,
+    locked: p.locked_at !== null,
     created_at: iso(p.created_at),
     updated_at: iso(p.updated_at),
   };
@@ -61,11 +67,54 @@ export class PackersService {
     return toOut(p);
   }
 
+  /**
+   * New PINs have at least 6 digits; 4 or 5 only when the owner allows short PINs (and so
+   * limits the station to the shop's own addresses).
+   */
+  private async checkPin(accountId: number, pin: string | undefined): Promise<void> {
+    if (pin === undefined || pin.length >= 6) return;
+    const account = await findAccount(this.db, accountId);
+    if (account?.short_pins !== 1)
+      throw new Invalid('pin_too_short', 'A PIN needs at least 6 digits.');
+  }
+
+  /** Allowed stores must be this account's own; another account's store id is not found. */
+  private async checkStores(trx: Transaction<DB>, accountId: number, ids?: number[]) {
+    if (!ids?.length) return;
+    const own = await repo.ownStoreIds(trx, accountId, ids);
+    const missing = ids.find((id) => !own.has(id));
+    if (missing !== undefined) throw new NotFound('store_not_found', `Store ${missing} not found.`);
+  }
+
+  /** A manager's unlock of a packer locked after too many wrong PINs. */
+  async unlock(accountId: number, id: number, actor: Actor): Promise<PackerOut> {
+    const p = await repo.findPacker(this.db, accountId, id);
+    if (!p) throw new NotFound('packer_not_found', `Packer ${id} not found.`);
+    await this.db.transaction().execute(async (trx) => {
+      await clearPinAttempts(trx, accountId, p.user_id);
+      if (p.username) await clearPinAttemptKeys(trx, p.username);
+      await recordAudit(trx, {
+        accountId,
+        entity: 'packer',
+        entityId: id,
+        action: 'unlocked',
+        actor,
+        to: null,
+        at: Date.now(),
+      });
+    });
+    return this.get(accountId, id);
+  }
+
   async create(accountId: number, input: PackerCreate, actor: Actor): Promise<PackerOut> {
+    await this.checkPin(accountId, input.pin);
     const pinHash = await hashSecret(input.pin);
     const id = await this.db.transaction().execute(async (trx) => {
+      await this.checkStores(trx, accountId, input.allowed_store_ids);
+      // Usernames are one namespace (the station logs in by username alone); the answer does
+      // not say whose it is.
       if (await repo.usernameTaken(trx, input.username)) {
-        throw new Conflict('username_taken', `The username "${input.username}" is taken.`);
+        throw new Conflict('username_taken', 'This username is not available. Choose another.');
       }
       const now = Date.now();
       const user = await trx
@@ -118,12 +167,14 @@ export class PackersService {
     patch: PackerPatch,
     actor: Actor,
   ): Promise<PackerOut> {
+    await this.checkPin(accountId, patch.pin);
     const pinHash = patch.pin ? await hashSecret(patch.pin) : undefined;
     await this.db.transaction().execute(async (trx) => {
       const current = await repo.findPacker(trx, accountId, id);
       if (!current) throw new NotFound('packer_not_found', `Packer ${id} not found.`);
+      await this.checkStores(trx, accountId, patch.allowed_store_ids);
       if (patch.username && (await repo.usernameTaken(trx, patch.username, current.user_id))) {
-        throw new Conflict('username_taken', `The username "${patch.username}" is taken.`);
+        throw new Conflict('username_taken', 'This username is not available. Choose another.');
       }
       const now = Date.now();
       const active = patch.active === undefined ? undefined : patch.active ? 1 : 0;

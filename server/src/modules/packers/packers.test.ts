@@ -28,7 +28,7 @@ describe('packers: create, edit, deactivate', () => {
     const res = await owner.post('/api/packers', {
       name: 'Ioana',
       username: 'ioana',
-      pin: '2468',
+      pin: '246824',
       weight: 30,
       max_open_orders: 20,
       skills: ['fragile', 'sku:TRC-'],
@@ -65,7 +65,7 @@ describe('packers: create, edit, deactivate', () => {
     const taken = await owner.post('/api/packers', {
       name: 'Alta',
       username: 'IOANA',
-      pin: '1111',
+      pin: '111111',
     });
     assert.equal(taken.statusCode, 409);
     assert.equal(taken.json<{ error: { code: string } }>().error.code, 'username_taken');
@@ -78,15 +78,21 @@ describe('packers: create, edit, deactivate', () => {
         await owner.post('/api/packers', {
           name: 'X',
           username: 'xx-1',
-          pin: '1234',
+          pin: '123412',
           shifts: { mon: [{ start: '18:00', end: '08:00' }] },
         })
       ).statusCode,
       400,
     );
     assert.equal(
-      (await owner.post('/api/packers', { name: 'X', username: 'xx-1', pin: '1234', admin: true }))
-        .statusCode,
+      (
+        await owner.post('/api/packers', {
+          name: 'X',
+          username: 'xx-1',
+          pin: '123412',
+          admin: true,
+        })
+      ).statusCode,
       400,
     );
     const count = await app.database.db
@@ -101,7 +107,7 @@ describe('packers: create, edit, deactivate', () => {
     assert.ok(p);
     const res = await owner.patch(`/api/packers/${p.id}`, {
       name: 'Ioana M.',
-      pin: '9999',
+      pin: '999999',
       skills: ['heavy'],
       max_open_orders: null,
     });

@@ -60,10 +60,14 @@ describe('packing: the confirmation lock, owner override, 50 parallel requests, 
       '/api/auth/login',
     );
     for (const name of ['Ana', 'Bogdan', 'Cristi']) {
-      const p = await createPacker(owner, { name, pin: '1234' });
+      const p = await createPacker(owner, { name, pin: '123412' });
       packers.push({
         id: p.id,
-        station: await login(app, { username: p.username, pin: '1234' }, '/api/auth/packer-login'),
+        station: await login(
+          app,
+          { username: p.username, pin: '123412' },
+          '/api/auth/packer-login',
+        ),
       });
     }
   });

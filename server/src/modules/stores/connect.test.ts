@@ -116,14 +116,26 @@ describe('connect handshake (POST /api/connect)', () => {
     const res = await connect({ ...good(), store_url: 'http://127.0.0.1:9/' });
     assert.equal(res.statusCode, 422);
     assert.equal(res.json<{ error: { code: string } }>().error.code, 'store_unreachable');
+    assert.equal(
+      res.json<{ error: { reason: string } }>().error.reason,
+      'store_connection_refused',
+    );
   });
 
-  it('answers 409 when the store belongs to another account', async () => {
-    const res = await connect({
+  it('answers 409 when the store belongs to another account, only to who holds its credentials', async () => {
+    // The same store under another spelling (trailing slash): one store, one key.
+    const probe = await connect({
       ...good(),
       email: 'ion@altul.ro',
-      store_url: store.url.replace('http://', 'https://'),
+      app_password: 'not the store password',
+      store_url: `${store.url}/`,
     });
+    assert.equal(probe.statusCode, 422, 'a prober without the credentials learns nothing');
+    assert.equal(
+      probe.json<{ error: { reason: string } }>().error.reason,
+      'store_credentials_rejected',
+    );
+    const res = await connect({ ...good(), email: 'ion@altul.ro', store_url: `${store.url}/` });
     assert.equal(res.statusCode, 409);
     assert.equal(res.json<{ error: { code: string } }>().error.code, 'store_taken');
   });

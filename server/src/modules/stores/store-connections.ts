@@ -5,6 +5,7 @@ import type {
   StoreConnection,
   StoreConnector,
 } from '../connectors/connector.js';
+import type { FetchPolicy } from '../connectors/safe-fetch.js';
 import type { Vault } from './vault.js';
 
 /** Opens connections to stores: picks the connector, unseals and checks the credential. */
@@ -13,6 +14,7 @@ export class StoreConnections {
     private readonly registry: ConnectorRegistry,
     readonly vault: Vault,
     private readonly timeoutMs: number,
+    private readonly fetchPolicy: FetchPolicy,
   ) {}
 
   connector(key: string): StoreConnector {
@@ -24,7 +26,10 @@ export class StoreConnections {
   /** A connection with a credential not yet stored (connect handshake, adding by hand). */
   withCredentials(key: string, url: string, credentials: unknown): StoreConnection {
     const c = this.connector(key);
-    return c.connect(url, c.credentials.parse(credentials), { timeoutMs: this.timeoutMs });
+    return c.connect(url, c.credentials.parse(credentials), {
+      timeoutMs: this.timeoutMs,
+      fetch: this.fetchPolicy,
+    });
   }
 
   /** The connection of a stored store; its credential is unsealed only here, only in memory. */

@@ -16,14 +16,22 @@ import {
   UnverifiedOut,
   toStoreOut,
 } from './stores.schema.js';
+import { storeErrorCode } from './store-errors.js';
 import type { StoresService } from './stores.service.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
-function unverified(reply: FastifyReply, m: StoreMessage) {
+/**
+ * The store could not be verified. The plugin's handshake keeps its contract code
+ * `store_unreachable` (docs/connector-api.md); the dashboard gets the plain-words code. Both
+ * carry `reason`, the stable code, and only a short sanitized excerpt of the store's answer.
+ */
+function unverified(reply: FastifyReply, m: StoreMessage, forPlugin: boolean) {
+  const reason = storeErrorCode(m);
   return reply.status(422).send({
     error: {
-      code: 'store_unreachable',
+      code: forPlugin ? 'store_unreachable' : reason,
+      reason,
       message: `The store could not be verified: ${m.message}`,
       store_status: m.httpStatus ?? null,
       store_answer: m.answer ?? m.message,
@@ -54,7 +62,7 @@ export function storesRoutes(stores: StoresService): FastifyPluginAsyncZod {
         },
         async (req, reply) => {
           const r = await stores.connect(req.body, req.ip);
-          if (!r.ok) return unverified(reply, r.unverified);
+          if (!r.ok) return unverified(reply, r.unverified, true);
           req.log.info({ store_id: r.storeId }, 'store connected');
           return { store_id: r.storeId, status: 'connected' as const };
         },
@@ -103,7 +111,7 @@ export function storesRoutes(stores: StoresService): FastifyPluginAsyncZod {
           },
           actorOf(req),
         );
-        if (!r.ok) return unverified(reply, r.unverified);
+        if (!r.ok) return unverified(reply, r.unverified, false);
         return reply.status(201).send({ id: r.storeId });
       },
     );

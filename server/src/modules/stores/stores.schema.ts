@@ -46,6 +46,8 @@ export const StoreSettingsBody = z.strictObject({
 export const UnverifiedOut = z.object({
   error: z.object({
     code: z.string(),
+    /** The stable reason (store_timeout, store_tls_error, …), also for the plugin. */
+    reason: z.string(),
     message: z.string(),
     store_status: z.number().nullable(),
     store_answer: z.string(),

@@ -5,7 +5,6 @@ import { enqueue } from '../../jobs/jobs.repo.js';
 import { listDead, retryDead } from '../../jobs/jobs.repo.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import { type Actor, SYSTEM_ACTOR } from '../audit/audit.repo.js';
-import { LoginRateLimiter } from '../accounts/login-rate-limit.js';
 import { type StoreMessage, StoreUnreachable } from '../connectors/connector.js';
 import type { StoreStatus } from '../connectors/unified-order.js';
 import type { StoreConnections } from './store-connections.js';
@@ -45,20 +44,16 @@ export type ConnectResult = { ok: true; storeId: number } | { ok: false; unverif
 export { syncJobKey };
 
 export class StoresService {
-  /** Every connect attempt makes this server call a URL chosen by the caller: bound them per address. */
-  private readonly connectLimiter: LoginRateLimiter;
-
   constructor(
     private readonly database: Database,
     private readonly accounts: AccountsService,
     private readonly connections: StoreConnections,
-    connectRateLimit: { max: number; windowMs: number },
+    /** Every connect attempt makes this server call a URL chosen by the caller: bound them per address. */
+    private readonly connectRateLimit: { max: number },
     private readonly syncDefaults: SyncDefaults,
     /** A worker silent this long is dead: a sync it held shows as stalled. */
     private readonly workerDeadMs: number,
-  ) {
-    this.connectLimiter = new LoginRateLimiter(connectRateLimit);
-  }
+  ) {}
 
   /**
    * The plugin's Save & connect: owner credentials, then the store's `status` called back
@@ -66,9 +61,9 @@ export class StoresService {
    * sealed, and its first sync queued in the same transaction. Passwords are never logged.
    */
   async connect(input: ConnectInput, ip: string): Promise<ConnectResult> {
-    const keys = [`connect:${ip}`];
-    this.connectLimiter.check(keys);
-    this.connectLimiter.fail(keys);
+    await this.accounts.attempts.take([
+      { key: `connect-call:${ip}`, max: this.connectRateLimit.max },
+    ]);
     const owner = await this.accounts.verifyOwner(input.email, input.password, ip);
     const storeId = await this.verifyAndSave(owner.accountId, {
       url: input.store_url,
@@ -95,9 +90,8 @@ export class StoresService {
     actor: Actor = SYSTEM_ACTOR,
   ): Promise<number | StoreMessage> {
     const urlKey = repo.storeUrlKey(input.url);
-    const taken = await repo.findStoreByUrlKey(this.database.db, urlKey);
-    if (taken && taken.account_id !== accountId)
-      throw new Conflict('store_taken', 'This store is connected to another ecomdir account.');
+    // The store's credentials first: only someone who holds them learns that the store is
+    // connected to another account (store_taken), never a prober with a URL.
     const v = await this.verify(input.connector, input.url, input.credentials);
     if (!v.ok) return v.message;
     const sealed = this.connections.vault.sealJson(

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir } from '../../shared/private-files.js';
 
 /**
  * Seals store credentials (application passwords, API keys) at rest with AES-256-GCM under a
@@ -26,8 +27,8 @@ export class Vault {
   static open(dataDir: string, envKey: string | null): Vault {
     if (envKey) return Vault.fromKeys(parseKey(envKey, 'ECOMDIR_MASTER_KEY'));
     const file = keyFilePath(dataDir);
+    ensurePrivateDir(dataDir);
     if (!fs.existsSync(file)) {
-      fs.mkdirSync(dataDir, { recursive: true });
       try {
         fs.writeFileSync(file, `${crypto.randomBytes(32).toString('base64')}\n`, {
           mode: 0o600,
@@ -38,6 +39,7 @@ export class Vault {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       }
     }
+    fs.chmodSync(file, 0o600);
     const others = fs.existsSync(`${file}.next`) ? [readKeyFile(`${file}.next`)] : [];
     return Vault.fromKeys(readKeyFile(file), others);
   }

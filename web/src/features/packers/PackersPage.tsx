@@ -25,6 +25,7 @@ import { storesApi } from '../../api/stores';
 import { PageHeader } from '../../shared/PageHeader';
 import { EmptyState, errorMessage, QueryContent } from '../../shared/states';
 import { scheduleSummary } from './schedule';
+import { UnlockPacker } from './UnlockPacker';
 
 export function PackersPage() {
   const { t } = useTranslation();
@@ -119,6 +120,7 @@ export function PackersPage() {
                         >
                           {p.active ? t('packers.active') : t('packers.inactive')}
                         </Badge>
+                        <UnlockPacker packer={p} />
                       </Table.Td>
                       <Table.Td ta="right">{p.weight}</Table.Td>
                       <Table.Td ta="right">

@@ -8,6 +8,8 @@ import type { Account, Me } from '../../api/auth';
 import { PageHeader } from '../../shared/PageHeader';
 import { errorMessage, QueryContent } from '../../shared/states';
 import { ME_KEY, useSession } from '../auth/session';
+import { OwnerSecuritySection } from './OwnerSecuritySection';
+import { SecuritySection } from './SecuritySection';
 import { TeamSection } from './TeamSection';
 
 const CURRENCIES = ['RON', 'EUR', 'USD', 'HUF', 'BGN', 'PLN', 'GBP'];
@@ -20,6 +22,7 @@ function timeZones(): string[] {
 export function SettingsPage() {
   const { t } = useTranslation();
   const account = useQuery({ queryKey: ['account'], queryFn: accountApi.get });
+  const isOwner = useSession().user.role === 'owner';
   return (
     <>
       <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
@@ -28,6 +31,8 @@ export function SettingsPage() {
           <Stack gap="lg">
             <SettingsForm key={data.id} account={data} />
             <TeamSection />
+            <SecuritySection />
+            {isOwner && <OwnerSecuritySection />}
           </Stack>
         )}
       </QueryContent>

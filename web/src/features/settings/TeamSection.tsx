@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { usersApi } from '../../api/users';
 import { errorMessage, QueryContent } from '../../shared/states';
 import { useSession } from '../auth/session';
+import { TeamActions } from './TeamActions';
 
 const EMPTY = { name: '', email: '', password: '' };
 
@@ -66,6 +67,7 @@ export function TeamSection() {
                   <Table.Th>{t('team.name')}</Table.Th>
                   <Table.Th>{t('team.email')}</Table.Th>
                   <Table.Th>{t('team.role')}</Table.Th>
+                  {me.user.role === 'owner' && <Table.Th />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -78,6 +80,9 @@ export function TeamSection() {
                         {t(`team.roles.${u.role}`)}
                       </Badge>
                     </Table.Td>
+                    {me.user.role === 'owner' && (
+                      <Table.Td>{u.role === 'manager' && <TeamActions user={u} />}</Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -14,7 +14,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { storesApi, type NewStore, type SyncDefaults } from '../../api/stores';
-import { errorMessage } from '../../shared/states';
+import { useCodedError } from '../../shared/coded-error';
 import { FirstSyncDaysInput } from './FirstSyncDaysInput';
 import { validFirstSyncDays } from './sync-settings';
 
@@ -38,6 +38,7 @@ export function AddStoreModal({
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const codedError = useCodedError();
   const [kind, setKind] = useState<Kind>('woocommerce');
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
@@ -153,7 +154,7 @@ export function AddStoreModal({
               title={t('stores.addFailed')}
               data-testid="store-add-error"
             >
-              {errorMessage(add.error)}
+              {codedError(add.error)}
             </Alert>
           )}
           <Group justify="flex-end">

@@ -1,5 +1,11 @@
 import crypto from 'node:crypto';
-import { type HttpAnswer, basicAuth, httpRequest, trimSlash } from '../http.js';
+import {
+  type HttpAnswer,
+  type RequestOptions,
+  basicAuth,
+  httpRequest,
+  trimSlash,
+} from '../http.js';
 
 const rfc3986 = (s: string) =>
   encodeURIComponent(s).replace(
@@ -19,7 +25,7 @@ export class WcRestClient {
     storeUrl: string,
     private readonly key: string,
     private readonly secret: string,
-    private readonly timeoutMs: number,
+    private readonly opts: RequestOptions,
   ) {
     this.base = `${trimSlash(storeUrl)}/wp-json/wc/v3/`;
   }
@@ -42,7 +48,7 @@ export class WcRestClient {
       method,
       headers,
       body,
-      timeoutMs: this.timeoutMs,
+      ...this.opts,
     });
   }
 

@@ -54,7 +54,7 @@ export const wcRestConnector = {
   key: 'woocommerce-rest',
   credentials: Credentials,
   connect(url, creds, opts): StoreConnection {
-    const client = new WcRestClient(url, creds.consumer_key, creds.consumer_secret, opts.timeoutMs);
+    const client = new WcRestClient(url, creds.consumer_key, creds.consumer_secret, opts);
     const getOrder = async (id: string) => {
       const a = await client.request('GET', `orders/${encodeURIComponent(id)}`);
       throwIfServerError(a, 'GET orders/<id>');

@@ -1,4 +1,10 @@
-import { type HttpAnswer, basicAuth, httpRequest, trimSlash } from '../http.js';
+import {
+  type HttpAnswer,
+  type RequestOptions,
+  basicAuth,
+  httpRequest,
+  trimSlash,
+} from '../http.js';
 
 /** HTTP and auth only: the ecomdir Connect plugin's REST namespace with an Application Password. */
 export class ConnectPluginClient {
@@ -9,7 +15,7 @@ export class ConnectPluginClient {
     storeUrl: string,
     user: string,
     password: string,
-    private readonly timeoutMs: number,
+    private readonly opts: RequestOptions,
   ) {
     this.base = `${trimSlash(storeUrl)}/wp-json/ecomdir/v1/`;
     // WordPress shows application passwords in groups of four; the spaces are optional.
@@ -23,7 +29,7 @@ export class ConnectPluginClient {
     return httpRequest(`${this.base}${path}${qs ? `?${qs}` : ''}`, {
       method: 'GET',
       headers: { authorization: this.auth },
-      timeoutMs: this.timeoutMs,
+      ...this.opts,
     });
   }
 
@@ -32,7 +38,7 @@ export class ConnectPluginClient {
       method: 'POST',
       headers: { authorization: this.auth },
       body,
-      timeoutMs: this.timeoutMs,
+      ...this.opts,
     });
   }
 }

@@ -36,7 +36,7 @@ export const connectPluginConnector = {
   key: 'woocommerce',
   credentials: Credentials,
   connect(url, creds, opts): StoreConnection {
-    const client = new ConnectPluginClient(url, creds.app_user, creds.app_password, opts.timeoutMs);
+    const client = new ConnectPluginClient(url, creds.app_user, creds.app_password, opts);
     const read = <T>(a: HttpAnswer, schema: z.ZodType<T>, where: string): Outcome<T> => {
       throwIfServerError(a, where);
       return a.status === 200 ? { ok: true, result: parseAnswer(a, schema, where) } : refused(a);
