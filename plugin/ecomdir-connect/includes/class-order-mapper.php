@@ -47,6 +47,28 @@ final class Ecomdir_Connect_Order_Mapper {
 		);
 	}
 
+	/**
+	 * Loads what to_unified() reads for a whole page at once: the products of the items (posts
+	 * and meta, for SKU and weight). WooCommerce's order query has already primed the orders'
+	 * meta and items.
+	 *
+	 * @param WC_Order[] $orders
+	 */
+	public static function prime( array $orders ) {
+		$product_ids = array();
+		foreach ( $orders as $order ) {
+			foreach ( $order->get_items() as $item ) {
+				$id = $item->get_variation_id() ? $item->get_variation_id() : $item->get_product_id();
+				if ( $id ) {
+					$product_ids[ $id ] = true;
+				}
+			}
+		}
+		if ( $product_ids ) {
+			_prime_post_caches( array_keys( $product_ids ), false, true );
+		}
+	}
+
 	/** Decimal string with the shop's decimals, never a float (the server must not round). */
 	public static function money( $value ) {
 		$decimals = function_exists( 'wc_get_price_decimals' ) ? wc_get_price_decimals() : 2;

@@ -111,7 +111,7 @@ final class ConnectFlowTest extends TestCase {
 	public function test_store_not_reachable_from_the_server_shows_the_store_answer() {
 		$page = $this->connect( self::$fake_url . '/store-unreachable' );
 		$this->assertStringContainsString( 'could not reach this store (HTTP 401)', $page['body'] );
-		$this->assertStringContainsString( 'The store answered: {&quot;code&quot;:&quot;rest_forbidden&quot;', $page['body'], "the store's own answer, escaped" );
+		$this->assertStringContainsString( 'The store answered: {&quot;code&quot;:&quot;incorrect_password&quot;', $page['body'], "the store's own answer, escaped" );
 		$this->assert_owner_password_not_stored();
 	}
 

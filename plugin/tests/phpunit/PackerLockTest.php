@@ -29,7 +29,7 @@ final class PackerLockTest extends TestCase {
 	}
 
 	private function locked_order() {
-		$id = Standin_Orders_Factory::create_one( 5 );
+		$id = Ecomdir_Test_Orders::create_one( 5 );
 		$this->assertSame( 200, $this->assign( $id, 'p1', false )['status'] );
 		$this->assertSame( 200, $this->assign( $id, 'p2', false )['status'], 'unconfirmed assignments may change' );
 		$r = $this->assign( $id, 'p2', true );

@@ -7,7 +7,7 @@ final class RestApiTest extends TestCase {
 	private static $order_id;
 
 	public static function setUpBeforeClass(): void {
-		self::$order_id = Standin_Orders_Factory::create_one( 7 );
+		self::$order_id = Ecomdir_Test_Orders::create_one( 7 );
 	}
 
 	private function routes() {
@@ -142,7 +142,7 @@ final class RestApiTest extends TestCase {
 	}
 
 	public function test_status_filter() {
-		$cancelled = Standin_Orders_Factory::create_one( 3, 'cancelled' );
+		$cancelled = Ecomdir_Test_Orders::create_one( 3, 'cancelled' );
 		sleep( 3 ); // Past the feed's settle window.
 		$r   = Test_Env::client()->rest( 'GET', 'ecomdir/v1/orders', Test_Env::api_auth(), null, array( 'status' => 'cancelled', 'limit' => 500 ) );
 		$ids = array_map( static function ( $o ) { return $o->id; }, $r['json']->orders );
