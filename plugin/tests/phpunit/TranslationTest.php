@@ -30,7 +30,7 @@ final class TranslationTest extends TestCase {
 
 	public function test_pot_holds_every_string_of_the_sources() {
 		$src = dirname( __DIR__, 2 ) . '/ecomdir-connect';
-		$pot = self::sh( 'cd ' . escapeshellarg( $src ) . ' && find . -name "*.php" | xgettext --language=PHP --from-code=UTF-8 --files-from=- --keyword=__ --keyword=_e --keyword=esc_html__ --keyword=esc_html_e --keyword=esc_attr__ --keyword=esc_attr_e --no-wrap --omit-header -o -' );
+		$pot = self::sh( 'cd ' . escapeshellarg( $src ) . ' && find . -name "*.php" | xgettext --language=PHP --from-code=UTF-8 --files-from=- --keyword=__ --keyword=_e --keyword=esc_html__ --keyword=esc_html_e --keyword=esc_attr__ --keyword=esc_attr_e --keyword=_n:1,2 --no-wrap --omit-header -o -' );
 		preg_match_all( '/^msgid "(.+)"$/m', $pot, $fresh );
 		preg_match_all( '/^msgid "(.+)"$/m', (string) file_get_contents( $this->lang( 'ecomdir-connect.pot' ) ), $committed );
 		sort( $fresh[1] );
