@@ -9,6 +9,8 @@
  *       one order through WC_Order::save() (modified now)
  *   php orders.php <dir> modify <id,id,...> [--status=S] [--touch] [--billing-phone=P]
  *       changes orders through WC_Order::save() (see Ecomdir_Test_Orders::modify)
+ *   php orders.php <dir> products
+ *       makes sure the shop's five test products exist (before creating orders in parallel)
  *   php orders.php <dir> get <id>
  *       the order as the plugin's REST API would return it
  */
@@ -65,6 +67,9 @@ switch ( $command ) {
 			Ecomdir_Test_Orders::modify( $id, $change );
 		}
 		echo wp_json_encode( array( 'ids' => $ids ) ) . "\n";
+		break;
+	case 'products':
+		echo wp_json_encode( array( 'ids' => array_map( static function ( $p ) { return $p->get_id(); }, Ecomdir_Test_Orders::products() ) ) ) . "\n";
 		break;
 	case 'get':
 		$order = wc_get_order( (int) $arg );
