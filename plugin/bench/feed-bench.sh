@@ -41,8 +41,9 @@ read -r user password < <(php -r '
   $u = Ecomdir_Connect_Api_User::ensure_user(); $a = Ecomdir_Connect_Api_User::create_password($u);
   echo $u->user_login, " ", str_replace(" ", "", $a["password"]), "\n";' "$harness/lib/load-wordpress.php" "$dir")
 
-# One warm-up page each (opcache, object cache primed the same way for both).
-php "$here/walk.php" "$url" "$user" "$password" feed 10 >/dev/null 2>&1 || true
+# One warm-up page each, so that neither walk pays the first request's start-up.
+php "$here/walk.php" "$url" "$user" "$password" feed 10 1 >/dev/null
+php "$here/walk.php" "$url" "$user" "$password" wc-v3 10 1 >/dev/null
 feed100=$(php "$here/walk.php" "$url" "$user" "$password" feed 100)
 feed500=$(php "$here/walk.php" "$url" "$user" "$password" feed 500)
 wcv3=$(php "$here/walk.php" "$url" "$user" "$password" wc-v3 100)

@@ -1,12 +1,13 @@
 <?php
 /**
  * Walks a store's order lists over HTTP with one Application Password and times every page.
- *   php walk.php <site url> <user> <app password> feed <limit>
+ *   php walk.php <site url> <user> <app password> feed <limit> [max pages]
  *   php walk.php <site url> <user> <app password> wc-v3 <per_page>
  * Prints JSON {orders, pages, seconds, page_ms: [...], ids_unique}.
  */
 
 list( , $url, $user, $password, $kind, $limit ) = $argv;
+$max_pages = isset( $argv[6] ) ? (int) $argv[6] : PHP_INT_MAX;
 $ch = curl_init();
 curl_setopt_array(
 	$ch,
@@ -42,7 +43,7 @@ if ( 'feed' === $kind ) {
 			$ids[] = $o->id;
 		}
 		$cursor = $page->next_cursor ? (array) $page->next_cursor : null;
-	} while ( $cursor );
+	} while ( $cursor && count( $times ) < $max_pages );
 } else {
 	for ( $n = 1; ; $n++ ) {
 		list( $page, $ms ) = $get( '/wp-json/wc/v3/orders', array( 'per_page' => (int) $limit, 'page' => $n, 'orderby' => 'id', 'order' => 'asc' ) );
@@ -50,7 +51,7 @@ if ( 'feed' === $kind ) {
 		foreach ( $page as $o ) {
 			$ids[] = $o->id;
 		}
-		if ( count( $page ) < (int) $limit ) {
+		if ( count( $page ) < (int) $limit || count( $times ) >= $max_pages ) {
 			break;
 		}
 	}
