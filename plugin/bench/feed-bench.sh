@@ -3,21 +3,29 @@
 # site (WordPress 7.0, HPOS) with $BENCH_ORDERS (default 5,000) orders made through WooCommerce's
 # API, then, in the same run and with the same Application Password, walks the whole ecomdir feed
 # (pages of 100 and of 500) and WooCommerce's own wc/v3/orders (pages of 100).
-# The last line is one JSON object. Not part of npm test.
+# The last line is one JSON object. Not part of npm test. BENCH_KEEP=1 keeps the site (its dir is
+# printed); BENCH_SITE_DIR=<dir> measures again on such a site without seeding it again.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 harness="$here/../tests/harness"
 orders=${BENCH_ORDERS:-5000}
 seeders=${BENCH_SEEDERS:-2}
 
-site=$("$harness/start-site.sh" --mode hpos --sync off)
-dir=$(php -r 'echo json_decode($argv[1])->dir;' "$site")
-url=$(php -r 'echo json_decode($argv[1])->url;' "$site")
-trap '"$harness/stop-site.sh" "$dir" >/dev/null 2>&1 || true' EXIT
+if [ -n "${BENCH_SITE_DIR:-}" ]; then
+  # Measure again on a site seeded by an earlier run (kept with BENCH_KEEP=1): no seeding.
+  dir=$BENCH_SITE_DIR
+  url=$(php -r 'echo json_decode(file_get_contents($argv[1]))->url;' "$dir/site.json")
+else
+  site=$("$harness/start-site.sh" --mode hpos --sync off)
+  dir=$(php -r 'echo json_decode($argv[1])->dir;' "$site")
+  url=$(php -r 'echo json_decode($argv[1])->url;' "$site")
+fi
+[ "${BENCH_KEEP:-0}" = 1 ] || trap '"$harness/stop-site.sh" "$dir" >/dev/null 2>&1 || true' EXIT
 echo "site $url ($dir): WordPress 7.0, WooCommerce 10.0.2, HPOS, compatibility sync off" >&2
 
 # Seeding through wc_create_order() is the slow part; a few processes share it.
 t0=$(date +%s)
+if [ -z "${BENCH_SITE_DIR:-}" ]; then
 php "$harness/orders.php" "$dir" products >/dev/null
 per=$(( (orders + seeders - 1) / seeders ))
 pids=()
@@ -31,6 +39,7 @@ for p in "${pids[@]}"; do
   i=$((i + 1))
   wait "$p" || { echo "seeding failed:" >&2; tail -c 2000 "$dir/seed-$i.log" >&2; exit 1; }
 done
+fi
 seed_s=$(( $(date +%s) - t0 ))
 echo "seeded $orders orders in ${seed_s}s" >&2
 sleep 3 # the feed's settle window
