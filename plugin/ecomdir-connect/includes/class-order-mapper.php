@@ -51,16 +51,18 @@ final class Ecomdir_Connect_Order_Mapper {
 	}
 
 	/**
-	 * Loads what to_unified() reads for a whole page at once, in two queries instead of one per
-	 * item: the meta rows of every item of these orders (WooCommerce primes the items and WordPress's
-	 * meta cache, but each WC_Order_Item reads its own meta rows again, with their ids, unless its
-	 * own cache holds them), and the items' products (posts and meta, for SKU and weight).
+	 * Loads what to_unified() reads for a whole page at once, in two queries instead of several
+	 * per order: the items of these orders with all their meta rows, put where WooCommerce's
+	 * own readers look first (the order's item list, each item's row, each item's meta rows
+	 * with their ids, WordPress's order-item meta cache), then the items' products (posts and
+	 * meta, for SKU and weight). WooCommerce's order query primes the orders, not their items.
 	 *
 	 * @param WC_Order[] $orders
 	 */
 	public static function prime( array $orders ) {
 		global $wpdb;
-		$order_ids = array();
+		self::$products = array();
+		$order_ids      = array();
 		foreach ( $orders as $order ) {
 			$order_ids[] = (int) $order->get_id();
 		}
@@ -69,18 +71,31 @@ final class Ecomdir_Connect_Order_Mapper {
 		}
 		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- WooCommerce's tables, ids are ints.
 		$rows = $wpdb->get_results(
-			"SELECT i.order_item_id AS item_id, m.meta_id, m.meta_key, m.meta_value
+			"SELECT i.order_item_id, i.order_id, i.order_item_type, i.order_item_name, m.meta_id, m.meta_key, m.meta_value
 			FROM {$wpdb->prefix}woocommerce_order_items i
 			LEFT JOIN {$wpdb->prefix}woocommerce_order_itemmeta m ON m.order_item_id = i.order_item_id
 			WHERE i.order_id IN (" . implode( ',', $order_ids ) . ')
 			ORDER BY i.order_item_id, m.meta_id'
 		);
 		// phpcs:enable
+		$lists    = array_fill_keys( $order_ids, array() );
 		$meta     = array();
+		$wp_meta  = array();
 		$products = array();
 		foreach ( (array) $rows as $row ) {
-			$item_id = (int) $row->item_id;
-			$meta[ $item_id ] = $meta[ $item_id ] ?? array();
+			$item_id = (int) $row->order_item_id;
+			if ( ! isset( $meta[ $item_id ] ) ) {
+				$meta[ $item_id ]    = array();
+				$wp_meta[ $item_id ] = array();
+				$item                = (object) array(
+					'order_item_type' => $row->order_item_type,
+					'order_item_id'   => $row->order_item_id,
+					'order_id'        => $row->order_id,
+					'order_item_name' => $row->order_item_name,
+				);
+				$lists[ (int) $row->order_id ][] = $item;
+				wp_cache_add( 'item-' . $item_id, $item, 'order-items' );
+			}
 			if ( null === $row->meta_id ) {
 				continue;
 			}
@@ -89,12 +104,18 @@ final class Ecomdir_Connect_Order_Mapper {
 				'meta_key'   => $row->meta_key, // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_key
 				'meta_value' => $row->meta_value, // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_value
 			);
+			$wp_meta[ $item_id ][ $row->meta_key ][] = $row->meta_value;
 			if ( in_array( $row->meta_key, array( '_product_id', '_variation_id' ), true ) && (int) $row->meta_value > 0 ) {
 				$products[ (int) $row->meta_value ] = true;
 			}
 		}
+		foreach ( $lists as $order_id => $items ) {
+			wp_cache_add( 'order-items-' . $order_id, $items, 'orders' );
+		}
+		foreach ( $wp_meta as $item_id => $values ) {
+			wp_cache_add( $item_id, $values, 'order_item_meta' );
+		}
 		WC_Data::prime_raw_meta_data_cache( $meta, 'order-items' );
-		self::$products = array();
 		if ( $products ) {
 			_prime_post_caches( array_keys( $products ), true, true );
 		}

@@ -135,4 +135,19 @@ final class OrderFeedTest extends TestCase {
 		Ecomdir_Test_Orders::modify( $id, array( 'status' => 'processing' ) );
 		$this->assertGreaterThan( $before, Test_Env::fresh_order( $id )->get_date_modified()->getTimestamp() );
 	}
+
+	/** A page is loaded in bulk (items, item meta, products primed at once): the same orders as one by one. */
+	public function test_a_page_maps_orders_exactly_as_the_single_order_route() {
+		$auth = Test_Env::api_auth();
+		$page = Test_Env::client()->rest( 'GET', 'ecomdir/v1/orders', $auth, null, array( 'limit' => 30 ) );
+		$this->assertSame( 200, $page['status'] );
+		$this->assertGreaterThanOrEqual( 20, count( $page['json']->orders ) );
+		$items = 0;
+		foreach ( $page['json']->orders as $o ) {
+			$one = Test_Env::client()->rest( 'GET', 'ecomdir/v1/orders/' . $o->id, $auth );
+			$this->assertEquals( $one['json'], $o, "order {$o->id}" );
+			$items += count( $o->items );
+		}
+		$this->assertGreaterThan( count( $page['json']->orders ), $items, 'orders with several items' );
+	}
 }
