@@ -37,7 +37,10 @@ done
 i=0
 for p in "${pids[@]}"; do
   i=$((i + 1))
-  wait "$p" || { echo "seeding failed:" >&2; tail -c 2000 "$dir/seed-$i.log" >&2; exit 1; }
+  wait "$p" || {
+    echo "seeding failed:" >&2; tail -c 2000 "$dir/seed-$i.log" >&2
+    kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; exit 1
+  }
 done
 fi
 seed_s=$(( $(date +%s) - t0 ))
