@@ -7,7 +7,7 @@
 # The matrix (plugin/tests/README.md says why):
 #   WordPress 7.0.4 x {HPOS + sync on, legacy + sync on, legacy + sync off}
 #   WordPress 6.8.8 x {HPOS + sync on, legacy + sync off}
-# ECOMDIR_PLUGIN_SUITES="7.0:hpos:on 6.8:legacy:off" runs a subset; ECOMDIR_PLUGIN_JOBS (default 3)
+# ECOMDIR_PLUGIN_SUITES="7.0:hpos:on 6.8:legacy:off" runs a subset; ECOMDIR_PLUGIN_JOBS (default 5, all)
 # how many suites run at once (they mostly wait on MariaDB, HTTP and the feed's settle window).
 set -euo pipefail
 plugin_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -69,7 +69,7 @@ suite() {
 }
 
 suites=(${ECOMDIR_PLUGIN_SUITES:-7.0:hpos:on 7.0:legacy:on 7.0:legacy:off 6.8:hpos:on 6.8:legacy:off})
-jobs_max=${ECOMDIR_PLUGIN_JOBS:-3}
+jobs_max=${ECOMDIR_PLUGIN_JOBS:-5}
 declare -A pid_of=()
 i=0
 for s in "${suites[@]}"; do
