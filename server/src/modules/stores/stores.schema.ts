@@ -13,7 +13,7 @@ export const ConnectBody = z.object({
   store_url: z.url().max(2000),
   platform: z.literal('woocommerce').default('woocommerce'),
   plugin_version: z.string().max(50).optional(),
-  /** Chosen on the plugin's Connect page (plugin 1.1+); older plugins leave it out. */
+  /** Chosen on the plugin's Connect page; plugins built before it leave it out. */
   first_sync_days: FirstSyncDays.optional(),
 });
 /** How often a store is polled, in seconds: from half a minute to a day. */
