@@ -4,7 +4,7 @@
  * Plugin URI:           https://github.com/ecomdir/ecomdir
  * Description:          Connects this WooCommerce store to ecomdir, the order-management platform for shops that pack their own orders.
  * Version:              1.0.0
- * Requires at least:    6.1
+ * Requires at least:    6.8
  * Requires PHP:         7.4
  * Requires Plugins:     woocommerce
  * Author:               ecomdir
@@ -12,7 +12,7 @@
  * License URI:          https://www.gnu.org/licenses/gpl-2.0.html
  * Text Domain:          ecomdir-connect
  * Domain Path:          /languages
- * WC requires at least: 7.1
+ * WC requires at least: 10.0
  * WC tested up to:      10.0
  *
  * @package EcomdirConnect
@@ -38,4 +38,5 @@ require_once __DIR__ . '/includes/class-admin-page.php';
 require_once __DIR__ . '/includes/class-order-admin.php';
 require_once __DIR__ . '/includes/class-plugin.php';
 
+register_activation_hook( __FILE__, array( 'Ecomdir_Connect_Plugin', 'activate' ) );
 Ecomdir_Connect_Plugin::boot();

@@ -12,6 +12,7 @@ if ( ! $dir || ! is_dir( $dir ) ) {
 }
 require __DIR__ . '/harness/lib/load-wordpress.php';
 require __DIR__ . '/harness/lib/class-wp-http-client.php';
+require __DIR__ . '/harness/lib/class-test-orders.php';
 require __DIR__ . '/lib/class-json-schema-validator.php';
 require __DIR__ . '/lib/class-test-env.php';
 Test_Env::$site = ecomdir_test_load_wordpress( $dir );

@@ -27,6 +27,10 @@ final class Ecomdir_Connect_Admin_Page {
 		if ( ! current_user_can( self::CAPABILITY ) ) {
 			return;
 		}
+		if ( Ecomdir_Connect_Settings::get( 'show_connect_notice' ) ) {
+			// The activation notice led here: it has done its job.
+			Ecomdir_Connect_Settings::update( array( 'show_connect_notice' => false ) );
+		}
 		$s       = Ecomdir_Connect_Settings::all();
 		$problem = Ecomdir_Connect_Api_User::availability_problem();
 		echo '<div class="wrap"><h1>' . esc_html__( 'ecomdir Connect', 'ecomdir-connect' ) . '</h1>';
@@ -53,6 +57,10 @@ final class Ecomdir_Connect_Admin_Page {
 			/* translators: 1: store id in ecomdir, 2: date and time of the connection */
 			$text = sprintf( __( 'Connected to ecomdir. Store ID: %1$s, connected on %2$s.', 'ecomdir-connect' ), $s['store_id'], wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), (int) $s['connected_at'] ) );
 			self::notice( 'connected' === $result ? 'success' : 'info', $text, 'ecomdir-connect-connected', $s['store_id'] );
+		} elseif ( (int) $s['disconnected_at'] > 0 ) {
+			/* translators: %s: date and time of the disconnection */
+			$text = sprintf( __( 'Disconnected from ecomdir on %s. ecomdir can no longer read or update this store\'s orders; connect again below.', 'ecomdir-connect' ), wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), (int) $s['disconnected_at'] ) );
+			self::notice( 'warning', $text, 'ecomdir-connect-disconnected' );
 		} else {
 			self::notice( 'info', __( 'This store is not connected to ecomdir yet.', 'ecomdir-connect' ), 'ecomdir-connect-not-connected' );
 		}
@@ -77,9 +85,11 @@ final class Ecomdir_Connect_Admin_Page {
 		$email      = isset( $_POST['email'] ) ? sanitize_email( wp_unslash( $_POST['email'] ) ) : '';
 		// A password is sent as typed (any character may be part of it) and never stored.
 		$password = isset( $_POST['password'] ) ? (string) wp_unslash( $_POST['password'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized
+		$days     = isset( $_POST['first_sync_days'] ) ? absint( $_POST['first_sync_days'] ) : 0;
 		Ecomdir_Connect_Settings::update(
 			array(
 				'server_url'           => $server_url,
+				'first_sync_days'      => in_array( $days, Ecomdir_Connect_Settings::FIRST_SYNC_DAYS, true ) ? $days : Ecomdir_Connect_Settings::get( 'first_sync_days' ),
 				'owner_override'       => ! empty( $_POST['owner_override'] ),
 				'complete_on_shipment' => ! empty( $_POST['complete_on_shipment'] ),
 			)
@@ -118,10 +128,12 @@ final class Ecomdir_Connect_Admin_Page {
 		$result = Ecomdir_Connect_Connector::connect(
 			$server_url,
 			array(
-				'email'        => $email,
-				'password'     => $password,
-				'app_user'     => $user->user_login,
-				'app_password' => $app['password'],
+				'email'           => $email,
+				'password'        => $password,
+				'app_user'        => $user->user_login,
+				'app_password'    => $app['password'],
+				// How far back ecomdir's first sync reads (ecomdir applies it until that sync ran).
+				'first_sync_days' => (int) Ecomdir_Connect_Settings::get( 'first_sync_days' ),
 			)
 		);
 		if ( ! $result['ok'] ) {
@@ -138,6 +150,7 @@ final class Ecomdir_Connect_Admin_Page {
 				'connected_at'      => time(),
 				'app_password_uuid' => $app['uuid'],
 				'last_error'        => '',
+				'disconnected_at'   => 0,
 			)
 		);
 		return '';
@@ -151,6 +164,7 @@ final class Ecomdir_Connect_Admin_Page {
 				'store_id'          => '',
 				'connected_at'      => 0,
 				'app_password_uuid' => '',
+				'disconnected_at'   => time(),
 			)
 		);
 		self::redirect( 'disconnected' );

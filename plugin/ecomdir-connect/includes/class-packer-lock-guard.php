@@ -1,8 +1,10 @@
 <?php
 /**
  * Holds the packer lock on every write path, not only the REST route: saves of the order
- * object (wp-admin screens, other plugins, HPOS and legacy) and, for legacy storage, direct
- * post meta writes. Writes that went through Ecomdir_Connect_Packer::assign() are authorized.
+ * object (wp-admin screens, wp-admin's Custom Fields box, other plugins, HPOS and legacy) and,
+ * for legacy storage, post meta writes by key AND by meta id (WooCommerce's own data store
+ * writes an existing meta row by its id, update_metadata_by_mid(), which the by-key filters
+ * never see). Writes that went through Ecomdir_Connect_Packer::assign() are authorized.
  *
  * @package EcomdirConnect
  */
@@ -18,6 +20,8 @@ final class Ecomdir_Connect_Packer_Lock_Guard {
 		add_filter( 'update_post_metadata', array( __CLASS__, 'filter_post_meta_write' ), 10, 4 );
 		add_filter( 'add_post_metadata', array( __CLASS__, 'filter_post_meta_write' ), 10, 4 );
 		add_filter( 'delete_post_metadata', array( __CLASS__, 'filter_post_meta_delete' ), 10, 3 );
+		add_filter( 'update_post_metadata_by_mid', array( __CLASS__, 'filter_post_meta_write_by_mid' ), 10, 4 );
+		add_filter( 'delete_post_metadata_by_mid', array( __CLASS__, 'filter_post_meta_delete_by_mid' ), 10, 2 );
 	}
 
 	/** Runs $write with the guard open; only the packer service calls this, after its own check. */
@@ -40,16 +44,65 @@ final class Ecomdir_Connect_Packer_Lock_Guard {
 		if ( self::may_override() || ! $order instanceof WC_Order || ! $order->get_id() ) {
 			return;
 		}
-		$stored_order = wc_get_order( $order->get_id() );
-		$stored       = $stored_order ? Ecomdir_Connect_Packer::read( $stored_order ) : null;
+		// What the database holds now, read past every cache: wc_get_order() can hand back a copy
+		// of this very object (WooCommerce's order cache), whose meta objects it shares.
+		$stored_meta = self::stored_meta( $order );
+		$stored      = self::packer_from( $stored_meta );
 		if ( ! Ecomdir_Connect_Packer::change_needs_override( $stored, Ecomdir_Connect_Packer::read( $order ) ) ) {
 			return;
 		}
 		foreach ( Ecomdir_Connect_Packer::META as $field => $key ) {
-			$order->update_meta_data( $key, (string) $stored_order->get_meta( $key, true ) );
+			$order->update_meta_data( $key, (string) ( $stored_meta[ $key ] ?? '' ) );
 		}
 		/* translators: %s: packer name */
 		$order->add_order_note( sprintf( __( 'ecomdir: a change of packer was refused because packer %s confirmed this order (packer lock).', 'ecomdir-connect' ), $stored['name'] ) );
+	}
+
+	/** @return array<string,string> the order's packer meta as stored in its data store's tables */
+	private static function stored_meta( WC_Order $order ) {
+		$probe = new WC_Order();
+		$probe->set_id( $order->get_id() );
+		$rows  = $order->get_data_store()->read_meta( $probe );
+		$meta  = array();
+		foreach ( (array) $rows as $row ) {
+			if ( in_array( $row->meta_key, Ecomdir_Connect_Packer::META, true ) && ! isset( $meta[ $row->meta_key ] ) ) {
+				$meta[ $row->meta_key ] = (string) maybe_unserialize( $row->meta_value );
+			}
+		}
+		return $meta;
+	}
+
+	/** The assignment in stored meta, in the shape of Ecomdir_Connect_Packer::read(); null when none. */
+	private static function packer_from( array $meta ) {
+		$id = (string) ( $meta[ Ecomdir_Connect_Packer::META['id'] ] ?? '' );
+		if ( '' === $id ) {
+			return null;
+		}
+		$confirmed = (string) ( $meta[ Ecomdir_Connect_Packer::META['confirmed_at'] ] ?? '' );
+		return array(
+			'id'           => $id,
+			'name'         => (string) ( $meta[ Ecomdir_Connect_Packer::META['name'] ] ?? '' ),
+			'confirmed_at' => '' === $confirmed ? null : $confirmed,
+			'locked'       => '' !== $confirmed,
+		);
+	}
+
+	/** Legacy storage, a meta row written by its id (WooCommerce's data store, the Custom Fields box). */
+	public static function filter_post_meta_write_by_mid( $check, $meta_id, $meta_value, $meta_key ) {
+		$row = null === $check ? get_metadata_by_mid( 'post', $meta_id ) : null;
+		if ( ! $row ) {
+			return $check;
+		}
+		if ( $meta_key && $meta_key !== $row->meta_key && in_array( $row->meta_key, array( Ecomdir_Connect_Packer::META['id'], Ecomdir_Connect_Packer::META['confirmed_at'] ), true ) ) {
+			// Renaming the key away is deleting it.
+			return self::filter_post_meta_delete( $check, $row->post_id, $row->meta_key );
+		}
+		return self::filter_post_meta_write( $check, $row->post_id, $meta_key ? $meta_key : $row->meta_key, $meta_value );
+	}
+
+	public static function filter_post_meta_delete_by_mid( $check, $meta_id ) {
+		$row = null === $check ? get_metadata_by_mid( 'post', $meta_id ) : null;
+		return $row ? self::filter_post_meta_delete( $check, $row->post_id, $row->meta_key ) : $check;
 	}
 
 	/** Legacy storage: refuse post meta writes that would change a locked packer. */

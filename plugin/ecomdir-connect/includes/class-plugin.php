@@ -15,6 +15,30 @@ final class Ecomdir_Connect_Plugin {
 		add_action( 'plugins_loaded', array( __CLASS__, 'wire' ), 20 );
 	}
 
+	/** Activation: the next wp-admin pages lead the owner to the Connect page (no outgoing call). */
+	public static function activate() {
+		if ( ! Ecomdir_Connect_Settings::is_connected() ) {
+			Ecomdir_Connect_Settings::update( array( 'show_connect_notice' => true ) );
+		}
+	}
+
+	/** Shown after activation until the store is connected or the owner opened the Connect page. */
+	public static function connect_notice() {
+		if ( ! Ecomdir_Connect_Settings::get( 'show_connect_notice' ) || Ecomdir_Connect_Settings::is_connected() || ! current_user_can( Ecomdir_Connect_Admin_Page::CAPABILITY ) ) {
+			return;
+		}
+		$screen = function_exists( 'get_current_screen' ) ? get_current_screen() : null;
+		if ( $screen && false !== strpos( (string) $screen->id, Ecomdir_Connect_Admin_Page::SLUG ) ) {
+			return;
+		}
+		printf(
+			'<div class="notice notice-info" id="ecomdir-connect-activated"><p>%1$s <a class="button button-primary" href="%2$s">%3$s</a></p></div>',
+			esc_html__( 'ecomdir Connect is active. Connect this store to your ecomdir server so that your orders reach your packers.', 'ecomdir-connect' ),
+			esc_url( Ecomdir_Connect_Admin_Page::url() ),
+			esc_html__( 'Connect to ecomdir', 'ecomdir-connect' )
+		);
+	}
+
 	public static function load_textdomain() {
 		load_plugin_textdomain( 'ecomdir-connect', false, dirname( plugin_basename( ECOMDIR_CONNECT_FILE ) ) . '/languages' );
 	}
@@ -39,6 +63,7 @@ final class Ecomdir_Connect_Plugin {
 		add_action( 'admin_post_' . Ecomdir_Connect_Admin_Page::SAVE_ACTION, array( 'Ecomdir_Connect_Admin_Page', 'handle_save' ) );
 		add_action( 'admin_post_' . Ecomdir_Connect_Admin_Page::DISCONNECT_ACTION, array( 'Ecomdir_Connect_Admin_Page', 'handle_disconnect' ) );
 		add_action( 'admin_init', array( __CLASS__, 'privacy_policy_content' ) );
+		add_action( 'admin_notices', array( __CLASS__, 'connect_notice' ) );
 		Ecomdir_Connect_Packer_Lock_Guard::register();
 		Ecomdir_Connect_Order_Admin::register();
 	}

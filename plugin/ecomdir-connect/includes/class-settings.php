@@ -18,7 +18,13 @@ final class Ecomdir_Connect_Settings {
 		'owner_override'       => false,
 		'complete_on_shipment' => false,
 		'last_error'           => '',
+		'disconnected_at'      => 0,
+		'first_sync_days'      => 30,
+		'show_connect_notice'  => false,
 	);
+
+	/** The first-sync windows the Connect page offers, in days (ecomdir accepts 1..3650). */
+	const FIRST_SYNC_DAYS = array( 7, 30, 90, 180, 365 );
 
 	public static function all() {
 		$stored = get_option( self::OPTION, array() );

@@ -1,19 +1,22 @@
 <?php
 /**
- * Test orders on a harness site, through the WooCommerce TEST STAND-IN (not WooCommerce).
+ * Test orders on a harness site, made through WooCommerce's own API (lib/class-test-orders.php).
  * Prints JSON.
  *
  *   php orders.php <dir> create <N> [--same-second=K] [--step=SECONDS] [--status=processing]
- *       bulk-inserts N realistic Romanian orders, modified in the past; K of them share one second
+^ *       creates N realistic Romanian orders, modified in the past; K of them share one second
  *   php orders.php <dir> create-one
  *       one order through WC_Order::save() (modified now)
  *   php orders.php <dir> modify <id,id,...> [--status=S] [--touch] [--billing-phone=P]
- *       changes orders through WC_Order::save() (see Standin_Orders_Factory::modify)
+ *       changes orders through WC_Order::save() (see Ecomdir_Test_Orders::modify)
+ *   php orders.php <dir> products
+ *       makes sure the shop's five test products exist (before creating orders in parallel)
  *   php orders.php <dir> get <id>
  *       the order as the plugin's REST API would return it
  */
 
 require __DIR__ . '/lib/load-wordpress.php';
+require __DIR__ . '/lib/class-test-orders.php';
 
 $args = array_slice( $argv, 1 );
 $opts = array();
@@ -32,7 +35,7 @@ ecomdir_test_load_wordpress( $dir );
 
 switch ( $command ) {
 	case 'create':
-		$ids = Standin_Orders_Factory::create_many(
+		$ids = Ecomdir_Test_Orders::create_many(
 			(int) $arg,
 			array_filter(
 				array(
@@ -46,7 +49,7 @@ switch ( $command ) {
 		echo wp_json_encode( array( 'ids' => $ids ) ) . "\n";
 		break;
 	case 'create-one':
-		echo wp_json_encode( array( 'ids' => array( Standin_Orders_Factory::create_one( wp_rand( 0, 999 ) ) ) ) ) . "\n";
+		echo wp_json_encode( array( 'ids' => array( Ecomdir_Test_Orders::create_one( wp_rand( 0, 999 ) ) ) ) ) . "\n";
 		break;
 	case 'modify':
 		$change = array();
@@ -61,9 +64,12 @@ switch ( $command ) {
 		}
 		$ids = array_map( 'intval', explode( ',', $arg ) );
 		foreach ( $ids as $id ) {
-			Standin_Orders_Factory::modify( $id, $change );
+			Ecomdir_Test_Orders::modify( $id, $change );
 		}
 		echo wp_json_encode( array( 'ids' => $ids ) ) . "\n";
+		break;
+	case 'products':
+		echo wp_json_encode( array( 'ids' => array_map( static function ( $p ) { return $p->get_id(); }, Ecomdir_Test_Orders::products() ) ) ) . "\n";
 		break;
 	case 'get':
 		$order = wc_get_order( (int) $arg );

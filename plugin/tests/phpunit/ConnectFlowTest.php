@@ -70,7 +70,8 @@ final class ConnectFlowTest extends TestCase {
 		$this->assertCount( 1, $connects );
 		$this->assertSame( 'application/json', $connects[0]->content_type );
 		$body = json_decode( $connects[0]->body, true );
-		$this->assertSame( array( 'email', 'password', 'app_user', 'app_password', 'store_url', 'platform', 'plugin_version' ), array_keys( $body ) );
+		$this->assertSame( array( 'email', 'password', 'app_user', 'app_password', 'first_sync_days', 'store_url', 'platform', 'plugin_version' ), array_keys( $body ) );
+		$this->assertSame( 30, $body['first_sync_days'], 'the default first-sync window' );
 		$this->assertSame( 'owner@example.ro', $body['email'] );
 		$this->assertSame( self::OWNER_PASSWORD, $body['password'] );
 		$this->assertSame( 'ecomdir', $body['app_user'] );
@@ -85,10 +86,20 @@ final class ConnectFlowTest extends TestCase {
 		wp_cache_flush();
 		$this->assertSame( 'st_test_42', Ecomdir_Connect_Settings::get( 'store_id' ) );
 
-		// Reconnecting rotates the Application Password: the old one stops working.
-		$this->connect( self::$fake_url . '/ok', $admin );
+		// Reconnecting rotates the Application Password: the old one stops working. The owner
+		// chooses another first-sync window on the way; it is sent and shown as chosen.
+		$page = $admin->submit_settings_form(
+			array(
+				'server_url'      => self::$fake_url . '/ok',
+				'email'           => 'owner@example.ro',
+				'password'        => self::OWNER_PASSWORD,
+				'first_sync_days' => '90',
+			)
+		);
+		$this->assertMatchesRegularExpression( '~<option value="90"\s+selected~', $page['body'] );
 		$all    = array_values( array_filter( $this->requests(), static function ( $r ) { return '/ok/api/connect' === $r->path; } ) );
 		$second = json_decode( end( $all )->body, true )['app_password'];
+		$this->assertSame( 90, json_decode( end( $all )->body, true )['first_sync_days'] );
 		$this->assertNotSame( $first, $second );
 		$this->assertSame( 401, Test_Env::client()->rest( 'GET', 'ecomdir/v1/status', array( 'ecomdir', $first ) )['status'] );
 		$this->assertSame( 200, Test_Env::client()->rest( 'GET', 'ecomdir/v1/status', array( 'ecomdir', $second ) )['status'] );
@@ -96,7 +107,32 @@ final class ConnectFlowTest extends TestCase {
 		$page = $admin->submit_settings_form( array(), 'ecomdir-disconnect-form' );
 		$this->assertStringContainsString( 'ecomdir_result=disconnected', $page['url'] );
 		$this->assertSame( 401, Test_Env::client()->rest( 'GET', 'ecomdir/v1/status', array( 'ecomdir', $second ) )['status'] );
-		$this->assertStringContainsString( 'not connected to ecomdir yet', $page['body'] );
+		$this->assertStringContainsString( 'id="ecomdir-connect-disconnected"', $page['body'] );
+		$this->assertStringContainsString( 'Disconnected from ecomdir on', $page['body'] );
+		$this->assertStringNotContainsString( 'not connected to ecomdir yet', $page['body'] );
+		// Still "disconnected" on a later visit, not "not connected yet".
+		$this->assertStringContainsString( 'Disconnected from ecomdir on', $admin->settings_page()['body'] );
+	}
+
+	public function test_activation_leads_to_the_connect_page() {
+		Test_Env::settings(
+			array(
+				'store_id'            => '',
+				'show_connect_notice' => false,
+			)
+		);
+		require_once ABSPATH . 'wp-admin/includes/plugin.php';
+		deactivate_plugins( 'ecomdir-connect/ecomdir-connect.php', true );
+		activate_plugin( 'ecomdir-connect/ecomdir-connect.php' );
+		$this->assertTrue( is_plugin_active( 'ecomdir-connect/ecomdir-connect.php' ) );
+		$admin = Test_Env::admin_client();
+		$dash  = $admin->get( '/wp-admin/' );
+		$this->assertSame( 200, $dash['status'] );
+		$this->assertMatchesRegularExpression( '~id="ecomdir-connect-activated".*href="[^"]*admin\.php\?page=ecomdir-connect"~s', $dash['body'] );
+		$this->assertStringContainsString( 'Connect to ecomdir', $dash['body'] );
+		// Opening the Connect page is what the notice was for: it is gone afterwards.
+		$this->assertStringNotContainsString( 'id="ecomdir-connect-activated"', $admin->settings_page()['body'] );
+		$this->assertStringNotContainsString( 'id="ecomdir-connect-activated"', $admin->get( '/wp-admin/' )['body'] );
 	}
 
 	public function test_wrong_credentials() {
@@ -111,7 +147,7 @@ final class ConnectFlowTest extends TestCase {
 	public function test_store_not_reachable_from_the_server_shows_the_store_answer() {
 		$page = $this->connect( self::$fake_url . '/store-unreachable' );
 		$this->assertStringContainsString( 'could not reach this store (HTTP 401)', $page['body'] );
-		$this->assertStringContainsString( 'The store answered: {&quot;code&quot;:&quot;rest_forbidden&quot;', $page['body'], "the store's own answer, escaped" );
+		$this->assertStringContainsString( 'The store answered: {&quot;code&quot;:&quot;incorrect_password&quot;', $page['body'], "the store's own answer, escaped" );
 		$this->assert_owner_password_not_stored();
 	}
 

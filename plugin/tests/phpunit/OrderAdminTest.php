@@ -10,7 +10,7 @@ final class OrderAdminTest extends TestCase {
 		require_once ABSPATH . 'wp-admin/includes/class-wp-screen.php';
 		require_once ABSPATH . 'wp-admin/includes/screen.php';
 		require_once ABSPATH . 'wp-admin/includes/template.php';
-		self::$id = Standin_Orders_Factory::create_one( 8 );
+		self::$id = Ecomdir_Test_Orders::create_one( 8 );
 		$order    = wc_get_order( self::$id );
 		Ecomdir_Connect_Packer::assign(
 			$order,
@@ -40,6 +40,8 @@ final class OrderAdminTest extends TestCase {
 	public function test_meta_box_is_registered_on_the_orders_screen_of_the_mode() {
 		global $wp_meta_boxes;
 		$screen = Test_Env::is_hpos() ? 'woocommerce_page_wc-orders' : 'shop_order';
+		// WooCommerce loads its admin functions in wp-admin only; the hook runs there.
+		require_once WC_ABSPATH . 'includes/admin/wc-admin-functions.php';
 		$this->assertSame( $screen, wc_get_page_screen_id( 'shop-order' ) );
 		do_action( 'add_meta_boxes', $screen, $this->screen_object() );
 		$this->assertArrayHasKey( 'ecomdir-connect-packer', $wp_meta_boxes[ $screen ]['side']['default'] );
@@ -73,7 +75,9 @@ final class OrderAdminTest extends TestCase {
 	}
 
 	public function test_hpos_compatibility_is_declared() {
-		$declared = Automattic\WooCommerce\Utilities\FeaturesUtil::standin_declared();
-		$this->assertTrue( $declared['custom_order_tables']['ecomdir-connect/ecomdir-connect.php'] ?? false );
+		$features = wc_get_container()->get( Automattic\WooCommerce\Internal\Features\FeaturesController::class );
+		$plugins  = $features->get_compatible_plugins_for_feature( 'custom_order_tables' );
+		$this->assertContains( 'ecomdir-connect/ecomdir-connect.php', $plugins['compatible'] );
+		$this->assertNotContains( 'ecomdir-connect/ecomdir-connect.php', $plugins['incompatible'] );
 	}
 }

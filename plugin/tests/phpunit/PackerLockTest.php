@@ -29,7 +29,7 @@ final class PackerLockTest extends TestCase {
 	}
 
 	private function locked_order() {
-		$id = Standin_Orders_Factory::create_one( 5 );
+		$id = Ecomdir_Test_Orders::create_one( 5 );
 		$this->assertSame( 200, $this->assign( $id, 'p1', false )['status'] );
 		$this->assertSame( 200, $this->assign( $id, 'p2', false )['status'], 'unconfirmed assignments may change' );
 		$r = $this->assign( $id, 'p2', true );
@@ -101,5 +101,59 @@ final class PackerLockTest extends TestCase {
 		$order->update_meta_data( '_ecomdir_packer_id', 'p10' );
 		$order->save();
 		$this->assertSame( 'p9', Test_Env::fresh_order( $id )->get_meta( '_ecomdir_packer_id', true ), 'not without an owner' );
+	}
+
+	private static function meta_id( WC_Order $order, $key ) {
+		foreach ( $order->get_meta_data() as $meta ) {
+			if ( $key === $meta->key ) {
+				return (int) $meta->id;
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * WooCommerce writes an existing meta row by its id (update_meta_data( key, value, meta_id ),
+	 * then the data store's update_metadata_by_mid() under legacy storage): the path of wp-admin's
+	 * Custom Fields box on the order screen and of plugins that edit meta rows.
+	 */
+	public function test_meta_written_by_meta_id_cannot_break_the_lock() {
+		$id = $this->locked_order();
+		wp_set_current_user( Test_Env::admin_id() );
+		$order = Test_Env::fresh_order( $id );
+		$mid   = self::meta_id( $order, '_ecomdir_packer_id' );
+		$this->assertGreaterThan( 0, $mid );
+		$order->update_meta_data( '_ecomdir_packer_id', 'intruder', $mid );
+		$order->save();
+		$this->assertSame( 'p2', Test_Env::fresh_order( $id )->get_meta( '_ecomdir_packer_id', true ) );
+
+		// wp-admin's Custom Fields box itself (WooCommerce's, used on both order screens) on submit.
+		$order = Test_Env::fresh_order( $id );
+		$box   = wc_get_container()->get( Automattic\WooCommerce\Internal\Admin\Orders\MetaBoxes\CustomMetaBox::class );
+		$_POST['meta'] = array(
+			self::meta_id( $order, '_ecomdir_packer_id' ) => array(
+				'key'   => '_ecomdir_packer_id',
+				'value' => 'intruder',
+			),
+		);
+		try {
+			$box->handle_metadata_changes( $order );
+		} finally {
+			unset( $_POST['meta'] );
+		}
+		$this->assertSame( 'p2', Test_Env::fresh_order( $id )->get_meta( '_ecomdir_packer_id', true ), 'Custom Fields box' );
+
+		if ( ! Test_Env::is_hpos() ) {
+			// The meta row by id, as WooCommerce's posts data store writes it.
+			$mid = (int) $GLOBALS['wpdb']->get_var( $GLOBALS['wpdb']->prepare( "SELECT meta_id FROM {$GLOBALS['wpdb']->postmeta} WHERE post_id = %d AND meta_key = '_ecomdir_packer_id'", $id ) );
+			$this->assertFalse( update_metadata_by_mid( 'post', $mid, 'intruder' ) );
+			$this->assertFalse( delete_metadata_by_mid( 'post', $mid ) );
+			$conf = (int) $GLOBALS['wpdb']->get_var( $GLOBALS['wpdb']->prepare( "SELECT meta_id FROM {$GLOBALS['wpdb']->postmeta} WHERE post_id = %d AND meta_key = '_ecomdir_packer_confirmed_at'", $id ) );
+			$this->assertFalse( update_metadata_by_mid( 'post', $conf, '' ) );
+			$this->assertFalse( update_metadata_by_mid( 'post', $conf, 'x', '_renamed' ), 'renaming the key away' );
+			wp_cache_flush();
+			$this->assertSame( 'p2', get_post_meta( $id, '_ecomdir_packer_id', true ) );
+		}
+		$this->assertTrue( Test_Env::fresh_order( $id )->get_meta( '_ecomdir_packer_confirmed_at', true ) !== '' );
 	}
 }

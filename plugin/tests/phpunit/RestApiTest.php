@@ -7,7 +7,7 @@ final class RestApiTest extends TestCase {
 	private static $order_id;
 
 	public static function setUpBeforeClass(): void {
-		self::$order_id = Standin_Orders_Factory::create_one( 7 );
+		self::$order_id = Ecomdir_Test_Orders::create_one( 7 );
 	}
 
 	private function routes() {
@@ -110,6 +110,33 @@ final class RestApiTest extends TestCase {
 		$this->assertSame( 'ecomdir_order_not_found', $missing['json']->code );
 	}
 
+	/**
+	 * `hpos` is read at every call: a shop that switches its order storage (possible while the
+	 * compatibility sync keeps both in step) is reported as it is now, not as it was at connect.
+	 */
+	public function test_status_follows_a_storage_switch() {
+		$sync = wc_get_container()->get( Automattic\WooCommerce\Internal\DataStores\Orders\DataSynchronizer::class );
+		$hpos = Test_Env::is_hpos();
+		$auth = Test_Env::api_auth();
+		if ( ! $sync->data_sync_is_enabled() ) {
+			// Without the sync WooCommerce refuses the switch once orders exist: nothing to follow.
+			$this->assertSame( $hpos, Test_Env::client()->rest( 'GET', 'ecomdir/v1/status', $auth )['json']->hpos );
+			return;
+		}
+		$option = Automattic\WooCommerce\Internal\DataStores\Orders\CustomOrdersTableController::CUSTOM_ORDERS_TABLE_USAGE_ENABLED_OPTION;
+		try {
+			update_option( $option, $hpos ? 'no' : 'yes' );
+			wp_cache_flush();
+			$this->assertSame( ! $hpos, Test_Env::is_hpos(), 'WooCommerce switched the storage' );
+			$this->assertSame( ! $hpos, Test_Env::client()->rest( 'GET', 'ecomdir/v1/status', $auth )['json']->hpos );
+		} finally {
+			update_option( $option, $hpos ? 'yes' : 'no' );
+			wp_cache_flush();
+		}
+		$this->assertSame( $hpos, Test_Env::is_hpos(), 'switched back' );
+		$this->assertSame( $hpos, Test_Env::client()->rest( 'GET', 'ecomdir/v1/status', $auth )['json']->hpos );
+	}
+
 	public function test_status_and_orders_match_the_schema() {
 		$client = Test_Env::client();
 		$auth   = Test_Env::api_auth();
@@ -142,7 +169,7 @@ final class RestApiTest extends TestCase {
 	}
 
 	public function test_status_filter() {
-		$cancelled = Standin_Orders_Factory::create_one( 3, 'cancelled' );
+		$cancelled = Ecomdir_Test_Orders::create_one( 3, 'cancelled' );
 		sleep( 3 ); // Past the feed's settle window.
 		$r   = Test_Env::client()->rest( 'GET', 'ecomdir/v1/orders', Test_Env::api_auth(), null, array( 'status' => 'cancelled', 'limit' => 500 ) );
 		$ids = array_map( static function ( $o ) { return $o->id; }, $r['json']->orders );

@@ -21,7 +21,7 @@ final class ShipmentTest extends TestCase {
 	}
 
 	public function test_shipment_meta_and_customer_note_without_completing() {
-		$id = Standin_Orders_Factory::create_one( 2 );
+		$id = Ecomdir_Test_Orders::create_one( 2 );
 		$r  = $this->ship( $id, '1ONB12345' );
 		$this->assertSame( 200, $r['status'], $r['body'] );
 		$this->assertSame( '1ONB12345', $r['json']->shipment->awb );
@@ -37,7 +37,7 @@ final class ShipmentTest extends TestCase {
 
 	public function test_completed_when_the_setting_is_on() {
 		Test_Env::settings( array( 'complete_on_shipment' => true ) );
-		$id = Standin_Orders_Factory::create_one( 4 );
+		$id = Ecomdir_Test_Orders::create_one( 4 );
 		$r  = $this->ship( $id, '2100000099' );
 		$this->assertSame( 'completed', $r['json']->status );
 		$this->assertSame( 'completed', Test_Env::fresh_order( $id )->get_status() );

@@ -27,6 +27,22 @@ defined( 'ABSPATH' ) || exit;
 			</td>
 		</tr>
 		<tr>
+			<th scope="row"><label for="ecomdir-first-sync-days"><?php esc_html_e( 'First sync', 'ecomdir-connect' ); ?></label></th>
+			<td>
+				<select id="ecomdir-first-sync-days" name="first_sync_days">
+					<?php foreach ( Ecomdir_Connect_Settings::FIRST_SYNC_DAYS as $days ) : ?>
+						<option value="<?php echo esc_attr( $days ); ?>" <?php selected( (int) $s['first_sync_days'], $days ); ?>>
+							<?php
+							/* translators: %d: number of days */
+							echo esc_html( sprintf( _n( 'Orders of the last %d day', 'Orders of the last %d days', $days, 'ecomdir-connect' ), $days ) );
+							?>
+						</option>
+					<?php endforeach; ?>
+				</select>
+				<p class="description"><?php esc_html_e( 'How far back ecomdir reads this store\'s orders when it connects for the first time. Later orders always arrive.', 'ecomdir-connect' ); ?></p>
+			</td>
+		</tr>
+		<tr>
 			<th scope="row"><?php esc_html_e( 'Owner override', 'ecomdir-connect' ); ?></th>
 			<td><label><input type="checkbox" name="owner_override" value="1" <?php checked( $s['owner_override'] ); ?> /> <?php esc_html_e( 'Allow the owner to change the packer of an order that a packer already confirmed.', 'ecomdir-connect' ); ?></label></td>
 		</tr>

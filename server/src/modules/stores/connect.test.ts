@@ -97,6 +97,25 @@ describe('connect handshake (POST /api/connect)', () => {
     );
   });
 
+  it('applies the first-sync window chosen on the plugin Connect page (first_sync_days)', async () => {
+    const firstSyncDays = async () =>
+      (
+        await app.database.db
+          .selectFrom('stores')
+          .select('first_sync_days')
+          .where('url', 'like', `${store.url}%`)
+          .executeTakeFirstOrThrow()
+      ).first_sync_days;
+    for (const bad of [0, -1, 3651, 1.5, '30']) {
+      const res = await connect({ ...good(), first_sync_days: bad });
+      assert.equal(res.statusCode, 400, `first_sync_days ${JSON.stringify(bad)}`);
+      assert.equal(res.json<{ error: { code: string } }>().error.code, 'invalid_request');
+    }
+    const res = await connect({ ...good(), first_sync_days: 90 });
+    assert.equal(res.statusCode, 200, res.body);
+    assert.equal(await firstSyncDays(), 90);
+  });
+
   it('refuses wrong owner credentials with 401', async () => {
     const res = await connect({ ...good(), password: 'not-it' });
     assert.equal(res.statusCode, 401);

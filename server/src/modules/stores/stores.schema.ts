@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { iso, isoOrNull, parseJsonColumn } from '../../shared/json.js';
 import type { listStoresWithHealth } from './stores.repo.js';
 
+/** How far back a store's first sync goes, in days. */
+const FirstSyncDays = z.number().int().min(1).max(3650);
+
 export const ConnectBody = z.object({
   email: z.string().min(1).max(320),
   password: z.string().min(1).max(1000),
@@ -10,10 +13,9 @@ export const ConnectBody = z.object({
   store_url: z.url().max(2000),
   platform: z.literal('woocommerce').default('woocommerce'),
   plugin_version: z.string().max(50).optional(),
+  /** Chosen on the plugin's Connect page; plugins built before it leave it out. */
+  first_sync_days: FirstSyncDays.optional(),
 });
-
-/** How far back a store's first sync goes, in days. */
-const FirstSyncDays = z.number().int().min(1).max(3650);
 /** How often a store is polled, in seconds: from half a minute to a day. */
 const PollSeconds = z.number().int().min(30).max(86_400);
 

@@ -25,6 +25,8 @@ export interface ConnectInput {
   app_user: string;
   app_password: string;
   store_url: string;
+  /** How far back the first sync goes (the plugin's Connect page); default SYNC_FIRST_DAYS. */
+  first_sync_days?: number;
 }
 
 export interface AddStoreInput {
@@ -69,6 +71,7 @@ export class StoresService {
       url: input.store_url,
       connector: 'woocommerce',
       credentials: { app_user: input.app_user, app_password: input.app_password },
+      ...(input.first_sync_days !== undefined && { firstSyncDays: input.first_sync_days }),
     });
     return typeof storeId === 'number' ? { ok: true, storeId } : { ok: false, unverified: storeId };
   }
