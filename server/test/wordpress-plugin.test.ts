@@ -74,7 +74,10 @@ describe(
         app_user: string;
         app_password: string;
       }>(row.credentials ?? '');
-      const conn = connectPluginConnector.connect(row.url, creds, { timeoutMs: 30_000 });
+      const conn = connectPluginConnector.connect(row.url, creds, {
+        timeoutMs: 30_000,
+        fetch: { allowPrivate: true, maxBytes: 16 * 1024 * 1024 },
+      });
       const auth = `Basic ${Buffer.from(`${creds.app_user}:${creds.app_password.replace(/\s+/g, '')}`).toString('base64')}`;
       const first = await fetch(`${row.url}/wp-json/ecomdir/v1/orders?limit=3`, {
         headers: { authorization: auth },
@@ -123,7 +126,14 @@ describe(
       // A real WooCommerce answers a page of 500 orders in seconds on a busy 2-core machine, not
       // in the fake stores' 1.5 s.
       app = await buildApp(
-        testConfig(db, { sync: { firstSyncDays: 30, pollSeconds: 60, requestTimeoutMs: 30_000 } }),
+        testConfig(db, {
+          sync: {
+            firstSyncDays: 30,
+            pollSeconds: 60,
+            requestTimeoutMs: 30_000,
+            pauseAfterRejections: 3,
+          },
+        }),
       );
       await app.http.listen({ port: 0, host: '127.0.0.1' });
       await app.services.accounts.createAccountWithOwner({
