@@ -95,11 +95,15 @@ test('owner logs in, filters and searches orders, opens one, switches language',
   await page.getByTestId('login-email').waitFor();
   assert.equal(await page.getByTestId('login-submit').textContent(), 'Intră în cont');
 
-  // A wrong password shows the server's message.
+  // A wrong password is told in Romanian (by its code), not in the server's English.
   await page.getByTestId('login-email').fill(OWNER.email);
   await page.getByTestId('login-password').fill('not-the-password');
   await page.getByTestId('login-submit').click();
   await page.getByTestId('login-error').waitFor();
+  assert.match(
+    (await page.getByTestId('login-error').textContent()) ?? '',
+    /Datele de autentificare sunt greșite/,
+  );
 
   await page.getByTestId('login-password').fill(OWNER.password);
   await page.getByTestId('login-submit').click();

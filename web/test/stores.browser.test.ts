@@ -49,9 +49,10 @@ test('owner adds a store by hand, sees the first sync, a problem and its cause, 
   await page.getByTestId('store-app-password').fill('not the password');
   await page.getByTestId('store-add-submit').click();
   await page.getByTestId('store-add-error').waitFor();
+  // By its codes, in Romanian: the headline and the store's cause; its raw text only as a detail.
   assert.match(
-    (await page.getByTestId('store-add-error').textContent()) ?? '',
-    /rest_not_logged_in|logged in/,
+    (await page.getByTestId('store-add-error').getByTestId('error-cause').textContent()) ?? '',
+    /Magazinul a refuzat cheile de acces/,
   );
 
   await page.getByTestId('store-app-password').fill(store.password);

@@ -24,6 +24,7 @@ function unverified(reply: FastifyReply, m: StoreMessage) {
     error: {
       code: 'store_unreachable',
       message: `The store could not be verified: ${m.message}`,
+      cause_code: m.code,
       store_status: m.httpStatus ?? null,
       store_answer: m.answer ?? m.message,
     },

@@ -45,8 +45,10 @@ export const StoreSettingsBody = z.strictObject({
 /** 422: the store could not be verified; its own answer is passed on (the plugin shows it). */
 export const UnverifiedOut = z.object({
   error: z.object({
-    code: z.string(),
+    code: z.literal('store_unreachable'),
     message: z.string(),
+    /** What the store answered, as a code (`STORE_CAUSE_CODES`) the dashboard renders. */
+    cause_code: z.string(),
     store_status: z.number().nullable(),
     store_answer: z.string(),
   }),

@@ -14,7 +14,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { storesApi, type NewStore, type SyncDefaults } from '../../api/stores';
-import { errorMessage } from '../../shared/states';
+import { ErrorText } from '../../shared/states';
 import { FirstSyncDaysInput } from './FirstSyncDaysInput';
 import { validFirstSyncDays } from './sync-settings';
 
@@ -153,7 +153,7 @@ export function AddStoreModal({
               title={t('stores.addFailed')}
               data-testid="store-add-error"
             >
-              {errorMessage(add.error)}
+              <ErrorText error={add.error} />
             </Alert>
           )}
           <Group justify="flex-end">
