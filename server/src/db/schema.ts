@@ -150,6 +150,8 @@ export interface OrdersTable {
   packer_id: number | null;
   assigned_at: number | null;
   confirmed_at: number | null;
+  /** 1: a person chose the current packer; background redistribution keeps it. */
+  assigned_by_hand: Generated<number>;
   /** Lower-cased, diacritics-free text that the search matches. */
   search_text: string;
   updated_at: number;
