@@ -20,6 +20,7 @@ bash scripts/ensure-services.sh
 run "typecheck" npm run typecheck
 run "lint" npx eslint .
 run "format" npx prettier --check .
+run "generated API types up to date" npm run api:check
 run "web build" npm run build -w web
 run "server tests (SQLite and PostgreSQL)" npm test -w server
 run "browser tests (Chromium)" npm run test:browser -w web

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Api, RESULTS, startHarness, type Harness } from './support/harness.ts';
+import { assertNothingClipped } from './support/layout.ts';
 
 const OWNER = { email: 'ana@example.ro', password: 'parola-sigura-1' };
 
@@ -110,6 +111,8 @@ test('owner logs in, filters and searches orders, opens one, switches language',
   await page.getByTestId('orders-table').waitFor();
   await rowCount(page, CUSTOMERS.length);
   assert.equal(await page.getByTestId('nav-orders').textContent(), 'Comenzi');
+  // At 1440 px in Romanian no status or payment badge is cut ("CONFIR…", "PLĂTI…").
+  await assertNothingClipped(page, 'orders list, 1440 px, ro');
 
   // Status filter: only the assigned orders remain, and the filter lands in the URL.
   await page.getByTestId('filter-status').click();

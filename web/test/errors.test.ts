@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import i18next from 'i18next';
 import en from '../src/i18n/en.json' with { type: 'json' };
 import ro from '../src/i18n/ro.json' with { type: 'json' };
-import { ERROR_CODES, STORE_CAUSE_CODES } from '../../server/src/shared/error-codes.ts';
+import { ERROR_CODES, STORE_CAUSE_CODES } from '../src/api/generated/error-codes.ts';
 import { ApiError } from '../src/api/client.ts';
 import { errorText } from '../src/shared/error-text.ts';
 

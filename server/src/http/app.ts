@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import {
@@ -132,7 +132,7 @@ export async function buildApp(
     trustProxy: config.trustProxy,
     // Fastify's own request lines come at `info` and bury what an operator needs; one line
     // per answered request at `debug` instead (LOG_LEVEL=debug shows them).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
   http.addHook('onResponse', async (req, reply) => {
     req.log.debug(
