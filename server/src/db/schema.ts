@@ -32,6 +32,8 @@ export interface AccountsTable {
   language: string;
   created_at: number;
   updated_at: number;
+  /** The last phone order number given out (M1, M2, … per account). */
+  phone_order_seq: Generated<number>;
 }
 
 export interface UsersTable {

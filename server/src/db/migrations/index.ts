@@ -24,6 +24,7 @@ import * as m0105 from './20261128_0105_create_scan_mismatches.js';
 import * as m0106 from './20261128_0106_index_orders_packer_status.js';
 import * as m0301 from './20261128_0301_orders_fts_indexed_by_writers.js';
 import * as m0901 from './20261130_0901_add_orders_assigned_by_hand.js';
+import * as m0902 from './20261130_0902_add_accounts_phone_order_seq.js';
 
 /**
  * Every migration, in order. Forward-only: a shipped migration is never edited; a change
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0106_index_orders_packer_status': m0106,
   '20261128_0301_orders_fts_indexed_by_writers': m0301,
   '20261130_0901_add_orders_assigned_by_hand': m0901,
+  '20261130_0902_add_accounts_phone_order_seq': m0902,
 };
