@@ -1,3 +1,4 @@
+import type { ApiJson } from './contract';
 import { api } from './client';
 
 export const ORDER_STATUSES = [
@@ -85,6 +86,8 @@ export interface AuditEvent {
 }
 
 export interface OrderDetail extends OrderSummary {
+  /** From the generated contract (the rest of this file is still written by hand). */
+  wrong_scans: ApiJson<'/api/orders/{id}', 'get'>['wrong_scans'];
   store_status: string;
   store_push_error: { message: string; at: string } | null;
   source: 'manual' | 'woocommerce';

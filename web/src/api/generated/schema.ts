@@ -975,6 +975,14 @@ export interface paths {
               subtotal: string;
               tax_total: string;
               total: string;
+              wrong_scans: {
+                code: string;
+                created_at: string;
+                id: number;
+                /** @enum {string} */
+                kind: 'wrong_item' | 'too_many';
+                packer: string | null;
+              }[];
             };
           };
         };
@@ -1117,6 +1125,14 @@ export interface paths {
               subtotal: string;
               tax_total: string;
               total: string;
+              wrong_scans: {
+                code: string;
+                created_at: string;
+                id: number;
+                /** @enum {string} */
+                kind: 'wrong_item' | 'too_many';
+                packer: string | null;
+              }[];
             };
           };
         };
