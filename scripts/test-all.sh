@@ -40,6 +40,7 @@ plugin_step() {
 run "typecheck" npm run typecheck
 run "lint" npx eslint .
 run "format" npx prettier --check .
+run "generated API types up to date" npm run api:check
 run "web build" npm run build -w web
 run "server tests (SQLite and PostgreSQL)" npm test -w server
 run "browser tests (Chromium)" npm run test:browser -w web

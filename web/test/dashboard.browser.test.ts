@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Api, RESULTS, startHarness, type Harness } from './support/harness.ts';
+import { assertNothingClipped } from './support/layout.ts';
 
 const OWNER = { email: 'ana@example.ro', password: 'parola-sigura-1' };
 
@@ -95,17 +96,23 @@ test('owner logs in, filters and searches orders, opens one, switches language',
   await page.getByTestId('login-email').waitFor();
   assert.equal(await page.getByTestId('login-submit').textContent(), 'Intră în cont');
 
-  // A wrong password shows the server's message.
+  // A wrong password is told in Romanian (by its code), not in the server's English.
   await page.getByTestId('login-email').fill(OWNER.email);
   await page.getByTestId('login-password').fill('not-the-password');
   await page.getByTestId('login-submit').click();
   await page.getByTestId('login-error').waitFor();
+  assert.match(
+    (await page.getByTestId('login-error').textContent()) ?? '',
+    /Datele de autentificare sunt greșite/,
+  );
 
   await page.getByTestId('login-password').fill(OWNER.password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('orders-table').waitFor();
   await rowCount(page, CUSTOMERS.length);
   assert.equal(await page.getByTestId('nav-orders').textContent(), 'Comenzi');
+  // At 1440 px in Romanian no status or payment badge is cut ("CONFIR…", "PLĂTI…").
+  await assertNothingClipped(page, 'orders list, 1440 px, ro');
 
   // Status filter: only the assigned orders remain, and the filter lands in the URL.
   await page.getByTestId('filter-status').click();

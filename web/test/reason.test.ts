@@ -23,7 +23,7 @@ test('translates the distribution reasons it knows, keeps the others', async () 
       'no eligible packer: 2 off shift, 1 lacks skill sku:gls-*, 1 at max open orders (5)',
       t,
     ),
-    'niciun ambalator eligibil: 2 în afara turei, 1 fără abilitatea sku:gls-*, 1 la maximul de comenzi deschise (5)',
+    'niciun împachetator eligibil: 2 în afara turei, 1 fără abilitatea sku:gls-*, 1 la maximul de comenzi deschise (5)',
   );
   assert.equal(translateReason('Ion e în concediu', t), 'Ion e în concediu');
   await i18n.changeLanguage('en');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Api, RESULTS, startHarness, type Harness } from './support/harness.ts';
+import { assertNothingClipped, shot, SIZES } from './support/layout.ts';
 
 let h: Harness;
 let api: Api;
@@ -106,6 +107,13 @@ test('a packer logs in, takes an order and packs it by scanning', async () => {
   await scan(page, 'TRC-001');
   await feedback(page, 'ok', /Produs TRC-001: 1 din 2/);
   assert.equal(await lineCount('TRC-001'), '1 / 2');
+  // The same screen on a phone: the log-out control and the count pills fit, nothing is cut.
+  const tablet = page.viewportSize();
+  await page.setViewportSize(SIZES.phone);
+  await page.getByTestId('logout-compact').waitFor();
+  await assertNothingClipped(page, 'station order, phone');
+  await shot(page, 'station-order-phone');
+  if (tablet) await page.setViewportSize(tablet);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.lastSound), 'ok');
 
   // A product that is not in the order: alarm, nothing counted.

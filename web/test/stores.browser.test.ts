@@ -49,6 +49,7 @@ test('owner adds a store by hand, sees the first sync, a problem and its cause, 
   await page.getByTestId('store-app-password').fill('not the password');
   await page.getByTestId('store-add-submit').click();
   await page.getByTestId('store-add-error').waitFor();
+  // By its codes, in Romanian: the headline and the store's cause; its raw text only as a detail.
   assert.match(
     (await page.getByTestId('store-add-error').textContent()) ?? '',
     /Magazinul a refuzat datele de acces/,

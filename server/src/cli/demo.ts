@@ -25,6 +25,19 @@ const PACKERS = [
   },
 ];
 const WEEKDAY_SHIFT = [{ start: '08:00', end: '16:00' }];
+/** Only Dana keeps a weekday shift: the others are always available, so the demo works
+ * whenever it is run (a weekend evening included) and still shows what a shift does. */
+const ON_SHIFT = new Set(['dana']);
+
+/** On a terminal, one line rewritten in place; elsewhere (a pipe, CI) a line every quarter. */
+function progress(done: number, total: number): void {
+  if (process.stdout.isTTY) {
+    process.stdout.write(`\rOrders: ${done}/${total}`);
+    if (done === total) process.stdout.write('\n');
+  } else if (done === total || done % Math.max(1, Math.ceil(total / 4)) === 0) {
+    process.stdout.write(`Orders: ${done}/${total}\n`);
+  }
+}
 
 /** Fills a demo account ("Magazin Demo") with packers and a few hundred Romanian orders. */
 async function main(): Promise<void> {
@@ -52,15 +65,8 @@ async function main(): Promise<void> {
     const actor = { userId, label: 'Proprietar Demo' };
     const packerIds: number[] = [];
     for (const p of PACKERS) {
-      const shifts = {
-        mon: WEEKDAY_SHIFT,
-        tue: WEEKDAY_SHIFT,
-        wed: WEEKDAY_SHIFT,
-        thu: WEEKDAY_SHIFT,
-        fri: WEEKDAY_SHIFT,
-        sat: [],
-        sun: [],
-      };
+      const day = ON_SHIFT.has(p.username) ? WEEKDAY_SHIFT : [];
+      const shifts = { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] };
       const created = await packers.create(
         accountId,
         { ...p, active: true, max_open_orders: 40, allowed_store_ids: [], shifts },
@@ -74,9 +80,8 @@ async function main(): Promise<void> {
       count,
       days: 21,
       packerIds,
-      onProgress: (done, total) => process.stdout.write(`\rOrders: ${done}/${total}`),
+      onProgress: progress,
     });
-    process.stdout.write('\n');
     // The newest orders go through automatic distribution, as synced orders would: some
     // get a packer with the reason, the rest wait in the Unassigned queue (outside shifts).
     const fresh = await db
@@ -94,6 +99,14 @@ async function main(): Promise<void> {
     await events.close();
     console.log(
       `Demo ready: ${PACKERS.length} packers, ${count} orders; of the new ones ${run.assigned.length} distributed, ${run.unassigned.length} waiting in the Unassigned queue.`,
+    );
+    console.log(
+      `Packers ${PACKERS.filter((p) => !ON_SHIFT.has(p.username))
+        .map((p) => p.name)
+        .join(', ')} have no schedule (always available); ` +
+        `${PACKERS.filter((p) => ON_SHIFT.has(p.username))
+          .map((p) => p.name)
+          .join(', ')} works Mon–Fri 08:00–16:00 (account time zone).`,
     );
     console.log(`Dashboard login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}. Packer station: ioana / 1111.`);
   } finally {

@@ -36,6 +36,8 @@ export interface AccountsTable {
   short_pins: Generated<number>;
   /** JSON list of addresses/CIDRs the packer station may log in from (short PINs on). */
   station_networks: Generated<string>;
+  /** The last phone order number given out (M1, M2, … per account). */
+  phone_order_seq: Generated<number>;
 }
 
 export interface UsersTable {
@@ -184,6 +186,8 @@ export interface OrdersTable {
   packer_id: number | null;
   assigned_at: number | null;
   confirmed_at: number | null;
+  /** 1: a person chose the current packer; background redistribution keeps it. */
+  assigned_by_hand: Generated<number>;
   /** Lower-cased, diacritics-free text that the search matches. */
   search_text: string;
   updated_at: number;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import {
@@ -156,7 +156,21 @@ export async function buildApp(
     },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
+    // Fastify's own request lines come at `info` and bury what an operator needs; one line
+    // per answered request at `debug` instead (LOG_LEVEL=debug shows them).
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
+  http.addHook('onResponse', async (req, reply) => {
+    req.log.debug(
+      {
+        method: req.method,
+        url: req.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
   http.setValidatorCompiler(validatorCompiler);
   http.setSerializerCompiler(serializerCompiler);
   const dashboard = config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'));

@@ -1,42 +1,44 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
+import type { ErrorCode } from '../shared/error-codes.js';
 import { AppError } from '../shared/errors.js';
 
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: ErrorCode; message: string };
 }
 
-const body = (code: string, message: string): ErrorBody => ({ error: { code, message } });
+const body = (code: ErrorCode, message: string): ErrorBody => ({ error: { code, message } });
 
 /** Fastify's own client errors (bad JSON, wrong content type, too large) keep their status. */
-const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    status: 400,
-    code: 'malformed_json',
-    message: 'The request body is not valid JSON.',
-  },
-  FST_ERR_CTP_EMPTY_JSON_BODY: {
-    status: 400,
-    code: 'malformed_json',
-    message: 'The request body is empty; JSON was expected.',
-  },
-  FST_ERR_CTP_BODY_TOO_LARGE: {
-    status: 413,
-    code: 'body_too_large',
-    message: 'The request body is too large.',
-  },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-    status: 415,
-    code: 'unsupported_media_type',
-    message: 'Send the request body as application/json.',
-  },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
-    status: 400,
-    code: 'bad_request',
-    message: 'The Content-Length header does not match the body.',
-  },
-};
+const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: ErrorCode; message: string }> =
+  {
+    FST_ERR_CTP_INVALID_JSON_BODY: {
+      status: 400,
+      code: 'malformed_json',
+      message: 'The request body is not valid JSON.',
+    },
+    FST_ERR_CTP_EMPTY_JSON_BODY: {
+      status: 400,
+      code: 'malformed_json',
+      message: 'The request body is empty; JSON was expected.',
+    },
+    FST_ERR_CTP_BODY_TOO_LARGE: {
+      status: 413,
+      code: 'body_too_large',
+      message: 'The request body is too large.',
+    },
+    FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+      status: 415,
+      code: 'unsupported_media_type',
+      message: 'Send the request body as application/json.',
+    },
+    FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+      status: 400,
+      code: 'bad_request',
+      message: 'The Content-Length header does not match the body.',
+    },
+  };
 
 /**
  * `notFoundFallback` may answer a request that matched no route (the dashboard's client-side

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { ERROR_CODES, STORE_CAUSE_CODES } from '../shared/error-codes.js';
 
 /** OpenAPI generated from the same zod schemas that validate requests; UI at /api/docs. */
 export async function registerOpenApi(http: FastifyInstance): Promise<void> {
@@ -10,6 +11,27 @@ export async function registerOpenApi(http: FastifyInstance): Promise<void> {
       info: { title: 'ecomdir API', version: '1' },
       components: {
         securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ecomdir_session' } },
+        // The error vocabulary is part of the contract: the dashboard's generated types read
+        // these enums (`npm run api:gen`), and renders each code under `errors.<code>`.
+        schemas: {
+          ErrorCode: { type: 'string', enum: [...ERROR_CODES] },
+          StoreCauseCode: { type: 'string', enum: [...STORE_CAUSE_CODES] },
+          ErrorBody: {
+            type: 'object',
+            required: ['error'],
+            properties: {
+              error: {
+                type: 'object',
+                required: ['code', 'message'],
+                properties: {
+                  code: { $ref: '#/components/schemas/ErrorCode' },
+                  message: { type: 'string' },
+                  cause_code: { $ref: '#/components/schemas/StoreCauseCode' },
+                },
+              },
+            },
+          },
+        },
       },
       security: [{ session: [] }],
     },

@@ -1,3 +1,5 @@
+import type { ErrorCode } from './error-codes.js';
+
 /**
  * The domain's error vocabulary: services throw these, and know nothing of HTTP. Each carries
  * a stable `code` that the dashboard renders in the reader's language, and the HTTP status it
@@ -6,39 +8,39 @@
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
   }
 }
 export class Invalid extends AppError {
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(400, code, message);
   }
 }
 export class Unauthorized extends AppError {
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(401, code, message);
   }
 }
 export class Forbidden extends AppError {
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(403, code, message);
   }
 }
 export class NotFound extends AppError {
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(404, code, message);
   }
 }
 export class Conflict extends AppError {
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(409, code, message);
   }
 }
 export class TooManyRequests extends AppError {
-  constructor(code: string, message: string) {
+  constructor(code: ErrorCode, message: string) {
     super(429, code, message);
   }
 }

@@ -1,4 +1,5 @@
 import { api } from './client';
+import type { ApiBody, ApiJson } from './contract';
 
 export type Role = 'owner' | 'manager' | 'packer';
 export type Language = 'ro' | 'en';
@@ -11,26 +12,9 @@ export interface Account {
   language: Language;
 }
 
-export interface Me {
-  user: {
-    id: number;
-    role: Role;
-    name: string;
-    email: string | null;
-    username: string | null;
-    packer_id: number | null;
-  };
-  account: Account;
-  csrf_token: string;
-}
-
-export interface SetupBody {
-  account_name: string;
-  name: string;
-  email: string;
-  password: string;
-  language?: Language;
-}
+/** Generated from the server's schema (`contract.ts`), not restated here. */
+export type Me = ApiJson<'/api/auth/me', 'get'>;
+export type SetupBody = ApiBody<'/api/setup', 'post'>;
 
 export const authApi = {
   setupStatus: () => api.get<{ needs_owner: boolean }>('/setup'),

@@ -1,9 +1,15 @@
-/** Error thrown for every non-2xx answer, carrying the server's `{error:{code,message}}`. */
+/**
+ * Error thrown for every non-2xx answer, carrying the server's `{error:{code,message}}`.
+ * The dashboard shows `code` in the reader's language (`shared/error-text.ts`); `message` is
+ * the server's English, kept only as a detail. `details` holds the answer's other fields
+ * (e.g. `cause_code`), usable as parameters of the translated sentence.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -31,20 +37,25 @@ export function buildQuery(query: Query): string {
 }
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown };
+  error?: { code?: unknown; message?: unknown; [key: string]: unknown };
 }
 
 async function readError(res: Response): Promise<ApiError> {
   let code = 'http_error';
   let message = `${res.status} ${res.statusText}`.trim();
+  let details: Record<string, unknown> = {};
   try {
     const body = (await res.json()) as ErrorBody;
-    if (typeof body.error?.code === 'string') code = body.error.code;
-    if (typeof body.error?.message === 'string') message = body.error.message;
+    if (body.error && typeof body.error === 'object') {
+      const { code: c, message: m, ...rest } = body.error;
+      if (typeof c === 'string') code = c;
+      if (typeof m === 'string') message = m;
+      details = rest;
+    }
   } catch {
     // Not JSON (a proxy error page, say): keep the HTTP status line.
   }
-  return new ApiError(res.status, code, message);
+  return new ApiError(res.status, code, message, details);
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {

@@ -1,4 +1,5 @@
 import type { OrderStorePush } from './store-boundary';
+import type { ApiJson } from './contract';
 import { api } from './client';
 
 export const ORDER_STATUSES = [
@@ -86,6 +87,8 @@ export interface AuditEvent {
 }
 
 export interface OrderDetail extends OrderSummary {
+  /** From the generated contract (the rest of this file is still written by hand). */
+  wrong_scans: ApiJson<'/api/orders/{id}', 'get'>['wrong_scans'];
   store_status: string;
   store_push_error: OrderStorePush['store_push_error'];
   store_divergence: OrderStorePush['store_divergence'];

@@ -1,4 +1,5 @@
 import { api } from './client';
+import type { ApiBody, ApiJson } from './contract';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -9,35 +10,10 @@ export interface ShiftInterval {
 }
 export type WeeklySchedule = Record<Weekday, ShiftInterval[]>;
 
-export interface Packer {
-  id: number;
-  name: string;
-  username: string;
-  active: boolean;
-  weight: number;
-  max_open_orders: number | null;
-  skills: string[];
-  allowed_store_ids: number[];
-  shifts: WeeklySchedule;
-  open_orders: number;
-  /** Locked after too many wrong PINs, until a manager unlocks. */
-  locked: boolean;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface PackerCreate {
-  name: string;
-  username: string;
-  pin: string;
-  active?: boolean;
-  weight?: number;
-  max_open_orders?: number | null;
-  skills?: string[];
-  allowed_store_ids?: number[];
-  shifts?: WeeklySchedule;
-}
-export type PackerPatch = Partial<PackerCreate>;
+/** Generated from the server's schema (`contract.ts`), not restated here. */
+export type Packer = ApiJson<'/api/packers/{id}', 'get'>;
+export type PackerCreate = ApiBody<'/api/packers', 'post'>;
+export type PackerPatch = ApiBody<'/api/packers/{id}', 'patch'>;
 
 export const emptySchedule = (): WeeklySchedule => ({
   mon: [],

@@ -3,9 +3,41 @@ import { IconAlertTriangle, IconInbox } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import i18n from '../i18n';
+import { errorText } from './error-text';
 
+/** The translated sentence for an error (with the store's cause), for a notification. */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const e = errorText(error, i18n);
+  return e.cause ? `${e.headline} ${e.cause}` : e.headline;
+}
+
+/** An error by its code in the reader's language; the server's text only small, below. */
+export function ErrorText({ error }: { error: unknown }) {
+  const { i18n: current } = useTranslation();
+  const e = errorText(error, current);
+  return (
+    <Stack
+      gap={4}
+      data-testid="error-text"
+      data-error-code={error instanceof ApiError ? error.code : undefined}
+    >
+      <Text size="sm" inherit>
+        {e.headline}
+      </Text>
+      {e.cause && (
+        <Text size="sm" inherit data-testid="error-cause">
+          {e.cause}
+        </Text>
+      )}
+      {e.detail && (
+        <Text size="xs" c="dimmed" data-testid="error-detail" style={{ overflowWrap: 'anywhere' }}>
+          {current.t('errors.detail', { detail: e.detail })}
+        </Text>
+      )}
+    </Stack>
+  );
 }
 
 export function FullPageLoader() {
@@ -26,7 +58,7 @@ export function PageLoader() {
   );
 }
 
-/** Shows the server's `error.message` as it came. */
+/** An error by its code, with Retry. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   return (
@@ -38,7 +70,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       data-testid="error-state"
     >
       <Stack gap="xs">
-        <Text size="sm">{errorMessage(error)}</Text>
+        <ErrorText error={error} />
         {onRetry && (
           <Group>
             <Button size="xs" variant="light" color="red" onClick={onRetry}>

@@ -40,6 +40,7 @@ export async function moveOrder(
     .set({
       packer_id: packerId,
       assigned_at: packerId === null ? null : now,
+      assigned_by_hand: 0,
       status: packerId === null ? 'new' : 'assigned',
       updated_at: now,
     })
@@ -76,6 +77,7 @@ export async function assignNewOrders(
         packer_id: sql<number>`CASE id ${cases} END`,
         status: 'assigned',
         assigned_at: now,
+        assigned_by_hand: 0,
         updated_at: now,
       })
       .where(notIndexed('account_id'), '=', accountId)

@@ -143,9 +143,10 @@ export class DistributionService {
     const packer = packers.find((p) => p.id === packerId);
     if (!packer) return;
     const available = packer.active && onShift(packer.shifts, now, tz);
-    // Gone: all of their unconfirmed orders move. Still here: only the orders someone may no
-    // longer keep (a store taken away, a skill removed, or a skill now required because this
-    // packer declared it), theirs or anyone's.
+    // Deactivated: all of their unconfirmed orders move. Off shift: those distribution gave
+    // them (an order given by hand is the person's decision and stays). Still here: only the
+    // orders someone may no longer keep (a store taken away, a skill removed, or a skill now
+    // required because this packer declared it), theirs or anyone's, again not by hand.
     const ids = available
       ? await this.misfits(
           trx,
@@ -153,7 +154,7 @@ export class DistributionService {
           packers,
           eligibilityContext(now, tz, knownSkillsOf(packers)),
         )
-      : await this.assignedOrdersOf(trx, accountId, [packerId]);
+      : await this.assignedOrdersOf(trx, accountId, [packerId], packer.active);
     if (ids.length) await this.redistribute(trx, accountId, ids, now);
     if (available) await this.retryQueue(trx, accountId, now);
   };
@@ -183,7 +184,7 @@ export class DistributionService {
     ctx: EligibilityContext,
   ): Promise<number[]> {
     const byId = new Map(packers.map((p) => [p.id, p]));
-    const ids = await this.assignedOrdersOf(trx, accountId);
+    const ids = await this.assignedOrdersOf(trx, accountId, undefined, true);
     if (ids.length === 0) return [];
     const orders = await repo.loadOrders(trx, accountId, ids);
     return orders
@@ -230,10 +231,16 @@ export class DistributionService {
           repo.loadCandidates(trx, accountId),
           repo.accountTimeZone(trx, accountId),
         ]);
-        const gone = packers
-          .filter((p) => p.openOrders > 0 && (!p.active || !onShift(p.shifts, now, tz)))
+        const inactive = packers.filter((p) => p.openOrders > 0 && !p.active).map((p) => p.id);
+        const offShift = packers
+          .filter((p) => p.openOrders > 0 && p.active && !onShift(p.shifts, now, tz))
           .map((p) => p.id);
-        const ids = gone.length ? await this.assignedOrdersOf(trx, accountId, gone) : [];
+        // An order given by hand stays with its packer past the end of the shift (the person
+        // decided); a deactivated packer gives up every order.
+        const ids = [
+          ...(inactive.length ? await this.assignedOrdersOf(trx, accountId, inactive) : []),
+          ...(offShift.length ? await this.assignedOrdersOf(trx, accountId, offShift, true) : []),
+        ];
         const moved = ids.length ? await this.redistribute(trx, accountId, ids, now) : null;
         const queued = await this.retryQueue(trx, accountId, now);
         return { redistributed: ids.length, assigned: (moved?.assigned.length ?? 0) + queued };
@@ -270,17 +277,22 @@ export class DistributionService {
     return r.assigned.length;
   }
 
-  /** Unconfirmed assigned orders of these packers, or of every packer of the account. */
+  /**
+   * Unconfirmed assigned orders of these packers, or of every packer of the account;
+   * `exceptByHand` leaves out those a person gave to their packer.
+   */
   private async assignedOrdersOf(
     trx: Transaction<DB>,
     accountId: number,
     packerIds?: number[],
+    exceptByHand = false,
   ): Promise<number[]> {
     const rows = await trx
       .selectFrom('orders')
       .select('id')
       .where('account_id', '=', accountId)
       .$if(packerIds !== undefined, (qb) => qb.where('packer_id', 'in', packerIds ?? []))
+      .$if(exceptByHand, (qb) => qb.where('assigned_by_hand', '=', 0))
       .where('status', '=', 'assigned')
       .where('confirmed_at', 'is', null)
       .orderBy('id')

@@ -329,6 +329,30 @@ describe('distribution: stores, settings, outbox, redistribution, concurrency', 
     assert.equal((await packerOf(o.id)).packer_id, day.id, 'back on shift: picked up again');
   });
 
+  it("keeps an order given by hand past its packer's shift end, until the packer is deactivated", async () => {
+    const other = await ownerClient(app, 'De mână');
+    const day = await createPacker(other, { name: 'Zi', shifts: EVERY_DAY });
+    const night = await createPacker(other, { name: 'Noapte', shifts: EVERY_DAY });
+    const byHand = await createOrder(other);
+    const byDistribution = await createOrder(other);
+    const moved = await other.post(`/api/orders/${byHand.id}/reassign`, {
+      packer_id: night.id,
+      reason: '',
+      override: false,
+    });
+    assert.equal(moved.statusCode, 200, moved.body);
+    const distributed = (await packerOf(byDistribution.id)).packer_id;
+    assert.ok(distributed === day.id || distributed === night.id);
+    // 23:59:30 in Bucharest: both shifts have ended.
+    await app.services.distribution.tick(Date.parse('2026-11-30T21:59:30Z'));
+    assert.deepEqual(await packerOf(byHand.id), { packer_id: night.id, status: 'assigned' });
+    assert.deepEqual(await packerOf(byDistribution.id), { packer_id: null, status: 'new' });
+    // A deactivated packer cannot work: even the order given by hand moves on.
+    await other.patch(`/api/packers/${night.id}`, { active: false });
+    assert.equal((await packerOf(byHand.id)).packer_id, day.id);
+    await other.patch(`/api/packers/${day.id}`, { active: false });
+  });
+
   it('two distribution runs at once never give an order two packers', async () => {
     await owner.request('PUT', '/api/distribution/settings', {
       store_id: store,

@@ -85,6 +85,7 @@ export async function assignOrders(
         .set({
           packer_id: packerId,
           assigned_at: packerId === null ? null : now,
+          assigned_by_hand: packerId === null ? 0 : 1,
           status,
           updated_at: now,
         })

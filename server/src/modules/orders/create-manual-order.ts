@@ -108,7 +108,7 @@ export async function createManualOrder(
       ],
       items,
     );
-    const finalNumber = input.number ?? `M${id}`;
+    const finalNumber = input.number ?? `M${await nextPhoneOrderNumber(trx, accountId)}`;
     await updateOrder(trx, accountId, id, {
       number: finalNumber,
       search_text: buildSearchText({ number: finalNumber, ...searchParts }),
@@ -127,4 +127,18 @@ export async function createManualOrder(
     await onSaved?.(trx, accountId, id);
     return id;
   });
+}
+
+/**
+ * The account's next phone order number. One UPDATE … RETURNING: the row lock (PostgreSQL) or
+ * the single writer (SQLite) makes two orders created at once get different numbers.
+ */
+async function nextPhoneOrderNumber(trx: Transaction<DB>, accountId: number): Promise<number> {
+  const row = await trx
+    .updateTable('accounts')
+    .set((eb) => ({ phone_order_seq: eb('phone_order_seq', '+', 1) }))
+    .where('id', '=', accountId)
+    .returning('phone_order_seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.phone_order_seq);
 }

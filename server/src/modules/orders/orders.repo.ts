@@ -153,3 +153,16 @@ export async function insertAssignment(
     })
     .execute();
 }
+
+/** The order's wrong scans at the station, oldest first (shown on the order page). */
+export async function findWrongScans(db: Db, accountId: number, orderId: number) {
+  return db
+    .selectFrom('scan_mismatches as s')
+    .leftJoin('packers as p', 'p.id', 's.packer_id')
+    .select(['s.id', 's.code', 's.kind', 's.created_at', 'p.name as packer_name'])
+    .where('s.account_id', '=', accountId)
+    .where('s.order_id', '=', orderId)
+    .orderBy('s.created_at')
+    .orderBy('s.id')
+    .execute();
+}

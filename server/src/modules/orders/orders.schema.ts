@@ -204,6 +204,16 @@ export const OrderDetailOut = OrderSummaryOut.extend({
       created_at: z.string(),
     }),
   ),
+  /** Scans at the station that matched no line (wrong_item) or one already complete (too_many). */
+  wrong_scans: z.array(
+    z.object({
+      id: z.number(),
+      code: z.string(),
+      kind: z.enum(['wrong_item', 'too_many']),
+      packer: z.string().nullable(),
+      created_at: z.string(),
+    }),
+  ),
 });
 export type OrderDetailOut = z.infer<typeof OrderDetailOut>;
 

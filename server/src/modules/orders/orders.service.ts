@@ -69,13 +69,23 @@ export class OrdersService {
     const db = this.database.db;
     const order = await repo.findOrder(db, accountId, id);
     if (!order) throw new NotFound('order_not_found', 'This order was not found.');
-    const [items, addresses, assignments, audit] = await Promise.all([
+    const [items, addresses, assignments, audit, scans] = await Promise.all([
       repo.findOrderItems(db, accountId, id),
       repo.findOrderAddresses(db, accountId, id),
       repo.findAssignments(db, accountId, id),
       listAudit(db, accountId, 'order', id),
+      repo.findWrongScans(db, accountId, id),
     ]);
-    return toDetail(order, items, addresses, assignments, audit);
+    return {
+      ...toDetail(order, items, addresses, assignments, audit),
+      wrong_scans: scans.map((s) => ({
+        id: s.id,
+        code: s.code,
+        kind: s.kind,
+        packer: s.packer_name,
+        created_at: new Date(Number(s.created_at)).toISOString(),
+      })),
+    };
   }
 
   async create(accountId: number, input: OrderCreate, actor: Actor): Promise<OrderDetailOut> {

@@ -76,6 +76,20 @@ describe('orders: phone orders, list, filters, search, keyset pages, assignment'
     );
   });
 
+  it('numbers phone orders per account (M1, M2, …), not by a database id', async () => {
+    const numbers = async (client: Client) => {
+      const out: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const res = await client.post('/api/orders', phoneOrder({}));
+        assert.equal(res.statusCode, 201, res.body);
+        out.push(res.json<{ number: string }>().number);
+      }
+      return out;
+    };
+    assert.deepEqual(await numbers(await ownerClient(app, 'Numere A')), ['M1', 'M2']);
+    assert.deepEqual(await numbers(await ownerClient(app, 'Numere B')), ['M1', 'M2']);
+  });
+
   it('pages through everything with the keyset cursor, newest first, no repeats, no gaps', async () => {
     const seen: number[] = [];
     let cursor: string | null = null;
@@ -179,7 +193,8 @@ describe('orders: phone orders, list, filters, search, keyset pages, assignment'
     assert.equal(await count('can-20'), 10);
     assert.equal(await count('-9'), 5, 'two-letter words fall back to a plain substring match');
     const first = ids[0] ?? 0;
-    assert.ok((await count(`M${first}`)) >= 1);
+    const firstNumber = (await owner.get(`/api/orders/${first}`)).json<{ number: string }>().number;
+    assert.ok((await count(firstNumber)) >= 1);
     assert.equal(await count('nimeni-nu-se-numeste-asa'), 0);
     assert.equal(await count('100%_'), 0, 'LIKE wildcards are taken literally');
   });

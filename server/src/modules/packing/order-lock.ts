@@ -119,6 +119,7 @@ export async function reassignOrder(
       .set({
         packer_id: target.id,
         assigned_at: now,
+        assigned_by_hand: 1,
         status: locked ? 'confirmed' : 'assigned',
         confirmed_at: locked ? now : null,
         updated_at: now,

@@ -375,6 +375,17 @@ describe('packing: the confirmation lock, owner override, 50 parallel requests, 
       { kind: 'wrong_item', code: 'SAP-9', packer_id: a.id },
       { kind: 'too_many', code: 'TRC-001', packer_id: a.id },
     ]);
+    // …and shown on the order page, with who scanned what.
+    const page = (await owner.get(`/api/orders/${id}`)).json<{
+      wrong_scans: { kind: string; code: string; packer: string | null }[];
+    }>();
+    assert.deepEqual(
+      page.wrong_scans.map((w) => [w.kind, w.code, w.packer]),
+      [
+        ['wrong_item', 'SAP-9', 'Ana'],
+        ['too_many', 'TRC-001', 'Ana'],
+      ],
+    );
     const detail = (await a.station.get(`/api/station/orders/${id}`)).json<{
       status: string;
       items: { sku: string; ean: string; scanned: number; quantity: number }[];

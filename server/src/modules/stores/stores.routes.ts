@@ -33,6 +33,7 @@ function unverified(reply: FastifyReply, m: StoreMessage, forPlugin: boolean) {
       code: forPlugin ? 'store_unreachable' : reason,
       reason,
       message: `The store could not be verified: ${m.message}`,
+      cause_code: m.code,
       store_status: m.httpStatus ?? null,
       store_answer: m.answer ?? m.message,
     },

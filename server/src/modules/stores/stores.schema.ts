@@ -51,6 +51,8 @@ export const UnverifiedOut = z.object({
     /** The stable reason (store_timeout, store_tls_error, …), also for the plugin. */
     reason: z.string(),
     message: z.string(),
+    /** What the store answered, as a code (`STORE_CAUSE_CODES`) the dashboard renders. */
+    cause_code: z.string(),
     store_status: z.number().nullable(),
     store_answer: z.string(),
   }),

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { authApi, type Me } from '../../api/auth';
-import { errorMessage, FullPageLoader } from '../../shared/states';
+import { ErrorText, FullPageLoader } from '../../shared/states';
 import { AuthLayout } from './AuthLayout';
 import { homeOf } from './home';
 import { useMe, useSignedIn } from './session';
@@ -14,12 +14,10 @@ import { useMe, useSignedIn } from './session';
 type Mode = 'staff' | 'packer';
 
 function LoginError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
   const throttled = error instanceof ApiError && error.code === 'too_many_attempts';
   return (
     <Alert color={throttled ? 'orange' : 'red'} data-testid="login-error">
-      {throttled && <Text fw={600}>{t('auth.tooManyAttempts')}</Text>}
-      {errorMessage(error)}
+      <ErrorText error={error} />
     </Alert>
   );
 }

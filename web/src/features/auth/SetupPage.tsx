@@ -4,9 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { authApi } from '../../api/auth';
-import { errorMessage, FullPageError, FullPageLoader } from '../../shared/states';
+import { ErrorText, FullPageError, FullPageLoader } from '../../shared/states';
 import { AuthLayout } from './AuthLayout';
 import { useSignedIn } from './session';
+import { EMPTY, validateSetup, type SetupForm } from './setup-form';
 
 /** First visit: creates the account and its owner, then logs the owner in. */
 export function SetupPage() {
@@ -14,8 +15,8 @@ export function SetupPage() {
   const navigate = useNavigate();
   const signedIn = useSignedIn();
   const status = useQuery({ queryKey: ['setup'], queryFn: authApi.setupStatus });
-  const [form, setForm] = useState({ account_name: '', name: '', email: '', password: '' });
-  const [tooShort, setTooShort] = useState(false);
+  const [form, setForm] = useState<SetupForm>(EMPTY);
+  const [errors, setErrors] = useState<Partial<Record<keyof SetupForm, string>>>({});
   const setup = useMutation({
     mutationFn: authApi.setup,
     onSuccess: (me) => {
@@ -29,16 +30,19 @@ export function SetupPage() {
     return <FullPageError error={status.error} onRetry={() => void status.refetch()} />;
   if (!status.data.needs_owner) return <Navigate to="/login" replace />;
 
-  const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: e.currentTarget.value }));
+  // The value is read now, not inside the updater: React may run the updater after the
+  // event is gone, when `currentTarget` is already null (the white page of issue 9).
+  const set = (key: keyof SetupForm) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setForm((f) => ({ ...f, [key]: value }));
+    if (errors[key]) setErrors((old) => ({ ...old, [key]: undefined }));
+  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (form.password.length < 8) {
-      setTooShort(true);
-      return;
-    }
-    setTooShort(false);
+    const found = validateSetup(form);
+    setErrors(Object.fromEntries(Object.entries(found).map(([k, code]) => [k, t(code)])));
+    if (Object.keys(found).length > 0) return;
     setup.mutate({ ...form, language: i18n.language === 'en' ? 'en' : 'ro' });
   };
 
@@ -48,7 +52,7 @@ export function SetupPage() {
         <Stack>
           {setup.isError && (
             <Alert color="red" data-testid="setup-error">
-              {errorMessage(setup.error)}
+              <ErrorText error={setup.error} />
             </Alert>
           )}
           <TextInput
@@ -57,6 +61,7 @@ export function SetupPage() {
             required
             value={form.account_name}
             onChange={set('account_name')}
+            error={errors.account_name}
             data-testid="setup-account-name"
             autoFocus
           />
@@ -65,6 +70,7 @@ export function SetupPage() {
             required
             value={form.name}
             onChange={set('name')}
+            error={errors.name}
             data-testid="setup-name"
             autoComplete="name"
           />
@@ -74,6 +80,7 @@ export function SetupPage() {
             required
             value={form.email}
             onChange={set('email')}
+            error={errors.email}
             data-testid="setup-email"
             autoComplete="email"
           />
@@ -83,7 +90,7 @@ export function SetupPage() {
             required
             value={form.password}
             onChange={set('password')}
-            error={tooShort ? t('setup.passwordTooShort') : undefined}
+            error={errors.password}
             data-testid="setup-password"
             autoComplete="new-password"
           />

@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock, IconUserShare } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import type { OrderStatus } from '../../api/orders';
 import { errorMessage } from '../../shared/states';
 import { useSession } from '../auth/session';
 import { distributionApi } from './distribution-api';
+import { packerWarnings } from './packer-warnings';
 
 const MOVABLE: OrderStatus[] = ['new', 'assigned', 'confirmed'];
 
@@ -19,11 +20,17 @@ const MOVABLE: OrderStatus[] = ['new', 'assigned', 'confirmed'];
 export function ChangePackerButton({
   order,
 }: {
-  order: { id: number; status: OrderStatus; packer: { id: number; name: string } | null };
+  order: {
+    id: number;
+    status: OrderStatus;
+    packer: { id: number; name: string } | null;
+    store: { id: number } | null;
+  };
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const isOwner = useSession().user.role === 'owner';
+  const session = useSession();
+  const isOwner = session.user.role === 'owner';
   const [open, setOpen] = useState(false);
   const [packerId, setPackerId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -46,6 +53,8 @@ export function ChangePackerButton({
   });
   if (!MOVABLE.includes(order.status)) return null;
   const blocked = locked && !isOwner;
+  const chosen = packers.data?.items.find((p) => String(p.id) === packerId);
+  const warnings = chosen ? packerWarnings(chosen, order, session.account.timezone) : [];
   const options = (packers.data?.items ?? [])
     .filter((p) => p.active && p.id !== order.packer?.id)
     .map((p) => ({ value: String(p.id), label: p.name }));
@@ -85,6 +94,24 @@ export function ChangePackerButton({
             disabled={blocked}
             data-testid="change-packer-select"
           />
+          {chosen && warnings.length > 0 && (
+            <Alert color="yellow" data-testid="change-packer-warnings">
+              <Stack gap={4}>
+                {warnings.map((w) => (
+                  <Text size="sm" key={w} data-testid={`packer-warning-${w}`}>
+                    {t(`distribution.warnings.${w}`, {
+                      name: chosen.name,
+                      open: chosen.open_orders,
+                      max: chosen.max_open_orders ?? 0,
+                    })}
+                  </Text>
+                ))}
+                <Text size="sm" fw={500}>
+                  {t('distribution.warnings.goAhead', { name: chosen.name })}
+                </Text>
+              </Stack>
+            </Alert>
+          )}
           <TextInput
             label={locked ? t('distribution.reasonRequired') : t('distribution.reasonOptional')}
             value={reason}

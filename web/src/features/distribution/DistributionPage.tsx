@@ -38,8 +38,11 @@ function UnassignedQueue() {
   useLiveEvents([UNASSIGNED_KEY]);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const items = queue.data?.items ?? [];
+  // Nothing ticked: the button offers every listed order and says so (it read "0 orders"
+  // while five were listed).
+  const ids = selected.size ? [...selected] : items.map((i) => i.order_id);
   const distribute = useMutation({
-    mutationFn: () => distributionApi.distribute([...selected]),
+    mutationFn: () => distributionApi.distribute(ids),
     onSuccess: (r) => {
       setSelected(new Set());
       notifications.show({
@@ -74,12 +77,14 @@ function UnassignedQueue() {
         </div>
         <Button
           leftSection={<IconArrowsShuffle size={18} />}
-          disabled={selected.size === 0}
+          disabled={ids.length === 0}
           loading={distribute.isPending}
           onClick={() => distribute.mutate()}
           data-testid="distribute-selected"
         >
-          {t('distribution.distribute', { count: selected.size })}
+          {selected.size
+            ? t('distribution.distribute', { count: selected.size })
+            : t('distribution.distributeAll', { count: items.length })}
         </Button>
       </Group>
       {queue.isPending && <PageLoader />}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ordersApi, type BulkAssignResult } from '../../api/orders';
 import type { Packer } from '../../api/packers';
-import { errorMessage } from '../../shared/states';
+import { ErrorText } from '../../shared/states';
 
 interface Props {
   opened: boolean;
@@ -82,7 +82,11 @@ export function BulkAssignModal({ opened, orderIds, packers, onClose, onDone }: 
         >
           <Stack>
             <Text size="sm">{t('bulkAssign.selected', { count: orderIds.length })}</Text>
-            {assign.isError && <Alert color="red">{errorMessage(assign.error)}</Alert>}
+            {assign.isError && (
+              <Alert color="red">
+                <ErrorText error={assign.error} />
+              </Alert>
+            )}
             <Select
               label={t('bulkAssign.packer')}
               placeholder={t('bulkAssign.choose')}

@@ -20,7 +20,7 @@ import { useNavigate } from 'react-router-dom';
 import { ordersApi } from '../../api/orders';
 import { numberSeparators } from '../../shared/format';
 import { PageHeader } from '../../shared/PageHeader';
-import { errorMessage } from '../../shared/states';
+import { ErrorText } from '../../shared/states';
 import { useFormat } from '../../shared/use-format';
 import { AddressFields, emptyAddress, type AddressErrors } from './AddressFields';
 import { ItemsEditor, newLine, type ItemLine } from './ItemsEditor';
@@ -197,7 +197,7 @@ export function NewOrderPage() {
             )}
             {create.isError && (
               <Alert color="red" data-testid="new-order-error">
-                {errorMessage(create.error)}
+                <ErrorText error={create.error} />
               </Alert>
             )}
             <Group justify="flex-end">

@@ -55,7 +55,14 @@ export function AssignmentsSection({ order }: { order: OrderDetail }) {
                     )}
                   </Table.Td>
                   <Table.Td>{fmt.dateTime(a.assigned_at)}</Table.Td>
-                  <Table.Td>{a.confirmed_at ? fmt.dateTime(a.confirmed_at) : '—'}</Table.Td>
+                  <Table.Td data-testid="assignment-confirmed">
+                    {/* After an override the new packer did not confirm: the owner locked it. */}
+                    {a.override
+                      ? t('order.lockedByOverride', { by: a.assigned_by ?? t('order.system') })
+                      : a.confirmed_at
+                        ? fmt.dateTime(a.confirmed_at)
+                        : '—'}
+                  </Table.Td>
                   <Table.Td>
                     {a.ended_at ? (
                       fmt.dateTime(a.ended_at)

@@ -8,6 +8,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { ErrorState, PageLoader } from '../../shared/states';
 import { useFormat } from '../../shared/use-format';
 import { AssignmentsSection, AuditSection } from './OrderHistory';
+import { WrongScansSection } from './WrongScans';
 import {
   AddressSection,
   ItemsSection,
@@ -134,6 +135,7 @@ export function OrderPage() {
         </Grid.Col>
       </Grid>
       <AssignmentsSection order={o} />
+      <WrongScansSection scans={o.wrong_scans} />
       <AuditSection order={o} />
     </Stack>
   );

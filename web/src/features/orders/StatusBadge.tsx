@@ -21,6 +21,8 @@ export function StatusBadge({ status }: { status: OrderStatus }) {
       variant="light"
       data-testid="status-badge"
       data-status={status}
+      // Romanian statuses are long ("CONFIRMATĂ"): the badge grows instead of cutting them.
+      style={{ flexShrink: 0, overflow: 'visible', maxWidth: 'none' }}
     >
       {t(`status.${status}`, { defaultValue: status })}
     </Badge>

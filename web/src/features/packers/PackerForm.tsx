@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { emptySchedule, packersApi, type Packer, type PackerCreate } from '../../api/packers';
 import { storesApi } from '../../api/stores';
-import { errorMessage } from '../../shared/states';
+import { ErrorText } from '../../shared/states';
 import { isAlwaysAvailable, scheduleErrors } from './schedule';
 import { ShiftsEditor } from './ShiftsEditor';
 
@@ -211,7 +211,7 @@ export function PackerForm({ packer }: { packer: Packer | null }) {
       <Stack mt="md" gap="sm">
         {save.isError && (
           <Alert color="red" data-testid="packer-error">
-            {errorMessage(save.error)}
+            <ErrorText error={save.error} />
           </Alert>
         )}
         <Group justify="flex-end">

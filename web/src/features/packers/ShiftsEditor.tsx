@@ -23,6 +23,7 @@ export function ShiftsEditor({ value, onChange, errors }: Props) {
       next[d] = value[day].map((x) => ({ ...x }));
     onChange(next);
   };
+  const anyInterval = WEEKDAYS.some((d) => value[d].length > 0);
   return (
     <Table verticalSpacing={6} data-testid="shifts-editor" layout="fixed">
       <Table.Tbody>
@@ -37,7 +38,9 @@ export function ShiftsEditor({ value, onChange, errors }: Props) {
               <Stack gap={6}>
                 {value[day].length === 0 && (
                   <Text size="sm" c="dimmed" mt={6}>
-                    {t('shifts.off')}
+                    {/* An empty schedule means always available; only among other days is an
+                        empty one a day off. */}
+                    {t(anyInterval ? 'shifts.off' : 'shifts.always')}
                   </Text>
                 )}
                 {value[day].map((iv, i) => (

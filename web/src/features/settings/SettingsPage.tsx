@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { accountApi } from '../../api/account';
 import type { Account, Me } from '../../api/auth';
 import { PageHeader } from '../../shared/PageHeader';
-import { errorMessage, QueryContent } from '../../shared/states';
+import { ErrorText, QueryContent } from '../../shared/states';
 import { ME_KEY, useSession } from '../auth/session';
 import { OwnerSecuritySection } from './OwnerSecuritySection';
 import { SecuritySection } from './SecuritySection';
@@ -74,7 +74,11 @@ function SettingsForm({ account }: { account: Account }) {
       <form onSubmit={submit}>
         <Stack>
           {!isOwner && <Alert color="blue">{t('settings.ownerOnly')}</Alert>}
-          {save.isError && <Alert color="red">{errorMessage(save.error)}</Alert>}
+          {save.isError && (
+            <Alert color="red">
+              <ErrorText error={save.error} />
+            </Alert>
+          )}
           <TextInput
             label={t('settings.accountName')}
             required

@@ -16,7 +16,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usersApi } from '../../api/users';
-import { errorMessage, QueryContent } from '../../shared/states';
+import { ErrorText, QueryContent } from '../../shared/states';
 import { useSession } from '../auth/session';
 import { TeamActions } from './TeamActions';
 
@@ -93,7 +93,11 @@ export function TeamSection() {
           <form onSubmit={submit}>
             <Stack gap="sm">
               <Text fw={600}>{t('team.addManager')}</Text>
-              {add.isError && <Alert color="red">{errorMessage(add.error)}</Alert>}
+              {add.isError && (
+                <Alert color="red">
+                  <ErrorText error={add.error} />
+                </Alert>
+              )}
               <Group grow align="flex-start">
                 <TextInput label={t('team.name')} required maxLength={120} {...field('name')} />
                 <TextInput label={t('team.email')} type="email" required {...field('email')} />

@@ -20,8 +20,9 @@ export function ScanLines({ items }: { items: StationItem[] }) {
             data-done={done}
           >
             <Group justify="space-between" wrap="nowrap">
-              <Stack gap={2}>
-                <Text fw={700} size="lg">
+              {/* The name wraps; the count keeps its width (it showed "0 …" on a phone). */}
+              <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+                <Text fw={700} size="lg" style={{ overflowWrap: 'anywhere' }}>
                   {i.name}
                 </Text>
                 <Text size="sm" c="dimmed">
@@ -34,6 +35,7 @@ export function ScanLines({ items }: { items: StationItem[] }) {
                 color={done ? 'teal' : 'gray'}
                 variant={done ? 'filled' : 'light'}
                 data-testid="line-count"
+                style={{ flexShrink: 0, overflow: 'visible', maxWidth: 'none' }}
               >
                 {i.scanned} / {i.quantity}
               </Badge>

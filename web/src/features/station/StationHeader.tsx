@@ -1,4 +1,4 @@
-import { Button, Group, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLogout } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -22,11 +22,11 @@ export function StationHeader() {
   };
   return (
     <Group justify="space-between" p="md" wrap="nowrap">
-      <div>
+      <div style={{ minWidth: 0 }}>
         <Text fw={800} size="xl" c="blue.7">
           ecomdir
         </Text>
-        <Text size="sm" c="dimmed" data-testid="station-user">
+        <Text size="sm" c="dimmed" truncate data-testid="station-user">
           {me.user.name} · {me.account.name}
         </Text>
       </div>
@@ -37,10 +37,22 @@ export function StationHeader() {
           variant="light"
           leftSection={<IconLogout />}
           onClick={() => void logout()}
+          visibleFrom="sm"
           data-testid="logout"
         >
           {t('auth.logout')}
         </Button>
+        {/* On a phone the labelled button ran off the right edge: the icon alone, named. */}
+        <ActionIcon
+          size={50}
+          variant="light"
+          onClick={() => void logout()}
+          hiddenFrom="sm"
+          aria-label={t('auth.logout')}
+          data-testid="logout-compact"
+        >
+          <IconLogout />
+        </ActionIcon>
       </Group>
     </Group>
   );

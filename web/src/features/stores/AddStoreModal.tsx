@@ -14,7 +14,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { storesApi, type NewStore, type SyncDefaults } from '../../api/stores';
-import { useCodedError } from '../../shared/coded-error';
+import { ErrorText } from '../../shared/states';
 import { FirstSyncDaysInput } from './FirstSyncDaysInput';
 import { validFirstSyncDays } from './sync-settings';
 
@@ -38,7 +38,6 @@ export function AddStoreModal({
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const codedError = useCodedError();
   const [kind, setKind] = useState<Kind>('woocommerce');
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
@@ -154,7 +153,7 @@ export function AddStoreModal({
               title={t('stores.addFailed')}
               data-testid="store-add-error"
             >
-              {codedError(add.error)}
+              <ErrorText error={add.error} />
             </Alert>
           )}
           <Group justify="flex-end">

@@ -54,7 +54,7 @@ export function StoreSettingsModal({
   };
   const failure =
     save.error instanceof ApiError
-      ? t(`stores.settings.errors.${save.error.code}`, { defaultValue: save.error.message })
+      ? t(`stores.settings.errors.${save.error.code}`, { defaultValue: errorMessage(save.error) })
       : save.error && errorMessage(save.error);
 
   return (
