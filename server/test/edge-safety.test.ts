@@ -35,7 +35,8 @@ describe('edge safety', () => {
         done();
       },
     });
-    app = await buildApp(testConfig(db, { logLevel: 'info' }), { logStream: sink });
+    // Request lines are written at debug.
+    app = await buildApp(testConfig(db, { logLevel: 'debug' }), { logStream: sink });
     owner = await ownerClient(app);
     await createOrder(owner, {
       billing: { ...(phoneOrder().billing as object), last_name: 'Vasilescu' },

@@ -164,7 +164,8 @@ export async function buildApp(
     req.log.debug(
       {
         method: req.method,
-        url: req.url.split('?')[0],
+        // Parameter names kept, values dropped (customers' names and phones in searches).
+        url: redactUrl(req.url),
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime),
       },
