@@ -55,7 +55,9 @@ export function useSignOut(): () => Promise<void> {
       if (!(e instanceof ApiError && e.status === 401)) throw e;
     }
     setCsrfToken(null);
-    qc.clear();
+    // The session ends first, so the auth guard leaves the staff pages before their data goes:
+    // clearing everything first let a page render for a moment with no session at all.
     qc.setQueryData(ME_KEY, null);
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
   }, [qc]);
 }
