@@ -158,15 +158,15 @@ function drawFrame(doc: Pdf, frame: Frame): void {
   else doc.lineWidth(0.8).stroke('black');
 }
 
+// Both barcodes are drawn in their own module grid (a transform, then whole-number rectangles):
+// the content stream stays short, and one fill paints the whole symbol.
 function drawCode128(doc: Pdf, box: BarcodeBox): void {
   const symbol = code128(box.value);
   const module = Math.min(box.width / symbol.modules, MAX_MODULE_MM) * PT_PER_MM;
   const left = box.x * PT_PER_MM + (box.width * PT_PER_MM - module * symbol.modules) / 2;
-  const top = box.y * PT_PER_MM;
-  const height = box.height * PT_PER_MM;
-  for (const bar of symbol.bars)
-    doc.rect(left + bar.start * module, top, bar.width * module, height);
-  doc.fill('black');
+  doc.save().transform(module, 0, 0, box.height * PT_PER_MM, left, box.y * PT_PER_MM);
+  for (const bar of symbol.bars) doc.rect(bar.start, 0, bar.width, 1);
+  doc.fill('black').restore();
 }
 
 function drawQr(doc: Pdf, box: BarcodeBox): void {
@@ -175,8 +175,7 @@ function drawQr(doc: Pdf, box: BarcodeBox): void {
   const module = (Math.min(box.width, box.height) * PT_PER_MM) / (symbol.size + 4);
   const left = box.x * PT_PER_MM + 2 * module;
   const top = box.y * PT_PER_MM + 2 * module;
-  for (const run of symbol.runs) {
-    doc.rect(left + run.col * module, top + run.row * module, run.length * module, module);
-  }
-  doc.fill('black');
+  doc.save().transform(module, 0, 0, module, left, top);
+  for (const run of symbol.runs) doc.rect(run.col, run.row, run.length, 1);
+  doc.fill('black').restore();
 }
