@@ -42,7 +42,8 @@ function zplText(box: TextBox): string {
   const height = Math.round(box.size * DOTS_PER_PT);
   const width = dots(box.width);
   const fits = Math.floor((width * box.maxLines) / (height * CHAR_WIDTH_PER_HEIGHT));
-  const text = box.text.length > fits ? `${box.text.slice(0, fits - 1).trimEnd()}…` : box.text;
+  // "..." rather than "…": not every printer's font 0 has the ellipsis.
+  const text = box.text.length > fits ? `${box.text.slice(0, fits - 3).trimEnd()}...` : box.text;
   const justify = box.align === 'center' ? 'C' : box.align === 'right' ? 'R' : 'L';
   return (
     `^FO${dots(box.x)},${dots(box.y)}^A0N,${height},${height}` +
