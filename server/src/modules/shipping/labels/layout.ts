@@ -49,7 +49,8 @@ export interface BarcodeBox {
 }
 export type LabelElement = TextBox | Frame | BarcodeBox;
 
-function text(
+/** A text box with the usual defaults: one line, left, regular, black. */
+export function text(
   x: number,
   y: number,
   width: number,

@@ -68,6 +68,15 @@ export function drawCutMarks(doc: Pdf, page: PageGeometry): void {
   doc.stroke().restore();
 }
 
+/** A thin horizontal line from x1 to x2 at y (millimetres): table rules on slips. */
+export function drawRule(doc: Pdf, x1: number, y: number, x2: number, width = 0.5): void {
+  doc
+    .lineWidth(width)
+    .moveTo(x1 * PT_PER_MM, y * PT_PER_MM)
+    .lineTo(x2 * PT_PER_MM, y * PT_PER_MM)
+    .stroke('black');
+}
+
 export function drawText(doc: Pdf, box: TextBox): void {
   const width = box.width * PT_PER_MM;
   doc.font(box.bold ? 'bold' : 'regular');
