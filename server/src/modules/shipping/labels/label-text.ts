@@ -43,9 +43,14 @@ const bucharest = new Intl.DateTimeFormat('ro-RO', {
 
 /** "30.11.2026, 10:41" in Europe/Bucharest for an ISO-8601 instant; the input as is when unreadable. */
 export function bucharestDateTime(iso: string): string {
+  // A batch's labels were mostly made in the same minute: remember the last one.
+  if (iso === lastDate.iso) return lastDate.text;
   const when = new Date(iso);
-  return Number.isNaN(when.getTime()) ? iso : bucharest.format(when);
+  const text = Number.isNaN(when.getTime()) ? iso : bucharest.format(when);
+  lastDate = { iso, text };
+  return text;
 }
+let lastDate = { iso: '', text: '' };
 
 /**
  * A decimal string in Romanian notation: "1234.5" → "1.234,50". Done on the digits, not through
