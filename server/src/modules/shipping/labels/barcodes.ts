@@ -1,10 +1,11 @@
 // Barcodes as geometry, not pictures: the PDF writer draws them as filled rectangles (sharp at
-// any printer resolution, a few hundred bytes each), and a test can read them back.
+// any printer resolution, a few hundred bytes each), and a test reads them back with ZXing.
 //
-// Code 128 comes from bwip-js (the encoder behind most label tools). The QR code comes from
-// `qrcode`: bwip-js's QR encoder took ~5 ms a code here, more than a whole label's text, where
-// `qrcode` takes a fraction of a millisecond (measured in docs/labels.md).
-import bwipjs from 'bwip-js';
+// Code 128 comes from JsBarcode, the QR code from `qrcode` (node-qrcode). bwip-js was the first
+// choice for both, but inside a 1,000-label document its PostScript engine took ~0.3 ms a Code
+// 128 and ~5 ms a QR code, where a whole label's text takes ~0.6 ms: bench:labels could not
+// reach half the bare PDF library's speed with it (figures in docs/labels.md).
+import JsBarcode from 'jsbarcode';
 import QRCode from 'qrcode';
 
 /** Bars of a Code 128 symbol in module units (quiet zones not included). */
@@ -20,16 +21,24 @@ export interface MatrixCode {
 }
 
 export function code128(value: string): LinearCode {
-  const [symbol] = bwipjs.raw({ bcid: 'code128', text: value });
-  if (!symbol || !('sbs' in symbol)) throw new Error('bwip-js returned no Code 128 symbol');
-  // `sbs` alternates bar, space, bar… widths in modules, starting with a bar.
+  // JsBarcode "renders" into a plain object: `encodings[].data` is one character a module,
+  // "1" dark; its CODE128 format switches between code sets B and C for the shortest symbol.
+  const target: { encodings?: Array<{ data: string }> } = {};
+  JsBarcode(target, value, { format: 'CODE128' });
+  const modules = target.encodings?.map((encoding) => encoding.data).join('') ?? '';
+  if (!/^1[01]*1$/.test(modules)) throw new Error('JsBarcode returned no Code 128 symbol');
   const bars: LinearCode['bars'] = [];
-  let position = 0;
-  symbol.sbs.forEach((width, index) => {
-    if (index % 2 === 0) bars.push({ start: position, width });
-    position += width;
-  });
-  return { modules: position, bars };
+  for (let start = 0; start < modules.length;) {
+    if (modules[start] !== '1') {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (modules[end] === '1') end++;
+    bars.push({ start, width: end - start });
+    start = end;
+  }
+  return { modules: modules.length, bars };
 }
 
 export function qrCode(value: string): MatrixCode {
