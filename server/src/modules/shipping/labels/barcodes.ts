@@ -7,6 +7,7 @@
 // reach half the bare PDF library's speed with it (figures in docs/labels.md).
 import JsBarcode from 'jsbarcode';
 import QRCode from 'qrcode';
+import { Invalid } from '../../../shared/errors.js';
 
 /** Bars of a Code 128 symbol in module units (quiet zones not included). */
 export interface LinearCode {
@@ -21,6 +22,11 @@ export interface MatrixCode {
 }
 
 export function code128(value: string): LinearCode {
+  // Code 128 carries ASCII only; an AWB prefix typed with "Ș" must fail as bad input, not as a
+  // crash inside the encoder.
+  if (!/^[\x20-\x7E]{1,80}$/.test(value)) {
+    throw new Invalid('invalid_request', 'an AWB must be 1–80 printable ASCII characters');
+  }
   // JsBarcode "renders" into a plain object: `encodings[].data` is one character a module,
   // "1" dark; its CODE128 format switches between code sets B and C for the shortest symbol.
   const target: { encodings?: Array<{ data: string }> } = {};

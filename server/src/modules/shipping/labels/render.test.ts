@@ -189,6 +189,17 @@ describe('labels: one label and bad input', () => {
     });
   });
 
+  it('an AWB that Code 128 cannot carry is a 400 in every format', async () => {
+    const [first] = labels;
+    assert.ok(first);
+    for (const format of ['a6', 'a4x4', 'zpl'] as const) {
+      await assert.rejects(renderLabels([{ ...first, awb: 'AWBȘ1' }], format), {
+        status: 400,
+        code: 'invalid_request',
+      });
+    }
+  });
+
   it('text too long for its box is cut with "…" and stays on the label', async () => {
     const [first] = labels;
     assert.ok(first);
