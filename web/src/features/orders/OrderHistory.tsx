@@ -1,23 +1,10 @@
 import { Badge, Table, Text } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../api/orders';
 import { ORDER_STATUSES } from '../../api/orders';
 import { useFormat } from '../../shared/use-format';
 import { Section } from './OrderSections';
-import { translateReason } from '../distribution/reason';
-
-/** The server writes a few fixed reasons in English; those are shown translated. */
-const KNOWN_REASONS: Record<string, string> = {
-  'phone order': 'reasons.phoneOrder',
-  'by hand': 'reasons.byHand',
-};
-
-function reasonText(reason: string, t: TFunction): string {
-  if (!reason) return '—';
-  const key = KNOWN_REASONS[reason];
-  return key ? t(key) : translateReason(reason, t);
-}
+import { reasonText } from '../../shared/reason-text';
 
 export function AssignmentsSection({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
