@@ -2399,6 +2399,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/packers/{id}/wrong-scans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                code: string;
+                created_at: string;
+                expected: {
+                  name: string;
+                  sku: string;
+                }[];
+                id: number;
+                /** @enum {string} */
+                kind: 'wrong_item' | 'too_many';
+                order: {
+                  id: number;
+                  number: string;
+                };
+              }[];
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/setup': {
     parameters: {
       query?: never;
