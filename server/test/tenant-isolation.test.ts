@@ -137,6 +137,7 @@ describe('tenant isolation: account A never reaches account B', () => {
     'DELETE /api/users/{id}': () => ({ url: `/api/users/${B.packerUser}` }),
     'DELETE /api/auth/sessions/{id}': () => ({ url: `/api/auth/sessions/${B.session}` }),
     'POST /api/packers/{id}/unlock': () => ({ url: `/api/packers/${B.packer}/unlock` }),
+    'GET /api/packers/{id}/wrong-scans': () => ({ url: `/api/packers/${B.packer}/wrong-scans` }),
   };
 
   /** Ids of B's that a route may take in its query string or body, by field name. */

@@ -1,7 +1,8 @@
 // `npm run api:gen`: writes the dashboard's API types from the server's OpenAPI document.
 // The app is built in-process (a throw-away SQLite folder, no port, no running server), its
 // document dumped, and openapi-typescript turns it into web/src/api/generated/schema.ts; the
-// error codes become a const list in generated/error-codes.ts. `--check` (run by `npm test`)
+// error codes become a const list in generated/error-codes.ts, the reason codes in
+// generated/reason-codes.ts. `--check` (run by `npm test`)
 // writes nothing and fails when the committed files differ from what the server says now.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       HEADER +
       codeList(doc, 'ErrorCode', 'ERROR_CODES', 'ErrorCode') +
       codeList(doc, 'StoreCauseCode', 'STORE_CAUSE_CODES', 'StoreCauseCode'),
+    'reason-codes.ts': HEADER + codeList(doc, 'ReasonCode', 'REASON_CODES', 'ReasonCode'),
   };
   const { format, resolveConfig } = await import('prettier');
   const check = process.argv.includes('--check');

@@ -258,14 +258,14 @@ test('the owner sees the Unassigned queue with its reason, distributes it, and o
       timeout: 10_000,
     },
   );
-  const detail = await call<{ status: string; audit: { action: string; reason: string }[] }>(
-    'GET',
-    `/orders/${o.id}`,
-  );
+  const detail = await call<{
+    status: string;
+    audit: { action: string; reason: { code: string; params: Record<string, string> } | null }[];
+  }>('GET', `/orders/${o.id}`);
   assert.equal(detail.status, 'confirmed');
   assert.deepEqual(
     detail.audit.filter((a) => a.action === 'override').map((a) => a.reason),
-    ['Dana left early'],
+    [{ code: 'note', params: { text: 'Dana left early' } }],
   );
   // Distribute a selection from the orders table: the confirmed order stays locked.
   await page.goto(`${h.base}/orders`);

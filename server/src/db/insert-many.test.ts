@@ -75,14 +75,14 @@ describe('insertMany', () => {
     const db = app.database.db;
     const [a, b] = [await createOrder(owner), await createOrder(owner)];
     await db.deleteFrom('unassigned_orders').execute();
-    const row = (orderId: number, reason: string, at: number) => ({
+    const row = (orderId: number, code: string, at: number) => ({
       order_id: orderId,
       account_id: owner.accountId,
-      reason,
+      reason_code: code,
       since_at: at,
       checked_at: at,
     });
-    const up = { key: 'order_id', update: ['reason', 'checked_at'] };
+    const up = { key: 'order_id', update: ['reason_code', 'checked_at'] };
     await insertMany(db, app.database.dialect, 'unassigned_orders', [row(a.id, 'first', 1)], up);
     await insertMany(
       db,
@@ -93,12 +93,12 @@ describe('insertMany', () => {
     );
     const rows = await db
       .selectFrom('unassigned_orders')
-      .select(['order_id', 'reason', 'since_at', 'checked_at'])
+      .select(['order_id', 'reason_code', 'since_at', 'checked_at'])
       .orderBy('order_id')
       .execute();
     assert.deepEqual(rows, [
-      { order_id: a.id, reason: 'second', since_at: 1, checked_at: 2 },
-      { order_id: b.id, reason: 'new', since_at: 2, checked_at: 2 },
+      { order_id: a.id, reason_code: 'second', since_at: 1, checked_at: 2 },
+      { order_id: b.id, reason_code: 'new', since_at: 2, checked_at: 2 },
     ]);
   });
 

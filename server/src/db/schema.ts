@@ -246,7 +246,9 @@ export interface AssignmentsTable {
   /** When this assignment stopped being the current one. */
   ended_at: number | null;
   assigned_by: number | null;
-  reason: string;
+  /** Why (shared/reasons.ts): a code and its JSON parameters; NULL when none was given. */
+  reason_code: string | null;
+  reason_params: string | null;
   override: number;
 }
 
@@ -261,7 +263,9 @@ export interface AuditEventsTable {
   actor_label: string;
   from_value: string | null;
   to_value: string | null;
-  reason: string;
+  /** Why (shared/reasons.ts): a code and its JSON parameters; NULL when none was given. */
+  reason_code: string | null;
+  reason_params: string | null;
   created_at: number;
 }
 
@@ -326,7 +330,9 @@ export interface DistributionStateTable {
 export interface UnassignedOrdersTable {
   order_id: number;
   account_id: number;
-  reason: string;
+  /** Why nobody could take it (shared/reasons.ts): a code and its JSON parameters. */
+  reason_code: string | null;
+  reason_params: string | null;
   since_at: number;
   checked_at: number;
 }

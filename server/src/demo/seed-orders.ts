@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { reason, reasonColumns } from '../shared/reasons.js';
 import type { DB, NewOrder, OrderStatus } from '../db/schema.js';
 import { toMinor } from '../shared/money.js';
 import type { NewAddress, NewItem } from '../modules/orders/orders.repo.js';
@@ -218,7 +219,7 @@ export async function seedOrders(db: Kysely<DB>, o: SeedOptions): Promise<void> 
               confirmed_at: b.order.confirmed_at ?? null,
               ended_at: null,
               assigned_by: null,
-              reason: 'demo data',
+              ...reasonColumns(reason('demo_data')),
               override: 0,
             })),
           )
@@ -236,7 +237,7 @@ export async function seedOrders(db: Kysely<DB>, o: SeedOptions): Promise<void> 
             actor_label: 'demo',
             from_value: null,
             to_value: 'new',
-            reason: 'demo data',
+            ...reasonColumns(reason('demo_data')),
             created_at: b.order.created_at,
           })),
         )

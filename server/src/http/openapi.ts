@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { ERROR_CODES, STORE_CAUSE_CODES } from '../shared/error-codes.js';
+import { REASON_CODES } from '../shared/reasons.js';
 
 /** OpenAPI generated from the same zod schemas that validate requests; UI at /api/docs. */
 export async function registerOpenApi(http: FastifyInstance): Promise<void> {
@@ -16,6 +17,8 @@ export async function registerOpenApi(http: FastifyInstance): Promise<void> {
         schemas: {
           ErrorCode: { type: 'string', enum: [...ERROR_CODES] },
           StoreCauseCode: { type: 'string', enum: [...STORE_CAUSE_CODES] },
+          // Every reason code the server writes (shared/reasons.ts), rendered under `reasons.<code>`.
+          ReasonCode: { type: 'string', enum: [...REASON_CODES] },
           ErrorBody: {
             type: 'object',
             required: ['error'],

@@ -1,6 +1,7 @@
 import type { OrderStorePush } from './store-boundary';
 import type { ApiJson } from './contract';
 import { api } from './client';
+import type { Reason } from '../shared/reason-text';
 
 export const ORDER_STATUSES = [
   'new',
@@ -71,7 +72,7 @@ export interface Assignment {
   assigned_at: string;
   confirmed_at: string | null;
   ended_at: string | null;
-  reason: string;
+  reason: Reason | null;
   override: boolean;
   assigned_by: string | null;
 }
@@ -82,7 +83,7 @@ export interface AuditEvent {
   actor: string;
   from: string | null;
   to: string | null;
-  reason: string;
+  reason: Reason | null;
   created_at: string;
 }
 

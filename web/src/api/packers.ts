@@ -25,9 +25,13 @@ export const emptySchedule = (): WeeklySchedule => ({
   sun: [],
 });
 
+export type PackerWrongScans = ApiJson<'/api/packers/{id}/wrong-scans', 'get'>;
+
 export const packersApi = {
   list: () => api.get<{ items: Packer[] }>('/packers'),
   get: (id: number) => api.get<Packer>(`/packers/${id}`),
   create: (body: PackerCreate) => api.post<Packer>('/packers', body),
   update: (id: number, body: PackerPatch) => api.patch<Packer>(`/packers/${id}`, body),
+  wrongScans: (id: number, cursor: string | null) =>
+    api.get<PackerWrongScans>(`/packers/${id}/wrong-scans`, { cursor: cursor ?? undefined }),
 };

@@ -38,6 +38,7 @@ import * as m1204 from './20261130_1204_add_account_pin_policy.js';
 import * as m1205 from './20261130_1205_add_session_client.js';
 import * as m0901 from './20261130_0901_add_orders_assigned_by_hand.js';
 import * as m0902 from './20261130_0902_add_accounts_phone_order_seq.js';
+import * as m0903 from './20261201_0903_reasons_as_codes.js';
 
 /**
  * Every migration, in order. Forward-only: a shipped migration is never edited; a change
@@ -83,4 +84,5 @@ export const migrations: Record<string, Migration> = {
   '20261130_1205_add_session_client': m1205,
   '20261130_0901_add_orders_assigned_by_hand': m0901,
   '20261130_0902_add_accounts_phone_order_seq': m0902,
+  '20261201_0903_reasons_as_codes': m0903,
 };

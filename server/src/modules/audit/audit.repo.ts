@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { reasonColumns, type Reason } from '../../shared/reasons.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -19,7 +20,7 @@ export interface AuditEntry {
   actor: Actor;
   from?: string | null;
   to?: string | null;
-  reason?: string;
+  reason?: Reason;
   at: number;
 }
 
@@ -36,7 +37,7 @@ export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
       actor_label: e.actor.label,
       from_value: e.from ?? null,
       to_value: e.to ?? null,
-      reason: e.reason ?? '',
+      ...reasonColumns(e.reason),
       created_at: e.at,
     })
     .execute();

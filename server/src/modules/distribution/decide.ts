@@ -1,13 +1,14 @@
 import { filterEligible, unassignedReason, type EligibilityContext } from './eligibility.js';
 import type { Candidate, DistOrder, Strategy, StrategyState } from './distribution.types.js';
+import type { Reason } from '../../shared/reasons.js';
 
 export type Outcome =
-  | { kind: 'assign'; packer: Candidate; reason: string; state: StrategyState }
-  | { kind: 'unassigned'; reason: string; state: StrategyState };
+  | { kind: 'assign'; packer: Candidate; reason: Reason; state: StrategyState }
+  | { kind: 'unassigned'; reason: Reason; state: StrategyState };
 
 /**
  * The pure engine: eligibility, then the strategy. The reason says why this packer, and
- * names the skills the order needed ("skill: category:fragile; least loaded: 3 open, …").
+ * names the skills the order needed (`skills: "category:fragile"` beside the strategy's own).
  */
 export function decide(
   order: DistOrder,
@@ -19,7 +20,9 @@ export function decide(
   const e = filterEligible(order, packers, ctx);
   if (e.eligible.length === 0) return { kind: 'unassigned', reason: unassignedReason(e), state };
   const d = strategy.pick(order, e.eligible, state);
-  const reason = e.required.length ? `skill: ${e.required.join(', ')}; ${d.reason}` : d.reason;
+  const reason = e.required.length
+    ? { ...d.reason, params: { ...d.reason.params, skills: e.required.join(', ') } }
+    : d.reason;
   return { kind: 'assign', packer: d.packer, reason, state: d.state };
 }
 

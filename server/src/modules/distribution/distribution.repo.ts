@@ -7,6 +7,7 @@ import { OPEN_STATUSES } from '../packers/packers.repo.js';
 import type { Candidate, DistOrder, StrategyKey, StrategyState } from './distribution.types.js';
 import { notIndexed } from '../../db/not-indexed.js';
 import { insertMany } from '../../db/insert-many.js';
+import { reasonColumns, type Reason } from '../../shared/reasons.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -289,7 +290,7 @@ export async function markUnassigned(
   db: Db,
   dialect: Dialect,
   accountId: number,
-  rows: { orderId: number; reason: string }[],
+  rows: { orderId: number; reason: Reason }[],
   now: number,
 ): Promise<void> {
   // One statement for a whole page of a first sync; `since_at` stays that of the first time.
@@ -300,11 +301,11 @@ export async function markUnassigned(
     rows.map((r) => ({
       order_id: r.orderId,
       account_id: accountId,
-      reason: r.reason,
+      ...reasonColumns(r.reason),
       since_at: now,
       checked_at: now,
     })),
-    { key: 'order_id', update: ['reason', 'checked_at'] },
+    { key: 'order_id', update: ['reason_code', 'reason_params', 'checked_at'] },
   );
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STRATEGY_KEYS } from './distribution.types.js';
+import { ReasonOut } from '../../shared/reason.schema.js';
 
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const Strategy = z.enum(STRATEGY_KEYS);
@@ -36,10 +37,10 @@ export const RunResultOut = z.object({
       id: z.number(),
       packer_id: z.number(),
       packer_name: z.string(),
-      reason: z.string(),
+      reason: ReasonOut,
     }),
   ),
-  unassigned: z.array(z.object({ id: z.number(), reason: z.string() })),
+  unassigned: z.array(z.object({ id: z.number(), reason: ReasonOut })),
   skipped: z.array(z.object({ id: z.number(), code: z.string(), message: z.string() })),
 });
 
@@ -51,7 +52,8 @@ export const UnassignedOut = z.object({
       store: z.object({ id: z.number(), name: z.string() }).nullable(),
       customer_name: z.string(),
       created_at: z.string(),
-      reason: z.string(),
+      /** Always set for a queued order (null only for rows older than reasons as codes). */
+      reason: ReasonOut.nullable(),
       since: z.string(),
       checked_at: z.string(),
     }),

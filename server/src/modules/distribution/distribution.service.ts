@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { NotFound } from '../../shared/errors.js';
 import { iso } from '../../shared/json.js';
+import { reasonOf } from '../../shared/reasons.js';
 import type { Actor } from '../audit/audit.repo.js';
 import { compactEvent, type EventBus } from '../events/event-bus.js';
 import * as repo from './distribution.repo.js';
@@ -369,7 +370,6 @@ export class DistributionService {
           actor_label: actor.label,
           from_value: current ? `${current.strategy}${current.enabled ? '' : ' (off)'}` : null,
           to_value: `${next.strategy}${next.enabled ? '' : ' (off)'}; statuses ${next.storeStatuses.join(', ')}`,
-          reason: '',
           created_at: now,
         })
         .execute();
@@ -389,7 +389,8 @@ export class DistributionService {
         's.name as store_name',
         'o.customer_name',
         'o.created_at',
-        'u.reason',
+        'u.reason_code',
+        'u.reason_params',
         'u.since_at',
         'u.checked_at',
       ])
@@ -407,7 +408,7 @@ export class DistributionService {
         store: r.store_id === null ? null : { id: r.store_id, name: r.store_name ?? '' },
         customer_name: r.customer_name,
         created_at: iso(r.created_at),
-        reason: r.reason,
+        reason: reasonOf(r),
         since: iso(r.since_at),
         checked_at: iso(r.checked_at),
       })),

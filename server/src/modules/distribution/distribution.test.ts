@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createOrder, createPacker } from '../../../test/support/factories.js';
+import type { Reason } from '../../shared/reasons.js';
 import {
   currentAssignments,
   insertStore,
@@ -11,10 +12,10 @@ import { type Client, ownerClient, startTestApp } from '../../../test/support/te
 interface Detail {
   status: string;
   packer: { id: number; name: string } | null;
-  assignments: { packer: { name: string }; reason: string; ended_at: string | null }[];
-  audit: { action: string; reason: string; from: string | null; to: string | null }[];
+  assignments: { packer: { name: string }; reason: Reason | null; ended_at: string | null }[];
+  audit: { action: string; reason: Reason | null; from: string | null; to: string | null }[];
 }
-type Queue = { items: { order_id: number; reason: string }[] };
+type Queue = { items: { order_id: number; reason: Reason | null }[] };
 const ALL_DAY = { start: '00:00', end: '23:59' };
 const EVERY_DAY = {
   mon: [ALL_DAY],
@@ -42,7 +43,7 @@ describe('distribution: automatic on arrival, reasons, queue, on demand', () => 
     const q = (await owner.get('/api/distribution/unassigned')).json<Queue>();
     assert.deepEqual(
       q.items.map((i) => [i.order_id, i.reason]),
-      [[o.id, 'no packers']],
+      [[o.id, { code: 'no_packers', params: {} }]],
     );
   });
 
@@ -59,11 +60,29 @@ describe('distribution: automatic on arrival, reasons, queue, on demand', () => 
     const d1 = await detail(o1.id);
     assert.equal(d1.status, 'assigned');
     assert.equal(d1.packer?.id, b.id);
-    assert.equal(d1.assignments[0]?.reason, 'least loaded: 0 open, next had 1');
+    assert.deepEqual(d1.assignments[0]?.reason, {
+      code: 'least_loaded',
+      params: { open: 0, next: 1 },
+    });
     const o2 = await createOrder(owner);
     const d2 = await detail(o2.id);
     assert.equal(d2.audit.at(-1)?.action, 'assigned');
-    assert.match(d2.audit.at(-1)?.reason ?? '', /^least loaded: 1 open, next had 1/);
+    assert.deepEqual(d2.audit.at(-1)?.reason, {
+      code: 'least_loaded',
+      params: { open: 1, next: 1 },
+    });
+    // Stored as a code with JSON parameters, not as a sentence.
+    const stored = await app.database.db
+      .selectFrom('audit_events')
+      .select(['reason_code', 'reason_params'])
+      .where('account_id', '=', owner.accountId)
+      .where('entity_id', '=', o2.id)
+      .where('action', '=', 'assigned')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(
+      [stored.reason_code, JSON.parse(stored.reason_params ?? 'null')],
+      ['least_loaded', { open: 1, next: 1 }],
+    );
   });
 
   it('picks the queue up on the periodic check once someone can take it (a shift that starts)', async () => {
@@ -192,14 +211,15 @@ describe('distribution: stores, settings, outbox, redistribution, concurrency', 
     const res = await owner.post('/api/orders/distribute', { order_ids: [a, 99_999_999] });
     assert.equal(res.statusCode, 200);
     const body = res.json<{
-      assigned: { id: number; reason: string }[];
+      assigned: { id: number; reason: Reason }[];
       skipped: { id: number; code: string }[];
     }>();
     assert.deepEqual(
       body.assigned.map((x) => x.id),
       [a],
     );
-    assert.match(body.assigned[0]?.reason ?? '', /^least loaded: \d+ open, next had \d+$/);
+    assert.equal(body.assigned[0]?.reason.code, 'least_loaded');
+    assert.equal(typeof body.assigned[0]?.reason.params.open, 'number');
     assert.deepEqual(body.skipped, [
       { id: 99_999_999, code: 'order_not_found', message: 'This order was not found.' },
     ]);
@@ -225,7 +245,15 @@ describe('distribution: stores, settings, outbox, redistribution, concurrency', 
     const q = (await owner.get('/api/distribution/unassigned')).json<Queue>();
     assert.deepEqual(
       q.items.map((i) => [i.order_id, i.reason]),
-      [[o, 'no eligible packer: 2 lacks skill category:fragile, 1 inactive']],
+      [
+        [
+          o,
+          {
+            code: 'no_eligible_packer',
+            params: { lacks_skill: 2, inactive: 1, skills: 'category:fragile' },
+          },
+        ],
+      ],
     );
     // Activating the packer picks the queue up in the same transaction.
     assert.equal(
@@ -234,7 +262,10 @@ describe('distribution: stores, settings, outbox, redistribution, concurrency', 
     );
     assert.equal((await packerOf(o)).packer_id, special.id);
     const d = (await owner.get(`/api/orders/${o}`)).json<Detail>();
-    assert.match(d.assignments.at(-1)?.reason ?? '', /^skill: category:fragile; round-robin/);
+    assert.deepEqual(
+      [d.assignments.at(-1)?.reason?.code, d.assignments.at(-1)?.reason?.params.skills],
+      ['round_robin', 'category:fragile'],
+    );
     const plain = await insertStoreOrder(app, owner.accountId, store);
     assert.notEqual(
       (await packerOf(plain)).packer_id,
@@ -305,7 +336,7 @@ describe('distribution: stores, settings, outbox, redistribution, concurrency', 
     assert.equal(skilled.statusCode, 200, skilled.body);
     assert.equal((await packerOf(vase)).packer_id, potter.id);
     const d = (await owner.get(`/api/orders/${vase}`)).json<Detail>();
-    assert.match(d.assignments.at(-1)?.reason ?? '', /skill: category:ceramica/);
+    assert.equal(d.assignments.at(-1)?.reason?.params.skills, 'category:ceramica');
     await owner.patch(`/api/packers/${potter.id}`, { active: false });
   });
 
@@ -323,7 +354,7 @@ describe('distribution: stores, settings, outbox, redistribution, concurrency', 
     const q = (await other.get('/api/distribution/unassigned')).json<Queue>();
     assert.deepEqual(
       q.items.map((i) => [i.order_id, i.reason]),
-      [[o.id, 'no eligible packer: 1 off shift']],
+      [[o.id, { code: 'no_eligible_packer', params: { off_shift: 1 } }]],
     );
     await app.services.distribution.tick();
     assert.equal((await packerOf(o.id)).packer_id, day.id, 'back on shift: picked up again');

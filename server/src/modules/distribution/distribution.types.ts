@@ -1,4 +1,5 @@
 import type { WeeklySchedule } from '../packers/packers.schema.js';
+import type { Reason } from '../../shared/reasons.js';
 
 /** What distribution needs to know about an order, read once from the database. */
 export interface DistOrder {
@@ -38,7 +39,7 @@ export interface StrategyState {
 
 export interface Decision {
   packer: Candidate;
-  reason: string;
+  reason: Reason;
   state: StrategyState;
 }
 

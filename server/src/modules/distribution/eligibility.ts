@@ -1,5 +1,6 @@
 import { WEEKDAYS, type Weekday } from '../packers/packers.schema.js';
 import type { Candidate, DistOrder } from './distribution.types.js';
+import { reason, type Reason, type ReasonParamsByCode } from '../../shared/reasons.js';
 
 /** Everything the eligibility rules need besides the order and the packer. */
 export interface EligibilityContext {
@@ -27,34 +28,38 @@ export function eligibilityContext(
 /** Per order: the skills it requires, computed once for all packers. */
 export type RuleContext = EligibilityContext & { required: readonly string[] };
 
-/** A rule returns null when the packer may take the order, else why not (short, for people). */
+/** Why a packer was left out: the counters of the `no_eligible_packer` reason. */
+export type RejectCause = 'inactive' | 'off_shift' | 'store_not_allowed' | 'lacks_skill' | 'at_max';
+
+/** A rule returns null when the packer may take the order, else the cause. */
 export type EligibilityRule = (
   order: DistOrder,
   packer: Candidate,
   ctx: RuleContext,
-) => string | null;
+) => RejectCause | null;
 
 export const isActive: EligibilityRule = (_o, p) => (p.active ? null : 'inactive');
 
 export const isOnShift: EligibilityRule = (_o, p, ctx) =>
-  onShiftAt(p.shifts, ctx.local) ? null : 'off shift';
+  onShiftAt(p.shifts, ctx.local) ? null : 'off_shift';
 
 /** An empty list of allowed stores means every store; manual orders need an empty list. */
 export const storeAllowed: EligibilityRule = (o, p) =>
   p.allowedStoreIds.length === 0 || (o.storeId !== null && p.allowedStoreIds.includes(o.storeId))
     ? null
-    : 'store not allowed';
+    : 'store_not_allowed';
 
 export const hasRequiredSkills: EligibilityRule = (_o, p, ctx) => {
   if (ctx.required.length === 0) return null;
-  const missing = ctx.required.filter((s) => !p.skills.includes(s));
-  return missing.length ? `lacks skill ${missing.join(', ')}` : null;
+  return missingSkills(p, ctx.required).length ? 'lacks_skill' : null;
 };
 
 export const underMaxOpen: EligibilityRule = (_o, p) =>
-  p.maxOpenOrders === null || p.openOrders < p.maxOpenOrders
-    ? null
-    : `at max open orders (${p.maxOpenOrders})`;
+  p.maxOpenOrders === null || p.openOrders < p.maxOpenOrders ? null : 'at_max';
+
+function missingSkills(p: Candidate, required: readonly string[]): string[] {
+  return required.filter((s) => !p.skills.includes(s));
+}
 
 /** The rules, in the order they are reported. */
 export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
@@ -134,7 +139,7 @@ export interface Eligibility {
   required: string[];
   eligible: Candidate[];
   /** Why each other packer was left out, for the Unassigned reason. */
-  rejected: { packer: Candidate; why: string }[];
+  rejected: { packer: Candidate; why: RejectCause }[];
 }
 
 export function filterEligible(
@@ -146,7 +151,7 @@ export function filterEligible(
   const result: Eligibility = { required, eligible: [], rejected: [] };
   const rc: RuleContext = { ...ctx, required };
   for (const p of packers) {
-    let why: string | null = null;
+    let why: RejectCause | null = null;
     for (const rule of ELIGIBILITY_RULES) {
       why = rule(o, p, rc);
       if (why) break;
@@ -157,12 +162,17 @@ export function filterEligible(
   return result;
 }
 
-/** "no eligible packer: 2 off shift, 1 lacks skill category:fragile". */
-export function unassignedReason(e: Eligibility): string {
-  if (e.rejected.length === 0) return 'no packers';
-  const counts = new Map<string, number>();
-  for (const r of e.rejected) counts.set(r.why, (counts.get(r.why) ?? 0) + 1);
-  return `no eligible packer: ${[...counts].map(([why, n]) => `${n} ${why}`).join(', ')}`;
+/** `no_eligible_packer {off_shift: 2, lacks_skill: 1, skills: "category:fragile"}`. */
+export function unassignedReason(e: Eligibility): Reason {
+  if (e.rejected.length === 0) return reason('no_packers');
+  const params: ReasonParamsByCode['no_eligible_packer'] = {};
+  const skills = new Set<string>();
+  for (const r of e.rejected) {
+    params[r.why] = (params[r.why] ?? 0) + 1;
+    if (r.why === 'lacks_skill') for (const s of missingSkills(r.packer, e.required)) skills.add(s);
+  }
+  if (skills.size) params.skills = [...skills].join(', ');
+  return reason('no_eligible_packer', params);
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();

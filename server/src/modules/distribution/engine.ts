@@ -12,6 +12,7 @@ import * as repo from './distribution.repo.js';
 import { JOB_PRIORITY } from '../../jobs/job-kinds.js';
 import { pushAssignmentJob } from './push-job.js';
 import { strategyOf } from './strategies.js';
+import { reasonColumns, type Reason } from '../../shared/reasons.js';
 
 /** The owner's selection is a user's action; automatic runs (a sync's thousands) are bulk. */
 const pushPriority = (mode: RunMode) =>
@@ -25,8 +26,8 @@ const pushPriority = (mode: RunMode) =>
 export type RunMode = 'auto' | 'on-demand' | 'redistribute';
 
 export interface RunResult {
-  assigned: { id: number; packer_id: number; packer_name: string; reason: string }[];
-  unassigned: { id: number; reason: string }[];
+  assigned: { id: number; packer_id: number; packer_name: string; reason: Reason }[];
+  unassigned: { id: number; reason: Reason }[];
   skipped: { id: number; code: string; message: string }[];
 }
 
@@ -102,7 +103,7 @@ export async function distributeInTransaction(
   const assignments: Insertable<AssignmentsTable>[] = [];
   const audits: Insertable<AuditEventsTable>[] = [];
   const jobs: Insertable<JobsTable>[] = [];
-  const queued: { orderId: number; reason: string }[] = [];
+  const queued: { orderId: number; reason: Reason }[] = [];
   const cleared: number[] = [];
   const touchedPackers: (number | null)[] = [];
 
@@ -111,7 +112,7 @@ export async function distributeInTransaction(
     o: repo.OrderForDistribution;
     previous: Candidate | null;
     packer: Candidate | null;
-    reason: string;
+    reason: Reason;
   };
   const changes: Change[] = [];
   // New, unassigned orders are written in bulk (one statement per 200) after the decisions.
@@ -184,7 +185,7 @@ export async function distributeInTransaction(
       actor_label: actor.label,
       from_value: previous?.name ?? null,
       to_value: packer?.name ?? null,
-      reason,
+      ...reasonColumns(reason),
       created_at: now,
     });
     if (packer) {
@@ -197,7 +198,7 @@ export async function distributeInTransaction(
         confirmed_at: null,
         ended_at: null,
         assigned_by: actor.userId,
-        reason,
+        ...reasonColumns(reason),
         override: 0,
       });
       result.assigned.push({ id: o.id, packer_id: packer.id, packer_name: packer.name, reason });

@@ -64,10 +64,10 @@ describe('strategies (pure)', () => {
     }
     assert.deepEqual(picks, [1, 2, 3, 1, 2, 3, 1]);
     assert.deepEqual(roundRobin.pick(order(), ps, { lastPackerId: 2 }).packer.id, 3);
-    assert.equal(
-      roundRobin.pick(order(), ps, { lastPackerId: 2 }).reason,
-      'round-robin: next in turn after #2',
-    );
+    assert.deepEqual(roundRobin.pick(order(), ps, { lastPackerId: 2 }).reason, {
+      code: 'round_robin',
+      params: { after: 2 },
+    });
   });
 
   it('least-loaded takes the fewest open orders, then the longest idle, then the lowest id', () => {
@@ -78,17 +78,17 @@ describe('strategies (pure)', () => {
     ];
     const d = leastLoaded.pick(order(), ps, {});
     assert.equal(d.packer.id, 3);
-    assert.equal(d.reason, 'least loaded: 3 open, next had 3');
+    assert.deepEqual(d.reason, { code: 'least_loaded', params: { open: 3, next: 3 } });
     const d2 = leastLoaded.pick(
       order(),
       [packer(1, { openOrders: 5 }), packer(2, { openOrders: 3 })],
       {},
     );
-    assert.equal(d2.reason, 'least loaded: 3 open, next had 5');
-    assert.equal(
-      leastLoaded.pick(order(), [packer(9, { openOrders: 2 })], {}).reason,
-      'least loaded: 2 open, the only eligible packer',
-    );
+    assert.deepEqual(d2.reason, { code: 'least_loaded', params: { open: 3, next: 5 } });
+    assert.deepEqual(leastLoaded.pick(order(), [packer(9, { openOrders: 2 })], {}).reason, {
+      code: 'least_loaded_only',
+      params: { open: 2 },
+    });
   });
 
   it('weighted gives each packer its share, evenly spread (smooth weighted round-robin)', () => {
@@ -108,7 +108,10 @@ describe('strategies (pure)', () => {
       [3, 200],
     ]);
     assert.deepEqual(first, [1, 2, 3, 1, 1, 2, 1, 3, 2, 1]);
-    assert.equal(weighted.pick(order(), ps, {}).reason, 'weighted share 50% (weight 5 of 10)');
+    assert.deepEqual(weighted.pick(order(), ps, {}).reason, {
+      code: 'weighted',
+      params: { share: 50, weight: 5, total: 10 },
+    });
   });
 
   it('does not mutate its inputs', () => {
@@ -137,15 +140,15 @@ describe('eligibility rules (pure)', () => {
     const at = (iso: string) => ({ ...ctx([], Date.parse(iso)), required: [] });
     assert.equal(
       isOnShift(order(), packer(1, { shifts }), at('2026-11-30T14:00:00Z')),
-      'off shift',
+      'off_shift',
     );
     assert.equal(
       isOnShift(order(), packer(1, { shifts }), at('2026-11-30T05:59:00Z')),
-      'off shift',
+      'off_shift',
     );
     assert.equal(
       isOnShift(order(), packer(1, { shifts }), at('2026-12-01T08:30:00Z')),
-      'off shift',
+      'off_shift',
       'Tuesday has no shift',
     );
     const utc = {
@@ -160,11 +163,11 @@ describe('eligibility rules (pure)', () => {
     const at = (iso: string) => ({ ...ctx([], Date.parse(iso)), required: [] });
     const on = (iso: string) => isOnShift(order(), packer(1, { shifts }), at(iso));
     // Bucharest is UTC+2 in November: 06:00Z is 08:00 local.
-    assert.equal(on('2026-11-30T05:59:59Z'), 'off shift', '07:59:59 is before the start');
+    assert.equal(on('2026-11-30T05:59:59Z'), 'off_shift', '07:59:59 is before the start');
     assert.equal(on('2026-11-30T06:00:00Z'), null, '08:00 (the start minute) is on');
     assert.equal(on('2026-11-30T06:00:59Z'), null);
     assert.equal(on('2026-11-30T13:59:59Z'), null, '15:59 (the last minute) is on');
-    assert.equal(on('2026-11-30T14:00:00Z'), 'off shift', '16:00 (the end minute) is off');
+    assert.equal(on('2026-11-30T14:00:00Z'), 'off_shift', '16:00 (the end minute) is off');
   });
 
   it('allowed store; an empty list means every store, manual orders need it empty', () => {
@@ -172,11 +175,11 @@ describe('eligibility rules (pure)', () => {
     assert.equal(storeAllowed(order(), packer(1, { allowedStoreIds: [7] }), rule()), null);
     assert.equal(
       storeAllowed(order(), packer(1, { allowedStoreIds: [8] }), rule()),
-      'store not allowed',
+      'store_not_allowed',
     );
     assert.equal(
       storeAllowed(order({ storeId: null }), packer(1, { allowedStoreIds: [8] }), rule()),
-      'store not allowed',
+      'store_not_allowed',
     );
   });
 
@@ -187,7 +190,7 @@ describe('eligibility rules (pure)', () => {
     );
     assert.equal(
       underMaxOpen(order(), packer(1, { maxOpenOrders: 3, openOrders: 3 }), rule()),
-      'at max open orders (3)',
+      'at_max',
     );
   });
 
@@ -212,7 +215,7 @@ describe('eligibility rules (pure)', () => {
     const required = ['category:fragile', 'sku:gls-*'];
     assert.equal(
       hasRequiredSkills(o, packer(1, { skills: ['category:fragile'] }), { ...ctx(), required }),
-      'lacks skill sku:gls-*',
+      'lacks_skill',
     );
     assert.equal(
       hasRequiredSkills(o, packer(1, { skills: required }), { ...ctx(), required }),
@@ -230,18 +233,20 @@ describe('eligibility rules (pure)', () => {
     const none = decide(o, ps, {}, leastLoaded, ctx(knownSkillsOf(ps)));
     assert.deepEqual(none, {
       kind: 'unassigned',
-      reason:
-        'no eligible packer: 1 inactive, 1 at max open orders (1), 1 lacks skill category:fragile',
+      reason: {
+        code: 'no_eligible_packer',
+        params: { inactive: 1, at_max: 1, lacks_skill: 1, skills: 'category:fragile' },
+      },
       state: {},
     });
     const ps2 = [...ps, packer(4, { skills: ['category:fragile'], openOrders: 3 })];
     const d = decide(o, ps2, {}, leastLoaded, ctx(knownSkillsOf(ps2)));
     assert.equal(d.kind, 'assign');
     assert.equal(d.kind === 'assign' && d.packer.id, 4);
-    assert.equal(
-      d.kind === 'assign' && d.reason,
-      'skill: category:fragile; least loaded: 3 open, the only eligible packer',
-    );
+    assert.deepEqual(d.kind === 'assign' && d.reason, {
+      code: 'least_loaded_only',
+      params: { open: 3, skills: 'category:fragile' },
+    });
     const plain = filterEligible(order(), ps2, ctx(knownSkillsOf(ps2)));
     assert.deepEqual(
       plain.eligible.map((p) => p.id),

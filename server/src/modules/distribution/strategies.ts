@@ -5,6 +5,7 @@ import type {
   Strategy,
   StrategyState,
 } from './distribution.types.js';
+import { reason } from '../../shared/reasons.js';
 
 /** Round-robin: the next packer by id after the last one chosen for this store, wrapping. */
 export const roundRobin: Strategy = {
@@ -14,7 +15,7 @@ export const roundRobin: Strategy = {
     const packer = candidates.find((c) => c.id > last) ?? first(candidates);
     return {
       packer,
-      reason: `round-robin: next in turn after #${last || '-'}`,
+      reason: reason('round_robin', { after: last }),
       state: { ...state, lastPackerId: packer.id },
     };
   },
@@ -27,10 +28,10 @@ export const leastLoaded: Strategy = {
     const sorted = [...candidates].sort(byLoad);
     const packer = first(sorted);
     const next = sorted[1];
-    const reason = next
-      ? `least loaded: ${packer.openOrders} open, next had ${next.openOrders}`
-      : `least loaded: ${packer.openOrders} open, the only eligible packer`;
-    return { packer, reason, state };
+    const why = next
+      ? reason('least_loaded', { open: packer.openOrders, next: next.openOrders })
+      : reason('least_loaded_only', { open: packer.openOrders });
+    return { packer, reason: why, state };
   },
 };
 
@@ -68,7 +69,7 @@ export const weighted: Strategy = {
     const share = Math.round((packer.weight / total) * 1000) / 10;
     return {
       packer,
-      reason: `weighted share ${share}% (weight ${packer.weight} of ${total})`,
+      reason: reason('weighted', { share, weight: packer.weight, total }),
       state: { ...state, weights },
     };
   },

@@ -4,6 +4,7 @@ import { type Actor, recordAudit } from '../audit/audit.repo.js';
 import { endCurrentAssignment, insertAssignment } from './orders.repo.js';
 import { requireActivePacker } from '../packers/active-packer.js';
 import { notIndexed } from '../../db/not-indexed.js';
+import { handReason } from '../../shared/reasons.js';
 
 export interface AssignResult {
   updated: number[];
@@ -109,7 +110,7 @@ export async function assignOrders(
           packerId,
           at: now,
           by: actor.userId,
-          reason: reason || 'by hand',
+          reason: handReason(reason),
           override: false,
         });
       }
@@ -121,7 +122,7 @@ export async function assignOrders(
         actor,
         from: o.packer_name,
         to: packerName,
-        reason: reason || 'by hand',
+        reason: handReason(reason),
         at: now,
       });
       result.updated.push(id);

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { toMinor } from '../../shared/money.js';
 import { type Actor, recordAudit } from '../audit/audit.repo.js';
+import { reason } from '../../shared/reasons.js';
 import { insertOrderGraph, updateOrder } from './orders.repo.js';
 import type { OrderCreate } from './orders.schema.js';
 import { buildSearchText } from './search-text.js';
@@ -121,7 +122,7 @@ export async function createManualOrder(
       actor,
       from: null,
       to: 'new',
-      reason: 'phone order',
+      reason: reason('phone_order'),
       at: now,
     });
     await onSaved?.(trx, accountId, id);

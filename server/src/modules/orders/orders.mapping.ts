@@ -1,6 +1,7 @@
 import type { OrderAddressRow } from '../../db/schema.js';
 import { iso, isoOrNull, parseJsonColumn } from '../../shared/json.js';
 import { toDecimal } from '../../shared/money.js';
+import { reasonOf } from '../../shared/reasons.js';
 import type { ListedOrderRow } from './orders.list.repo.js';
 import type { findAssignments, findOrder, findOrderItems } from './orders.repo.js';
 import {
@@ -100,7 +101,7 @@ export function toDetail(
       assigned_at: iso(a.assigned_at),
       confirmed_at: isoOrNull(a.confirmed_at),
       ended_at: isoOrNull(a.ended_at),
-      reason: a.reason,
+      reason: reasonOf(a),
       override: a.override === 1,
       assigned_by: a.assigned_by_name,
     })),
@@ -110,7 +111,7 @@ export function toDetail(
       actor: e.actor_label,
       from: e.from_value,
       to: e.to_value,
-      reason: e.reason,
+      reason: reasonOf(e),
       created_at: iso(e.created_at),
     })),
   };

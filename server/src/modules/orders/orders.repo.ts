@@ -7,6 +7,7 @@ import type {
   OrderUpdate,
 } from '../../db/schema.js';
 import { indexForSearch } from './search-index.js';
+import { reasonColumns, type Reason } from '../../shared/reasons.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -100,7 +101,8 @@ export async function findAssignments(db: Db, accountId: number, orderId: number
       'a.assigned_at',
       'a.confirmed_at',
       'a.ended_at',
-      'a.reason',
+      'a.reason_code',
+      'a.reason_params',
       'a.override',
       'u.name as assigned_by_name',
     ])
@@ -134,7 +136,7 @@ export async function insertAssignment(
     packerId: number;
     at: number;
     by: number | null;
-    reason: string;
+    reason: Reason;
     override: boolean;
   },
 ): Promise<void> {
@@ -148,7 +150,7 @@ export async function insertAssignment(
       confirmed_at: null,
       ended_at: null,
       assigned_by: a.by,
-      reason: a.reason,
+      ...reasonColumns(a.reason),
       override: a.override ? 1 : 0,
     })
     .execute();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORDER_STATUSES } from '../../db/schema.js';
 import { DECIMAL_PATTERN } from '../../shared/money.js';
+import { ReasonOut } from '../../shared/reason.schema.js';
 
 export const Money = z.string().regex(DECIMAL_PATTERN, 'a decimal amount like 123.45');
 const Text = (max: number) => z.string().trim().max(max);
@@ -188,7 +189,7 @@ export const OrderDetailOut = OrderSummaryOut.extend({
       assigned_at: z.string(),
       confirmed_at: z.string().nullable(),
       ended_at: z.string().nullable(),
-      reason: z.string(),
+      reason: ReasonOut.nullable(),
       override: z.boolean(),
       assigned_by: z.string().nullable(),
     }),
@@ -200,7 +201,7 @@ export const OrderDetailOut = OrderSummaryOut.extend({
       actor: z.string(),
       from: z.string().nullable(),
       to: z.string().nullable(),
-      reason: z.string(),
+      reason: ReasonOut.nullable(),
       created_at: z.string(),
     }),
   ),

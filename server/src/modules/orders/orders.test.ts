@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createOrder, createPacker, phoneOrder } from '../../../test/support/factories.js';
 import { type Client, ownerClient, startTestApp } from '../../../test/support/test-app.js';
+import type { Reason } from '../../shared/reasons.js';
 
 interface Summary {
   id: number;
@@ -229,8 +230,8 @@ describe('orders: phone orders, list, filters, search, keyset pages, assignment'
     const detail = (await owner.get(`/api/orders/${a}`)).json<{
       status: string;
       packer: { name: string };
-      assignments: { packer: { name: string }; ended_at: string | null; reason: string }[];
-      audit: { action: string; from: string | null; to: string | null; reason: string }[];
+      assignments: { packer: { name: string }; ended_at: string | null; reason: Reason }[];
+      audit: { action: string; from: string | null; to: string | null; reason: Reason }[];
     }>();
     assert.equal(detail.status, 'assigned');
     assert.equal(detail.packer.name, 'Dana Packer');
@@ -240,7 +241,12 @@ describe('orders: phone orders, list, filters, search, keyset pages, assignment'
     const last = detail.audit.at(-1);
     assert.deepEqual(
       [last?.action, last?.from, last?.to, last?.reason],
-      ['assigned', 'Ion Packer', 'Dana Packer', 'Ion e în concediu'],
+      [
+        'assigned',
+        'Ion Packer',
+        'Dana Packer',
+        { code: 'note', params: { text: 'Ion e în concediu' } },
+      ],
     );
     res = await owner.post('/api/orders/bulk-assign', { order_ids: [a], packer_id: null });
     assert.deepEqual(res.json<{ updated: number[] }>().updated, [a]);

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { STAFF, authOf, requireRole } from '../../http/auth.js';
 import { actorOf } from '../../http/actor.js';
 import type { PackersService } from './packers.service.js';
-import { IdParams, PackerCreate, PackerOut, PackerPatch } from './packers.schema.js';
+import {
+  IdParams,
+  PackerCreate,
+  PackerOut,
+  PackerPatch,
+  WrongScansOut,
+  WrongScansQuery,
+} from './packers.schema.js';
 
 export function packersRoutes(packers: PackersService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -45,6 +52,20 @@ export function packersRoutes(packers: PackersService): FastifyPluginAsyncZod {
         },
       },
       async (req) => packers.update(authOf(req).accountId, req.params.id, req.body, actorOf(req)),
+    );
+
+    app.get(
+      '/packers/:id/wrong-scans',
+      {
+        ...staff,
+        schema: {
+          tags: ['packers'],
+          params: IdParams,
+          querystring: WrongScansQuery,
+          response: { 200: WrongScansOut },
+        },
+      },
+      async (req) => packers.wrongScans(authOf(req).accountId, req.params.id, req.query),
     );
 
     app.post(

@@ -92,3 +92,28 @@ export type PackerOut = z.infer<typeof PackerOut>;
 export const IdParams = z.strictObject({
   id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
 });
+
+export const WrongScansQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type WrongScansQuery = z.infer<typeof WrongScansQuery>;
+
+/** A packer's scans at the station that did not belong to the order, newest first. */
+export const WrongScansOut = z.object({
+  items: z.array(
+    z.object({
+      id: z.number(),
+      order: z.object({ id: z.number(), number: z.string() }),
+      /** What the packer scanned. */
+      code: z.string(),
+      /** wrong_item: matched no line of the order; too_many: a line already complete. */
+      kind: z.enum(['wrong_item', 'too_many']),
+      /** What the order expected: the complete line (too_many) or the order's lines. */
+      expected: z.array(z.object({ sku: z.string(), name: z.string() })),
+      created_at: z.string(),
+    }),
+  ),
+  next_cursor: z.string().nullable(),
+});
+export type WrongScansOut = z.infer<typeof WrongScansOut>;

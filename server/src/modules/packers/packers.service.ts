@@ -17,7 +17,10 @@ import {
   type PackerOut,
   type PackerPatch,
   type WeeklySchedule,
+  type WrongScansOut,
+  type WrongScansQuery,
 } from './packers.schema.js';
+import { listWrongScans } from './wrong-scans.js';
 
 function toOut(p: repo.PackerWithLogin): PackerOut {
   return {
@@ -65,6 +68,11 @@ export class PackersService {
     const p = await repo.findPacker(this.db, accountId, id);
     if (!p) throw new NotFound('packer_not_found', `Packer ${id} not found.`);
     return toOut(p);
+  }
+
+  /** The packer's recent wrong scans at the station (paginated, newest first). */
+  wrongScans(accountId: number, id: number, query: WrongScansQuery): Promise<WrongScansOut> {
+    return listWrongScans(this.db, accountId, id, query);
   }
 
   /**

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../shared/errors.js';
 import type { AuthContext } from '../accounts/accounts.service.js';
 import { type Actor, recordAudit } from '../audit/audit.repo.js';
+import { handReason, reason } from '../../shared/reasons.js';
 import { clearUnassigned } from '../distribution/distribution.repo.js';
 import { JOB_PRIORITY } from '../../jobs/job-kinds.js';
 import { pushAssignmentJob } from '../distribution/push-job.js';
@@ -69,7 +70,7 @@ export async function confirmOrder(
       .where('order_id', '=', orderId)
       .where('ended_at', 'is', null)
       .execute();
-    const reason = own ? '' : `on behalf of ${o.packer_name ?? 'the packer'}`;
+    const why = own ? undefined : reason('on_behalf_of', { packer: o.packer_name ?? '' });
     await recordAudit(trx, {
       accountId,
       entity: 'order',
@@ -78,7 +79,7 @@ export async function confirmOrder(
       actor,
       from: 'assigned',
       to: 'confirmed',
-      reason,
+      reason: why,
       at: now,
     });
     await afterChange(trx, deps.events, accountId, o, [o.packer_id], false, now);
@@ -132,14 +133,14 @@ export async function reassignOrder(
     const r = await q.executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw changedMeanwhile();
     await endCurrentAssignment(trx, accountId, orderId, now);
-    const reason = body.reason || 'by hand';
+    const why = handReason(body.reason);
     await insertAssignment(trx, {
       accountId,
       orderId,
       packerId: target.id,
       at: now,
       by: actor.userId,
-      reason,
+      reason: why,
       override: locked,
     });
     if (locked) {
@@ -160,7 +161,7 @@ export async function reassignOrder(
       actor,
       from: o.packer_name,
       to: target.name,
-      reason,
+      reason: why,
       at: now,
     });
     await clearUnassigned(trx, accountId, [orderId]);

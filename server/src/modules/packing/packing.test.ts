@@ -144,13 +144,18 @@ describe('packing: the confirmation lock, owner override, 50 parallel requests, 
       'the owner placed it: locked to the new packer',
     );
     const d = (await owner.get(`/api/orders/${id}`)).json<{
-      audit: { action: string; reason: string; from: string; to: string }[];
+      audit: {
+        action: string;
+        reason: { code: string; params: Record<string, string | number> } | null;
+        from: string;
+        to: string;
+      }[];
       assignments: { override: boolean; ended_at: string | null }[];
     }>();
     assert.deepEqual(d.audit.at(-1), {
       ...d.audit.at(-1),
       action: 'override',
-      reason: 'Ana a plecat acasă',
+      reason: { code: 'note', params: { text: 'Ana a plecat acasă' } },
       from: 'Ana',
       to: 'Cristi',
     });

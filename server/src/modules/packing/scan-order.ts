@@ -1,6 +1,7 @@
 import { Conflict, NotFound } from '../../shared/errors.js';
 import type { AuthContext } from '../accounts/accounts.service.js';
 import { recordAudit } from '../audit/audit.repo.js';
+import { reason } from '../../shared/reasons.js';
 import { compactEvent } from '../events/event-bus.js';
 import type { LockDeps } from './order-lock.js';
 import * as repo from './packing.repo.js';
@@ -88,7 +89,7 @@ export async function scanItem(
           actor: { userId: auth.userId, label: auth.name },
           from: 'confirmed',
           to: 'packed',
-          reason: 'all items scanned',
+          reason: reason('all_items_scanned'),
           at: now,
         });
       }

@@ -8,7 +8,12 @@ import { type Client, ownerClient, startTestApp } from '../../../test/support/te
 interface Detail {
   status: string;
   packer: { id: number } | null;
-  audit: { action: string; reason: string; from: string | null; to: string | null }[];
+  audit: {
+    action: string;
+    reason: { code: string; params: Record<string, string | number> } | null;
+    from: string | null;
+    to: string | null;
+  }[];
 }
 type Queue = { items: { order_id: number }[] };
 
@@ -110,7 +115,7 @@ describe('order lifecycle after the first sync', () => {
         .filter((a) => a.action === 'status_changed')
         .map((a) => [a.from, a.to, a.reason])
         .at(-1),
-      ['assigned', 'shipped', 'the store marked it completed'],
+      ['assigned', 'shipped', { code: 'store_marked', params: { store_status: 'completed' } }],
     );
     const ids = [await idOf(1), await idOf(4), await idOf(5), await idOf(6)];
     await settle();

@@ -19,8 +19,22 @@ describe('the sync row writer', () => {
     const base = { account_id: owner.accountId, entity: 'order', entity_id: 42, actor_label: 't' };
     // The first two have as many keys, but not the same ones; the third has fewer.
     const rows = [
-      { ...base, action: 'a', actor_user_id: null, from_value: 'x', reason: 'r', created_at: at },
-      { ...base, action: 'b', actor_user_id: null, to_value: 'y', reason: 'r', created_at: at },
+      {
+        ...base,
+        action: 'a',
+        actor_user_id: null,
+        from_value: 'x',
+        reason_code: 'r',
+        created_at: at,
+      },
+      {
+        ...base,
+        action: 'b',
+        actor_user_id: null,
+        to_value: 'y',
+        reason_code: 'r',
+        created_at: at,
+      },
       { ...base, action: 'c', created_at: at + 1 },
     ] as Insertable<DB['audit_events']>[];
     const db = app.database.db;
@@ -29,14 +43,14 @@ describe('the sync row writer', () => {
       .execute((trx) => rowWriterFor(app.database).insert(trx, 'audit_events', rows));
     const stored = await db
       .selectFrom('audit_events')
-      .select(['action', 'from_value', 'to_value', 'reason', 'created_at'])
+      .select(['action', 'from_value', 'to_value', 'reason_code', 'created_at'])
       .where('entity_id', '=', 42)
       .orderBy('id')
       .execute();
     assert.deepEqual(stored, [
-      { action: 'a', from_value: 'x', to_value: null, reason: 'r', created_at: at },
-      { action: 'b', from_value: null, to_value: 'y', reason: 'r', created_at: at },
-      { action: 'c', from_value: null, to_value: null, reason: '', created_at: at + 1 },
+      { action: 'a', from_value: 'x', to_value: null, reason_code: 'r', created_at: at },
+      { action: 'b', from_value: null, to_value: 'y', reason_code: 'r', created_at: at },
+      { action: 'c', from_value: null, to_value: null, reason_code: null, created_at: at + 1 },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Insertable, Transaction } from 'kysely';
+import { reason, reasonColumns, type Reason } from '../../shared/reasons.js';
 import type { AuditEventsTable, DB, OrderStatus } from '../../db/schema.js';
 import type { UnifiedOrder } from '../connectors/unified-order.js';
 import type { NewItem } from '../orders/orders.repo.js';
@@ -136,7 +137,7 @@ export async function upsertOrdersPage(
         'store_data_cleaned',
         null,
         f.join(', ').slice(0, 500),
-        'characters the database cannot store were removed',
+        reason('store_data_cleaned'),
       );
   };
   if (externalIds.length === 0) return result;
@@ -154,7 +155,7 @@ export async function upsertOrdersPage(
     action: string,
     from: string | null,
     to: string | null,
-    reason: string,
+    why: Reason,
   ) =>
     audits.push({
       account_id: accountId,
@@ -165,7 +166,7 @@ export async function upsertOrdersPage(
       actor_label: 'store sync',
       from_value: from,
       to_value: to,
-      reason,
+      ...reasonColumns(why),
       created_at: now,
     });
 
@@ -193,7 +194,13 @@ export async function upsertOrdersPage(
         shipping_lines: r.order.shipping_lines,
         items: r.items,
       });
-      audit(id, 'created', null, status, `synced from the store (${r.order.store_status})`);
+      audit(
+        id,
+        'created',
+        null,
+        status,
+        reason('synced_from_store', { store_status: r.order.store_status }),
+      );
       noteCleaned(id, r.order.external_id);
     });
     await writer.insert(trx, 'order_items', items);
@@ -272,7 +279,7 @@ export async function upsertOrdersPage(
           'store_status_changed',
           old.store_status,
           r.order.store_status,
-          'changed in the store',
+          reason('changed_in_store'),
         );
       if (status)
         audit(
@@ -280,7 +287,7 @@ export async function upsertOrdersPage(
           'status_changed',
           old.status,
           status,
-          `the store marked it ${r.order.store_status}`,
+          reason('store_marked', { store_status: r.order.store_status }),
         );
       if (itemsChanged) {
         await trx.deleteFrom('order_items').where('order_id', '=', old.id).execute();
@@ -294,7 +301,7 @@ export async function upsertOrdersPage(
           'items_changed',
           itemsSummary(its),
           itemsSummary(r.items),
-          'changed in the store',
+          reason('changed_in_store'),
         );
       }
       for (const a of changedAddresses) {
@@ -313,7 +320,7 @@ export async function upsertOrdersPage(
           `${a.kind}_address_changed`,
           before ? addressSummary(before) : null,
           addressSummary(a),
-          'changed in the store',
+          reason('changed_in_store'),
         );
       }
       noteCleaned(old.id, r.order.external_id);
@@ -354,7 +361,7 @@ export async function markDeletedInStore(
       actor_label: 'store sync',
       from_value: o.store_status,
       to_value: 'deleted',
-      reason: 'the store no longer has this order',
+      ...reasonColumns(reason('store_order_gone')),
       created_at: now,
     },
   ];

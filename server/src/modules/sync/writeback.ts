@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { reason, reasonColumns } from '../../shared/reasons.js';
 import type { DB } from '../../db/schema.js';
 import type { JobPayloads } from '../../jobs/job-kinds.js';
 import { type Outcome, type StoreMessage, StoreUnreachable } from '../connectors/connector.js';
@@ -171,7 +172,7 @@ export class StoreWriteback {
           actor_label: 'store',
           from_value: null,
           to_value: m.code,
-          reason: m.message,
+          ...reasonColumns(reason('store_message', { text: m.message })),
           created_at: now,
         })
         .execute();

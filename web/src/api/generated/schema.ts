@@ -834,7 +834,32 @@ export interface paths {
                 customer_name: string;
                 number: string;
                 order_id: number;
-                reason: string;
+                reason: {
+                  /** @enum {string} */
+                  code:
+                    | 'round_robin'
+                    | 'least_loaded'
+                    | 'least_loaded_only'
+                    | 'weighted'
+                    | 'no_packers'
+                    | 'no_eligible_packer'
+                    | 'by_hand'
+                    | 'note'
+                    | 'phone_order'
+                    | 'all_items_scanned'
+                    | 'on_behalf_of'
+                    | 'demo_data'
+                    | 'synced_from_store'
+                    | 'changed_in_store'
+                    | 'store_marked'
+                    | 'store_data_cleaned'
+                    | 'store_order_gone'
+                    | 'store_message'
+                    | 'legacy_text';
+                  params: {
+                    [key: string]: string | number;
+                  };
+                } | null;
                 since: string;
                 store: {
                   id: number;
@@ -1159,7 +1184,32 @@ export interface paths {
                   id: number;
                   name: string;
                 };
-                reason: string;
+                reason: {
+                  /** @enum {string} */
+                  code:
+                    | 'round_robin'
+                    | 'least_loaded'
+                    | 'least_loaded_only'
+                    | 'weighted'
+                    | 'no_packers'
+                    | 'no_eligible_packer'
+                    | 'by_hand'
+                    | 'note'
+                    | 'phone_order'
+                    | 'all_items_scanned'
+                    | 'on_behalf_of'
+                    | 'demo_data'
+                    | 'synced_from_store'
+                    | 'changed_in_store'
+                    | 'store_marked'
+                    | 'store_data_cleaned'
+                    | 'store_order_gone'
+                    | 'store_message'
+                    | 'legacy_text';
+                  params: {
+                    [key: string]: string | number;
+                  };
+                } | null;
               }[];
               audit: {
                 action: string;
@@ -1167,7 +1217,32 @@ export interface paths {
                 created_at: string;
                 from: string | null;
                 id: number;
-                reason: string;
+                reason: {
+                  /** @enum {string} */
+                  code:
+                    | 'round_robin'
+                    | 'least_loaded'
+                    | 'least_loaded_only'
+                    | 'weighted'
+                    | 'no_packers'
+                    | 'no_eligible_packer'
+                    | 'by_hand'
+                    | 'note'
+                    | 'phone_order'
+                    | 'all_items_scanned'
+                    | 'on_behalf_of'
+                    | 'demo_data'
+                    | 'synced_from_store'
+                    | 'changed_in_store'
+                    | 'store_marked'
+                    | 'store_data_cleaned'
+                    | 'store_order_gone'
+                    | 'store_message'
+                    | 'legacy_text';
+                  params: {
+                    [key: string]: string | number;
+                  };
+                } | null;
                 to: string | null;
               }[];
               billing: {
@@ -1317,7 +1392,32 @@ export interface paths {
                   id: number;
                   name: string;
                 };
-                reason: string;
+                reason: {
+                  /** @enum {string} */
+                  code:
+                    | 'round_robin'
+                    | 'least_loaded'
+                    | 'least_loaded_only'
+                    | 'weighted'
+                    | 'no_packers'
+                    | 'no_eligible_packer'
+                    | 'by_hand'
+                    | 'note'
+                    | 'phone_order'
+                    | 'all_items_scanned'
+                    | 'on_behalf_of'
+                    | 'demo_data'
+                    | 'synced_from_store'
+                    | 'changed_in_store'
+                    | 'store_marked'
+                    | 'store_data_cleaned'
+                    | 'store_order_gone'
+                    | 'store_message'
+                    | 'legacy_text';
+                  params: {
+                    [key: string]: string | number;
+                  };
+                } | null;
               }[];
               audit: {
                 action: string;
@@ -1325,7 +1425,32 @@ export interface paths {
                 created_at: string;
                 from: string | null;
                 id: number;
-                reason: string;
+                reason: {
+                  /** @enum {string} */
+                  code:
+                    | 'round_robin'
+                    | 'least_loaded'
+                    | 'least_loaded_only'
+                    | 'weighted'
+                    | 'no_packers'
+                    | 'no_eligible_packer'
+                    | 'by_hand'
+                    | 'note'
+                    | 'phone_order'
+                    | 'all_items_scanned'
+                    | 'on_behalf_of'
+                    | 'demo_data'
+                    | 'synced_from_store'
+                    | 'changed_in_store'
+                    | 'store_marked'
+                    | 'store_data_cleaned'
+                    | 'store_order_gone'
+                    | 'store_message'
+                    | 'legacy_text';
+                  params: {
+                    [key: string]: string | number;
+                  };
+                } | null;
                 to: string | null;
               }[];
               billing: {
@@ -1685,7 +1810,32 @@ export interface paths {
                 id: number;
                 packer_id: number;
                 packer_name: string;
-                reason: string;
+                reason: {
+                  /** @enum {string} */
+                  code:
+                    | 'round_robin'
+                    | 'least_loaded'
+                    | 'least_loaded_only'
+                    | 'weighted'
+                    | 'no_packers'
+                    | 'no_eligible_packer'
+                    | 'by_hand'
+                    | 'note'
+                    | 'phone_order'
+                    | 'all_items_scanned'
+                    | 'on_behalf_of'
+                    | 'demo_data'
+                    | 'synced_from_store'
+                    | 'changed_in_store'
+                    | 'store_marked'
+                    | 'store_data_cleaned'
+                    | 'store_order_gone'
+                    | 'store_message'
+                    | 'legacy_text';
+                  params: {
+                    [key: string]: string | number;
+                  };
+                };
               }[];
               skipped: {
                 code: string;
@@ -1694,7 +1844,32 @@ export interface paths {
               }[];
               unassigned: {
                 id: number;
-                reason: string;
+                reason: {
+                  /** @enum {string} */
+                  code:
+                    | 'round_robin'
+                    | 'least_loaded'
+                    | 'least_loaded_only'
+                    | 'weighted'
+                    | 'no_packers'
+                    | 'no_eligible_packer'
+                    | 'by_hand'
+                    | 'note'
+                    | 'phone_order'
+                    | 'all_items_scanned'
+                    | 'on_behalf_of'
+                    | 'demo_data'
+                    | 'synced_from_store'
+                    | 'changed_in_store'
+                    | 'store_marked'
+                    | 'store_data_cleaned'
+                    | 'store_order_gone'
+                    | 'store_message'
+                    | 'legacy_text';
+                  params: {
+                    [key: string]: string | number;
+                  };
+                };
               }[];
             };
           };
@@ -2218,6 +2393,63 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/packers/{id}/wrong-scans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                code: string;
+                created_at: string;
+                expected: {
+                  name: string;
+                  sku: string;
+                }[];
+                id: number;
+                /** @enum {string} */
+                kind: 'wrong_item' | 'too_many';
+                order: {
+                  id: number;
+                  number: string;
+                };
+              }[];
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3223,6 +3455,27 @@ export interface components {
       | 'owner_not_removable'
       | 'session_not_found'
       | 'already_owner';
+    /** @enum {string} */
+    ReasonCode:
+      | 'round_robin'
+      | 'least_loaded'
+      | 'least_loaded_only'
+      | 'weighted'
+      | 'no_packers'
+      | 'no_eligible_packer'
+      | 'by_hand'
+      | 'note'
+      | 'phone_order'
+      | 'all_items_scanned'
+      | 'on_behalf_of'
+      | 'demo_data'
+      | 'synced_from_store'
+      | 'changed_in_store'
+      | 'store_marked'
+      | 'store_data_cleaned'
+      | 'store_order_gone'
+      | 'store_message'
+      | 'legacy_text';
     /** @enum {string} */
     StoreCauseCode:
       | 'unreachable'

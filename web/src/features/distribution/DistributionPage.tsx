@@ -11,7 +11,7 @@ import { useFormat } from '../../shared/use-format';
 import { useLiveEvents } from '../../shared/use-live-events';
 import { SETTINGS_KEY, UNASSIGNED_KEY, distributionApi } from './distribution-api';
 import { SettingsTable } from './SettingsTable';
-import { translateReason } from './reason';
+import { reasonText } from '../../shared/reason-text';
 
 /** How orders are handed out, and the orders nobody could take yet. */
 export function DistributionPage() {
@@ -138,9 +138,7 @@ function UnassignedQueue() {
                     </Text>
                   </Table.Td>
                   <Table.Td>{i.store?.name ?? t('distribution.manualOrders')}</Table.Td>
-                  <Table.Td data-testid="unassigned-reason">
-                    {translateReason(i.reason, t)}
-                  </Table.Td>
+                  <Table.Td data-testid="unassigned-reason">{reasonText(i.reason, t)}</Table.Td>
                   <Table.Td>{fmt.dateTime(i.since)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -1,5 +1,6 @@
 import { api, request } from '../../api/client';
 import type { OrderStatus } from '../../api/orders';
+import type { ApiJson } from '../../api/contract';
 
 export type StrategyKey = 'round-robin' | 'least-loaded' | 'weighted';
 export const STRATEGY_KEYS: StrategyKey[] = ['least-loaded', 'round-robin', 'weighted'];
@@ -25,21 +26,9 @@ export interface SettingsPut {
   store_statuses?: string[];
 }
 
-export interface UnassignedItem {
-  order_id: number;
-  number: string;
-  store: { id: number; name: string } | null;
-  customer_name: string;
-  created_at: string;
-  reason: string;
-  since: string;
-}
-
-export interface RunResult {
-  assigned: { id: number; packer_id: number; packer_name: string; reason: string }[];
-  unassigned: { id: number; reason: string }[];
-  skipped: { id: number; code: string; message: string }[];
-}
+/** From the generated contract: the reason is a code with parameters (shared/reason-text.ts). */
+export type UnassignedItem = ApiJson<'/api/distribution/unassigned', 'get'>['items'][number];
+export type RunResult = ApiJson<'/api/orders/distribute', 'post'>;
 
 export const SETTINGS_KEY = ['distribution', 'settings'] as const;
 export const UNASSIGNED_KEY = ['distribution', 'unassigned'] as const;

@@ -64,7 +64,8 @@ export function BulkAssignModal({ opened, orderIds, packers, onClose, onDone }: 
             <List size="sm">
               {result.skipped.map((s) => (
                 <List.Item key={s.id}>
-                  #{s.id}: {s.message}
+                  {/* By its code, in the reader's language: the server's message is English. */}#
+                  {s.id}: {t(`errors.${s.code}`, { defaultValue: s.message })}
                 </List.Item>
               ))}
             </List>

@@ -1,23 +1,11 @@
 import { Badge, Table, Text } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail } from '../../api/orders';
 import { ORDER_STATUSES } from '../../api/orders';
 import { useFormat } from '../../shared/use-format';
 import { Section } from './OrderSections';
-import { translateReason } from '../distribution/reason';
-
-/** The server writes a few fixed reasons in English; those are shown translated. */
-const KNOWN_REASONS: Record<string, string> = {
-  'phone order': 'reasons.phoneOrder',
-  'by hand': 'reasons.byHand',
-};
-
-function reasonText(reason: string, t: TFunction): string {
-  if (!reason) return '—';
-  const key = KNOWN_REASONS[reason];
-  return key ? t(key) : translateReason(reason, t);
-}
+import { reasonText } from '../../shared/reason-text';
+import { TimelineTable } from '../../shared/TimelineTable';
 
 export function AssignmentsSection({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
@@ -88,7 +76,6 @@ export function AssignmentsSection({ order }: { order: OrderDetail }) {
 
 export function AuditSection({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
   // `from`/`to` hold a status or a packer's name depending on the action.
   const value = (v: string | null) =>
     !v ? '—' : (ORDER_STATUSES as readonly string[]).includes(v) ? t(`status.${v}`) : v;
@@ -99,36 +86,30 @@ export function AuditSection({ order }: { order: OrderDetail }) {
           {t('order.noAudit')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="xs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('order.when')}</Table.Th>
-                <Table.Th>{t('order.who')}</Table.Th>
-                <Table.Th>{t('order.action')}</Table.Th>
-                <Table.Th>{t('order.change')}</Table.Th>
-                <Table.Th>{t('order.why')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {order.audit.map((e) => (
-                <Table.Tr key={e.id} data-testid="audit-row">
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(e.created_at)}</Table.Td>
-                  <Table.Td>
-                    {e.actor === 'distribution' ? t('order.distribution') : e.actor}
-                  </Table.Td>
-                  <Table.Td>{t(`audit.${e.action}`, { defaultValue: e.action })}</Table.Td>
-                  <Table.Td>
-                    {e.from === null && e.to === null ? '—' : `${value(e.from)} → ${value(e.to)}`}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{reasonText(e.reason, t)}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <TimelineTable
+          rows={order.audit}
+          rowTestId="audit-row"
+          striped
+          columns={[
+            {
+              header: t('order.who'),
+              cell: (e) => (e.actor === 'distribution' ? t('order.distribution') : e.actor),
+            },
+            {
+              header: t('order.action'),
+              cell: (e) => t(`audit.${e.action}`, { defaultValue: e.action }),
+            },
+            {
+              header: t('order.change'),
+              cell: (e) =>
+                e.from === null && e.to === null ? '—' : `${value(e.from)} → ${value(e.to)}`,
+            },
+            {
+              header: t('order.why'),
+              cell: (e) => <Text size="sm">{reasonText(e.reason, t)}</Text>,
+            },
+          ]}
+        />
       )}
     </Section>
   );

@@ -1,18 +1,27 @@
-import { Anchor, Badge, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Checkbox, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import type { OrderSummary } from '../../api/orders';
 import { useFormat } from '../../shared/use-format';
 import { StatusBadge } from './StatusBadge';
+import { OrderCards } from './OrderCards';
+import { PaymentBadges } from './PaymentBadges';
 
-interface Props {
+export interface OrdersListProps {
   orders: OrderSummary[];
   selected: Set<number>;
   onToggle: (id: number) => void;
   onToggleAll: (checked: boolean) => void;
 }
 
-export function OrdersTable({ orders, selected, onToggle, onToggleAll }: Props) {
+/** The orders as a table; on a phone, as stacked cards (a table of ten columns scrolls sideways). */
+export function OrdersTable(props: OrdersListProps) {
+  const phone = useMediaQuery('(max-width: 48em)');
+  return phone ? <OrderCards {...props} /> : <OrdersGrid {...props} />;
+}
+
+function OrdersGrid({ orders, selected, onToggle, onToggleAll }: OrdersListProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
@@ -105,20 +114,7 @@ export function OrdersTable({ orders, selected, onToggle, onToggleAll }: Props) 
                 <StatusBadge status={o.status} />
               </Table.Td>
               <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  {o.is_cod ? (
-                    <Badge color="yellow" variant="light" data-testid="cod-badge">
-                      {t('orders.cod')}
-                    </Badge>
-                  ) : (
-                    <Text size="sm">{o.payment_method_title || o.payment_method}</Text>
-                  )}
-                  {o.paid && (
-                    <Badge color="green" variant="dot">
-                      {t('orders.paid')}
-                    </Badge>
-                  )}
-                </Group>
+                <PaymentBadges order={o} />
               </Table.Td>
               <Table.Td ta="right">
                 <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>

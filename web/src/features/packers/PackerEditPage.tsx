@@ -7,6 +7,7 @@ import { packersApi } from '../../api/packers';
 import { PageHeader } from '../../shared/PageHeader';
 import { ErrorState, PageLoader } from '../../shared/states';
 import { PackerForm } from './PackerForm';
+import { PackerWrongScans } from './PackerWrongScans';
 
 export function PackerEditPage() {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function PackerEditPage() {
       {back}
       <PageHeader title={t('packers.editTitle', { name: packer.data.name })} />
       <PackerForm key={packer.data.updated_at} packer={packer.data} />
+      <PackerWrongScans packerId={packer.data.id} />
     </Stack>
   );
 }
