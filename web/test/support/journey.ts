@@ -66,6 +66,18 @@ export function checkpoints(
       seen.add(page);
       n += 1;
       const file = path.join(dir, `${String(n).padStart(2, '0')}-${step}.png`);
+      // Transitions finished (a notification sliding out, a dialog opening): the check judges
+      // the page as it rests, not a frame of an animation. Spinners (endless) do not count.
+      await page.waitForFunction(
+        () =>
+          document
+            .getAnimations()
+            .every(
+              (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity,
+            ),
+        undefined,
+        { timeout: 10_000 },
+      );
       // The screenshot first: when the layout check fails, the picture shows why.
       await page.screenshot({ path: file, fullPage: true });
       await assertNothingClipped(page, `${run} ${step}`);

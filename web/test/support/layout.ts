@@ -35,10 +35,17 @@ export async function assertNothingClipped(page: Page, where: string): Promise<v
         '.mantine-Tabs-tabLabel',
       ].join(', '),
     );
+    // What is moving right now (a notification sliding in or out) is judged once it rests.
+    const moving = document
+      .getAnimations()
+      .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)
+      .map((a) => (a.effect as KeyframeEffect | null)?.target)
+      .filter((t): t is Element => t instanceof Element);
     for (const el of els) {
       const r = el.getBoundingClientRect();
       const style = getComputedStyle(el);
       if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+      if (moving.some((m) => m.contains(el))) continue;
       // Inside a container that scrolls on purpose (a table's scroll area): judged by it.
       const scroller = el.closest('.mantine-ScrollArea-viewport, [data-scroll-x]');
       const label = (el.textContent ?? el.getAttribute('aria-label') ?? el.tagName).trim();
