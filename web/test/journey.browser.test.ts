@@ -104,10 +104,10 @@ for (const { lang, size, station, overrideOn } of RUNS) {
     await owner.getByTestId('user-menu').waitFor();
     await steps.check(owner, 'orders-empty');
 
-    // ── Packers: Ion works today all day; Dana only tomorrow (off shift now).
-    const now = bucharestNow();
-    const today = now.day;
-    const tomorrow = WEEK[(WEEK.indexOf(today) + 1) % 7] ?? 'mon';
+    // ── Packers: Ion works all day today and tomorrow (a run near midnight keeps him on
+    // shift); Dana only the day after tomorrow (off shift now, whatever the hour).
+    const today = bucharestNow().day;
+    const later = (days: number) => WEEK[(WEEK.indexOf(today) + days) % 7] ?? 'mon';
     await openFromMenu(owner, 'packers');
     await owner.getByTestId('packers-empty').waitFor();
     await steps.check(owner, 'packers-empty');
@@ -116,13 +116,15 @@ for (const { lang, size, station, overrideOn } of RUNS) {
     await owner.getByTestId('packer-name').pressSequentially(ION.name);
     await owner.getByTestId('packer-username').pressSequentially(ION.username);
     await owner.getByTestId('packer-pin').pressSequentially(ION.pin);
-    await owner
-      .getByTestId(`shift-day-${today}`)
-      .getByRole('button', { name: cat.shifts.add })
-      .click();
-    const dayName = cat.weekdays.long[today as keyof typeof cat.weekdays.long];
-    await typeTime(owner, cat.shifts.start.replace('{{day}}', dayName), '00:00');
-    await typeTime(owner, cat.shifts.end.replace('{{day}}', dayName), '23:59');
+    for (const day of [today, later(1)]) {
+      await owner
+        .getByTestId(`shift-day-${day}`)
+        .getByRole('button', { name: cat.shifts.add })
+        .click();
+      const dayName = cat.weekdays.long[day as keyof typeof cat.weekdays.long];
+      await typeTime(owner, cat.shifts.start.replace('{{day}}', dayName), '00:00');
+      await typeTime(owner, cat.shifts.end.replace('{{day}}', dayName), '23:59');
+    }
     await steps.check(owner, 'packer-form-ion');
     await owner.getByTestId('packer-save').click();
     await owner.getByText(cat.packers.saved.replace('{{name}}', ION.name)).waitFor();
@@ -135,7 +137,7 @@ for (const { lang, size, station, overrideOn } of RUNS) {
     await owner.getByTestId('packer-username').pressSequentially(DANA.username);
     await owner.getByTestId('packer-pin').pressSequentially(DANA.pin);
     await owner
-      .getByTestId(`shift-day-${tomorrow}`)
+      .getByTestId(`shift-day-${later(2)}`)
       .getByRole('button', { name: cat.shifts.add })
       .click();
     await owner.getByTestId('packer-save').click();
