@@ -109,7 +109,7 @@ export async function buildApp(
   sync.setNewOrdersHook(distribution.onOrdersWritten);
   // Changes of known orders follow the lifecycle table (distribution, live updates).
   sync.setChangedOrdersHook(distribution.onStoreChanges);
-  const writeback = new StoreWriteback(database.db, connections, sync.afterChanges);
+  const writeback = new StoreWriteback(database.db, connections, sync.afterChanges, events);
   const connectLimit = {
     max: config.loginRateLimit.max * 3,
     windowMs: config.loginRateLimit.windowMs,

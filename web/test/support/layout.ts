@@ -24,12 +24,28 @@ export async function assertNothingClipped(page: Page, where: string): Promise<v
     if (document.documentElement.scrollWidth > vw + 1)
       out.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${vw}`);
     const els = document.querySelectorAll<HTMLElement>(
-      'button, a[role="button"], .mantine-Badge-root, .mantine-Badge-label, .mantine-Button-label',
+      [
+        'button',
+        'a[role="button"]',
+        '.mantine-Badge-root',
+        '.mantine-Badge-label',
+        '.mantine-Button-label',
+        // The choices of a segmented control and of tabs are controls too ("API-ul REST…").
+        '.mantine-SegmentedControl-label',
+        '.mantine-Tabs-tabLabel',
+      ].join(', '),
     );
+    // What is moving right now (a notification sliding in or out) is judged once it rests.
+    const moving = document
+      .getAnimations()
+      .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity)
+      .map((a) => (a.effect as KeyframeEffect | null)?.target)
+      .filter((t): t is Element => t instanceof Element);
     for (const el of els) {
       const r = el.getBoundingClientRect();
       const style = getComputedStyle(el);
       if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') continue;
+      if (moving.some((m) => m.contains(el))) continue;
       // Inside a container that scrolls on purpose (a table's scroll area): judged by it.
       const scroller = el.closest('.mantine-ScrollArea-viewport, [data-scroll-x]');
       const label = (el.textContent ?? el.getAttribute('aria-label') ?? el.tagName).trim();
@@ -39,6 +55,21 @@ export async function assertNothingClipped(page: Page, where: string): Promise<v
         out.push(
           `"${label}" outside the viewport (${Math.round(r.left)}..${Math.round(r.right)} of ${vw})`,
         );
+    }
+    // An empty field's hint cut short ("Scan or type the code and pres"): measured with the
+    // field's own font, against the room inside its padding.
+    const ctx = document.createElement('canvas').getContext('2d');
+    for (const input of document.querySelectorAll<HTMLInputElement>('input[placeholder]')) {
+      const r = input.getBoundingClientRect();
+      if (!ctx || input.value || r.width === 0 || getComputedStyle(input).visibility === 'hidden')
+        continue;
+      const style = getComputedStyle(input);
+      ctx.font = style.font;
+      const room =
+        input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const needs = ctx.measureText(input.placeholder).width;
+      if (needs > room + 1)
+        out.push(`clipped placeholder "${input.placeholder}" (${Math.ceil(needs)} > ${room})`);
     }
     return out;
   });

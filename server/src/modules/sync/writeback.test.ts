@@ -5,6 +5,15 @@ import { createPacker } from '../../../test/support/factories.js';
 import { type FakeStore, startFakeStore } from '../../../test/support/fake-store.js';
 import { ownerClient, startTestApp } from '../../../test/support/test-app.js';
 
+/** Live updates arrive right after the commit (SQLite) or by NOTIFY a moment later (PostgreSQL). */
+async function until(ok: () => boolean, what: string): Promise<void> {
+  const end = Date.now() + 5000;
+  while (!ok()) {
+    if (Date.now() > end) assert.fail(`not seen within 5 s: ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 describe('writing back to the store (outbox jobs)', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let store: FakeStore;
@@ -71,13 +80,21 @@ describe('writing back to the store (outbox jobs)', () => {
   it('keeps the store refusal (packer lock) on the order and in its audit trail', async () => {
     const b = await createPacker(owner, { name: 'Bogdan Packer' });
     const id = await orderId(1);
+    // The owner's order page hears of the refusal (a live update), not only on a reload.
+    const heard: number[][] = [];
+    const stop = app.services.events.subscribe((e) => heard.push(e.order_ids ?? []));
     const res = await owner.post(`/api/orders/${id}/reassign`, {
       packer_id: b.id,
       override: true,
       reason: 'Ana is ill',
     });
     assert.equal(res.statusCode, 200, res.body);
+    // The move itself is announced first (it may arrive a moment later): then only the store's.
+    await until(() => heard.some((ids) => ids.includes(id)), 'the move is announced');
+    heard.length = 0;
     await app.worker.runUntilIdle();
+    await until(() => heard.some((ids) => ids.includes(id)), 'the refusal is announced');
+    heard.length = 0;
     const o = await app.database.db
       .selectFrom('orders')
       .select(['store_push_error', 'store_push_error_at'])
@@ -105,6 +122,8 @@ describe('writing back to the store (outbox jobs)', () => {
     });
     await app.worker.runUntilIdle();
     assert.equal(store.orders.get(1)?.packer?.name, 'Bogdan Packer');
+    await until(() => heard.some((ids) => ids.includes(id)), 'the landing is announced');
+    stop();
     const cleared = await app.database.db
       .selectFrom('orders')
       .select('store_push_error')

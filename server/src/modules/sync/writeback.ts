@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { reason, reasonColumns } from '../../shared/reasons.js';
 import type { DB } from '../../db/schema.js';
+import { compactEvent, type EventBus } from '../events/event-bus.js';
 import type { JobPayloads } from '../../jobs/job-kinds.js';
 import { type Outcome, type StoreMessage, StoreUnreachable } from '../connectors/connector.js';
 import type { StoreConnections } from '../stores/store-connections.js';
@@ -37,7 +38,14 @@ export class StoreWriteback {
     private readonly db: Kysely<DB>,
     private readonly connections: StoreConnections,
     private readonly afterChanges: ChangedOrdersHook = () => Promise.resolve(),
+    /** Announces what the order page shows of the store (refused, waiting, landed) live. */
+    private readonly events: EventBus | null = null,
   ) {}
+
+  /** The owner watching the order sees the store's answer without reloading. */
+  private async announce(db: Parameters<EventBus['publish']>[0], o: PushedOrder): Promise<void> {
+    await this.events?.publish(db, compactEvent(o.account_id, [o.id], []));
+  }
 
   async pushAssignment(p: JobPayloads['store.push_assignment']): Promise<void> {
     const o = await this.db
@@ -127,7 +135,7 @@ export class StoreWriteback {
     const now = Date.now();
     if (r.ok) {
       // Landed: the store holds ecomdir's state now (for a packer push, also no divergence).
-      await this.db
+      const cleared = await this.db
         .updateTable('orders')
         .set({
           store_push_error: null,
@@ -138,7 +146,8 @@ export class StoreWriteback {
         .where((eb) =>
           eb.or([eb('store_push_error', 'is not', null), eb('store_divergence', 'is not', null)]),
         )
-        .execute();
+        .executeTakeFirst();
+      if (Number(cleared.numUpdatedRows) > 0) await this.announce(this.db, o);
       return;
     }
     const m = r.messages[0] ?? { code: 'store_refused', message: 'The store refused.' };
@@ -176,20 +185,22 @@ export class StoreWriteback {
           created_at: now,
         })
         .execute();
+      await this.announce(trx, o);
     });
   }
 
   /** The order shows that its write-back waits, and why (once: a repeat changes nothing). */
   private async noteWaiting(o: PushedOrder, m: Pick<StoreMessage, 'code' | 'message'>) {
     const text = `${m.code}: ${m.message}`.slice(0, 500);
-    await this.db
+    const noted = await this.db
       .updateTable('orders')
       .set({ store_push_error: text, store_push_error_at: Date.now() })
       .where('id', '=', o.id)
       .where((eb) =>
         eb.or([eb('store_push_error', 'is', null), eb('store_push_error', '!=', text)]),
       )
-      .execute();
+      .executeTakeFirst();
+    if (Number(noted.numUpdatedRows) > 0) await this.announce(this.db, o);
   }
 }
 

@@ -62,6 +62,9 @@ export function StorePushAlerts({ orderId, order }: { orderId: number; order: Or
       variant="light"
       loading={retry.isPending}
       onClick={() => retry.mutate()}
+      // Beside a long sentence in a row that does not wrap: the sentence wraps, the button
+      // keeps its label whole ("Reînce…" otherwise, found by the journey test).
+      style={{ flexShrink: 0 }}
       data-testid="store-push-retry"
     >
       {t('storeBoundary.retry')}

@@ -1,4 +1,5 @@
 import { Alert, Box, Button, Group, Progress, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconArrowLeft, IconCheck, IconCircleCheck, IconX } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -28,6 +29,8 @@ export function StationOrderPage() {
   const input = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState('');
   const [feedback, setFeedback] = useState<Feedback>(null);
+  // On a phone the whole hint does not fit the field ("…și apasă Ent"): the short one does.
+  const narrow = useMediaQuery('(max-width: 36em)');
   const order = useQuery({ queryKey: orderKey(id), queryFn: () => stationApi.order(id) });
   useLiveEvents([orderKey(id), QUEUE_KEY]);
 
@@ -145,7 +148,7 @@ export function StationOrderPage() {
                 autoFocus
                 autoComplete="off"
                 label={t('station.scanLabel')}
-                placeholder={t('station.scanPlaceholder')}
+                placeholder={t(narrow ? 'station.scanPlaceholderShort' : 'station.scanPlaceholder')}
                 value={code}
                 onChange={(e) => setCode(e.currentTarget.value)}
                 onKeyDown={onKeyDown}

@@ -84,7 +84,11 @@ export function AddStoreModal({
         }}
       >
         <Stack>
+          {/* Full width with labels that wrap: on a phone the two choices side by side ran
+              off the dialog ("API-ul REST…"). */}
           <SegmentedControl
+            fullWidth
+            styles={{ label: { whiteSpace: 'normal', lineHeight: 1.3 } }}
             value={kind}
             onChange={setKind}
             data={[
