@@ -1238,7 +1238,8 @@ export interface paths {
                 total: string;
               }[];
               shipping_total: string;
-              source: string;
+              /** @enum {string} */
+              source: 'manual' | 'woocommerce' | 'woocommerce-rest';
               /** @enum {string} */
               status:
                 | 'new'
@@ -1396,7 +1397,8 @@ export interface paths {
                 total: string;
               }[];
               shipping_total: string;
-              source: string;
+              /** @enum {string} */
+              source: 'manual' | 'woocommerce' | 'woocommerce-rest';
               /** @enum {string} */
               status:
                 | 'new'
