@@ -6,10 +6,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { UnifiedOrder } from '../src/modules/connectors/unified-order.js';
-import { connectPluginConnector } from '../src/modules/connectors/woocommerce/index.js';
-import { Vault } from '../src/modules/stores/vault.js';
 import { type App, buildApp } from '../src/http/app.js';
-import { createPacker } from './support/factories.js';
+import { connectStoredStore, createPacker } from './support/factories.js';
 import { assertSameOrders } from './support/store-compare.js';
 import { Client } from './support/test-app.js';
 import { type TestDatabase, createTestDatabase, testConfig } from './support/test-db.js';
@@ -113,20 +111,7 @@ for (const mode of ['hpos', 'legacy'] as const) {
       let externals: string[] = [];
 
       async function storeOrders(): Promise<UnifiedOrder[]> {
-        const row = await app.database.db
-          .selectFrom('stores')
-          .select(['url', 'credentials'])
-          .where('id', '=', storeId)
-          .executeTakeFirstOrThrow();
-        const creds = Vault.open(db.dataDir, null).openJson<{
-          app_user: string;
-          app_password: string;
-        }>(row.credentials ?? '');
-        const conn = connectPluginConnector.connect(row.url, creds, {
-          timeoutMs: 30_000,
-          // The test site is on 127.0.0.1: allowed here as in the app's test config.
-          fetch: { allowPrivate: true, maxBytes: 16 * 1024 * 1024 },
-        });
+        const { conn } = await connectStoredStore(app, db.dataDir, storeId);
         const all: UnifiedOrder[] = [];
         let cursor = { modifiedAt: Date.parse('2000-01-01T00:00:00Z'), afterId: '0' };
         for (;;) {
@@ -193,20 +178,7 @@ for (const mode of ['hpos', 'legacy'] as const) {
         await app.worker.runUntilIdle();
         const held = await inStore(x);
         assert.ok(held.packer?.confirmed_at, 'the store holds the confirmation');
-        const row = await app.database.db
-          .selectFrom('stores')
-          .select(['url', 'credentials'])
-          .where('id', '=', storeId)
-          .executeTakeFirstOrThrow();
-        const creds = Vault.open(db.dataDir, null).openJson<{
-          app_user: string;
-          app_password: string;
-        }>(row.credentials ?? '');
-        const conn = connectPluginConnector.connect(row.url, creds, {
-          timeoutMs: 30_000,
-          // The test site is on 127.0.0.1: allowed here as in the app's test config.
-          fetch: { allowPrivate: true, maxBytes: 16 * 1024 * 1024 },
-        });
+        const { conn } = await connectStoredStore(app, db.dataDir, storeId);
         const r = await conn.pushAssignment(x, {
           packerId: '999',
           packerName: 'Altcineva',

@@ -5,9 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { UnifiedOrder } from '../src/modules/connectors/unified-order.js';
-import { connectPluginConnector } from '../src/modules/connectors/woocommerce/index.js';
-import { Vault } from '../src/modules/stores/vault.js';
-import { createPacker } from './support/factories.js';
+import { connectStoredStore, createPacker } from './support/factories.js';
 import { assertSameOrders } from './support/store-compare.js';
 import { type App, buildApp } from '../src/http/app.js';
 import { enqueue } from '../src/jobs/jobs.repo.js';
@@ -65,21 +63,9 @@ describe(
 
     /** Every order the store has, read through its feed with the stored credential (and checked against the contract schema). */
     async function storeOrders(): Promise<UnifiedOrder[]> {
-      const row = await app.database.db
-        .selectFrom('stores')
-        .select(['url', 'credentials'])
-        .where('id', '=', storeId)
-        .executeTakeFirstOrThrow();
-      const creds = Vault.open(db.dataDir, null).openJson<{
-        app_user: string;
-        app_password: string;
-      }>(row.credentials ?? '');
-      const conn = connectPluginConnector.connect(row.url, creds, {
-        timeoutMs: 30_000,
-        fetch: { allowPrivate: true, maxBytes: 16 * 1024 * 1024 },
-      });
+      const { url, creds, conn } = await connectStoredStore(app, db.dataDir, storeId);
       const auth = `Basic ${Buffer.from(`${creds.app_user}:${creds.app_password.replace(/\s+/g, '')}`).toString('base64')}`;
-      const first = await fetch(`${row.url}/wp-json/ecomdir/v1/orders?limit=3`, {
+      const first = await fetch(`${url}/wp-json/ecomdir/v1/orders?limit=3`, {
         headers: { authorization: auth },
       });
       assert.deepEqual(

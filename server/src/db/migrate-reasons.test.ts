@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Migrator } from 'kysely/migration';
+import { Migrator } from 'kysely';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-db.js';
 import { type Database, openDatabase } from './database.js';

@@ -1,5 +1,4 @@
-import { Migrator } from 'kysely/migration';
-import type { Kysely } from 'kysely';
+import { Migrator, type Kysely } from 'kysely';
 import { migrations } from './migrations/index.js';
 import type { DB } from './schema.js';
 

@@ -1,3 +1,6 @@
+import type { App } from '../../src/http/app.js';
+import { connectPluginConnector } from '../../src/modules/connectors/woocommerce/index.js';
+import { Vault } from '../../src/modules/stores/vault.js';
 import type { Client } from './test-app.js';
 
 /** Factories go through the real HTTP API, so they exercise the same paths as users. */
@@ -63,4 +66,25 @@ export async function createOrder(
   const res = await client.post('/api/orders', phoneOrder(overrides));
   if (res.statusCode !== 201) throw new Error(`createOrder: ${res.statusCode} ${res.body}`);
   return res.json();
+}
+
+/**
+ * Opens a connected store the way the app does: its sealed credential read from the database
+ * and opened with the vault of `dataDir`. The test sites listen on 127.0.0.1, allowed here as
+ * in the app's test config. Returns the store's URL and credential too, for direct requests.
+ */
+export async function connectStoredStore(app: App, dataDir: string, storeId: number) {
+  const row = await app.database.db
+    .selectFrom('stores')
+    .select(['url', 'credentials'])
+    .where('id', '=', storeId)
+    .executeTakeFirstOrThrow();
+  const creds = Vault.open(dataDir, null).openJson<{ app_user: string; app_password: string }>(
+    row.credentials ?? '',
+  );
+  const conn = connectPluginConnector.connect(row.url, creds, {
+    timeoutMs: 30_000,
+    fetch: { allowPrivate: true, maxBytes: 16 * 1024 * 1024 },
+  });
+  return { url: row.url, creds, conn };
 }

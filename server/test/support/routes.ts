@@ -1,7 +1,10 @@
 import type { App } from '../../src/http/app.js';
 
+export type RouteMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const METHODS: readonly RouteMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
 export interface RouteInfo {
-  method: string;
+  method: RouteMethod;
   /** OpenAPI form: /api/orders/{id} */
   path: string;
   hasBody: boolean;
@@ -20,11 +23,12 @@ export async function listApiRoutes(app: App): Promise<RouteInfo[]> {
   const spec = app.http.swagger() as { paths: Record<string, Record<string, OpenApiOperation>> };
   const routes: RouteInfo[] = [];
   for (const [path, ops] of Object.entries(spec.paths)) {
-    for (const [method, op] of Object.entries(ops)) {
-      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+    for (const [key, op] of Object.entries(ops)) {
+      const method = METHODS.find((m) => m === key.toUpperCase());
+      if (!method) continue;
       const params = op.parameters ?? [];
       routes.push({
-        method: method.toUpperCase(),
+        method,
         path,
         hasBody: op.requestBody !== undefined,
         queryParams: params.filter((p) => p.in === 'query').map((p) => p.name),

@@ -1,7 +1,8 @@
 import type { Account } from './auth';
 import { api } from './client';
+import type { ApiBody } from './contract';
 
-export type AccountPatch = Partial<Pick<Account, 'name' | 'timezone' | 'currency' | 'language'>>;
+export type AccountPatch = ApiBody<'/api/account', 'patch'>;
 
 export const accountApi = {
   get: () => api.get<Account>('/account'),

@@ -24,3 +24,7 @@ export type ApiJson<P extends keyof paths, M extends Method, S extends number = 
 /** The JSON body `M P` takes. */
 export type ApiBody<P extends keyof paths, M extends Method> =
   Op<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+
+/** The query parameters `M P` takes. */
+export type ApiQuery<P extends keyof paths, M extends Method> =
+  Op<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;

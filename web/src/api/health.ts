@@ -1,11 +1,8 @@
 import { api } from './client';
+import type { ApiJson } from './contract';
 
 /** `/api/health`: the database answers, and how many job workers are alive (none: nothing syncs). */
-export interface Health {
-  status: 'ok';
-  database: 'sqlite' | 'postgres';
-  workers: { alive: number; last_heartbeat_at: string | null };
-}
+export type Health = ApiJson<'/api/health', 'get'>;
 
 export const healthApi = {
   get: () => api.get<Health>('/health'),

@@ -1,19 +1,24 @@
 import { api } from './client';
 import type { ApiBody, ApiJson } from './contract';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-export interface ShiftInterval {
-  start: string;
-  end: string;
-}
-export type WeeklySchedule = Record<Weekday, ShiftInterval[]>;
-
 /** Generated from the server's schema (`contract.ts`), not restated here. */
 export type Packer = ApiJson<'/api/packers/{id}', 'get'>;
 export type PackerCreate = ApiBody<'/api/packers', 'post'>;
 export type PackerPatch = ApiBody<'/api/packers/{id}', 'patch'>;
+export type WeeklySchedule = Packer['shifts'];
+export type Weekday = keyof WeeklySchedule;
+export type ShiftInterval = WeeklySchedule[Weekday][number];
+
+/** The week in display order; `satisfies` fails the build on a day the server does not know. */
+export const WEEKDAYS = [
+  'mon',
+  'tue',
+  'wed',
+  'thu',
+  'fri',
+  'sat',
+  'sun',
+] as const satisfies readonly Weekday[];
 
 export const emptySchedule = (): WeeklySchedule => ({
   mon: [],
@@ -28,9 +33,9 @@ export const emptySchedule = (): WeeklySchedule => ({
 export type PackerWrongScans = ApiJson<'/api/packers/{id}/wrong-scans', 'get'>;
 
 export const packersApi = {
-  list: () => api.get<{ items: Packer[] }>('/packers'),
+  list: () => api.get<ApiJson<'/api/packers', 'get'>>('/packers'),
   get: (id: number) => api.get<Packer>(`/packers/${id}`),
-  create: (body: PackerCreate) => api.post<Packer>('/packers', body),
+  create: (body: PackerCreate) => api.post<ApiJson<'/api/packers', 'post', 201>>('/packers', body),
   update: (id: number, body: PackerPatch) => api.patch<Packer>(`/packers/${id}`, body),
   wrongScans: (id: number, cursor: string | null) =>
     api.get<PackerWrongScans>(`/packers/${id}/wrong-scans`, { cursor: cursor ?? undefined }),

@@ -1,47 +1,31 @@
 import { api } from './client';
+import type { ApiJson } from './contract';
 
 /**
  * The store boundary (server: modules/sync/boundary.routes.ts): divergences and quarantined
- * orders per store, and Retry of a write-back the store refused.
+ * orders per store, and Retry of a write-back the store refused. Types from the generated
+ * contract: `diverged` counts open orders whose packer the store holds differently,
+ * `quarantined` the orders that could not be stored (reason: value_out_of_range |
+ * store_rejected_row).
  */
-export interface StoreBoundaryCounts {
-  store_id: number;
-  /** Open orders whose packer the store holds differently from ecomdir. */
-  diverged: number;
-  /** Orders that could not be stored (quarantined with the reason). */
-  quarantined: number;
-}
+type Boundary = ApiJson<'/api/stores/boundary', 'get'>;
+type Quarantine = ApiJson<'/api/stores/{id}/quarantine', 'get'>;
+type OrderDetailJson = ApiJson<'/api/orders/{id}', 'get'>;
 
-export interface QuarantinedOrder {
-  external_id: string;
-  number: string;
-  /** value_out_of_range | store_rejected_row */
-  reason: string;
-  detail: string;
-  since: string;
-}
+export type StoreBoundaryCounts = Boundary['stores'][number];
+export type QuarantinedOrder = Quarantine['items'][number];
 
-/** The order detail's write-back state (GET /api/orders/:id). */
-export interface OrderStorePush {
-  store_push_error: {
-    /** The store's code: ecomdir_packer_locked, credentials_rejected, timeout, … */
-    code: string;
-    message: string;
-    at: string;
-    /** ecomdir keeps trying by itself; else the cause must be fixed, then Retry. */
-    retrying: boolean;
-  } | null;
-  store_divergence: {
-    packer_id: string | null;
-    packer_name: string | null;
-    confirmed: boolean;
-    since: string;
-  } | null;
-}
+/**
+ * The order detail's write-back state (GET /api/orders/:id): the store's refusal (with
+ * `retrying` when ecomdir keeps trying by itself) and the packer the store holds instead.
+ */
+export type OrderStorePush = Pick<OrderDetailJson, 'store_push_error' | 'store_divergence'>;
 
 export const storeBoundaryApi = {
-  counts: () => api.get<{ stores: StoreBoundaryCounts[] }>('/stores/boundary'),
-  quarantine: (storeId: number) =>
-    api.get<{ items: QuarantinedOrder[] }>(`/stores/${storeId}/quarantine`),
-  retryPush: (orderId: number) => api.post<{ queued: true }>(`/orders/${orderId}/store-push/retry`),
+  counts: () => api.get<Boundary>('/stores/boundary'),
+  quarantine: (storeId: number) => api.get<Quarantine>(`/stores/${storeId}/quarantine`),
+  retryPush: (orderId: number) =>
+    api.post<ApiJson<'/api/orders/{id}/store-push/retry', 'post', 202>>(
+      `/orders/${orderId}/store-push/retry`,
+    ),
 };

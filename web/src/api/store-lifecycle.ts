@@ -1,10 +1,15 @@
 import { api } from './client';
-import type { Store } from './stores';
+import type { ApiBody, ApiJson } from './contract';
+
+type Removal = ApiBody<'/api/stores/{id}/remove', 'post'>;
 
 /** The owner's actions on a store: pause and resume its sync, remove it (keeping or deleting its orders). */
 export const storeLifecycleApi = {
-  pause: (id: number) => api.post<Store>(`/stores/${id}/pause`),
-  resume: (id: number) => api.post<Store>(`/stores/${id}/resume`),
+  pause: (id: number) => api.post<ApiJson<'/api/stores/{id}/pause', 'post'>>(`/stores/${id}/pause`),
+  resume: (id: number) =>
+    api.post<ApiJson<'/api/stores/{id}/resume', 'post'>>(`/stores/${id}/resume`),
   remove: (id: number, keepOrders: boolean) =>
-    api.post<{ orders_deleted: number }>(`/stores/${id}/remove`, { keep_orders: keepOrders }),
+    api.post<ApiJson<'/api/stores/{id}/remove', 'post'>>(`/stores/${id}/remove`, {
+      keep_orders: keepOrders,
+    } satisfies Removal),
 };

@@ -1,69 +1,34 @@
 import { api } from './client';
+import type { ApiBody, ApiJson } from './contract';
 
-/** stalled: marked syncing, but no live worker holds its sync; paused; removed (orders kept). */
-export type StoreHealth = 'ok' | 'syncing' | 'error' | 'pending' | 'stalled' | 'paused' | 'removed';
+type StoreList = ApiJson<'/api/stores', 'get'>;
 
-export interface Store {
-  id: number;
-  name: string;
-  platform: string;
-  url: string;
-  status: string;
-  /** 'woocommerce' (ecomdir Connect) or 'woocommerce-rest' (WooCommerce's own API). */
-  connector: string;
-  orders_count: number;
-  last_sync_at: string | null;
-  health: StoreHealth;
-  /** Set while paused: since when and why (`owner`, or `credentials_rejected` automatically). */
-  paused: { since: string; reason: string } | null;
-  removed_at: string | null;
-  error: { code: string; message: string; since: string | null } | null;
-  first_sync: {
-    done: boolean;
-    from: string | null;
-    progress_pct: number | null;
-    orders_so_far: number;
-  };
-  store_info: Record<string, unknown>;
-  /** The effective sync settings: the store's own, else the server's defaults. */
-  first_sync_days: number;
-  poll_seconds: number;
-  /** False once the first sync has begun: how far back it goes is fixed then. */
-  first_sync_days_editable: boolean;
-}
+/**
+ * A store as the server answers it (generated contract). `health` stalled: marked syncing,
+ * but no live worker holds its sync; `paused` says since when and why (`owner`, or
+ * `credentials_rejected` automatically); `first_sync_days_editable` is false once the first
+ * sync has begun.
+ */
+export type Store = StoreList['items'][number];
+export type StoreHealth = Store['health'];
 
 /** What a store without its own settings gets (SYNC_FIRST_DAYS, SYNC_POLL_SECONDS). */
-export interface SyncDefaults {
-  first_sync_days: number;
-  poll_seconds: number;
-}
+export type SyncDefaults = StoreList['defaults'];
 
 /** A change of a store's sync settings; a field left out keeps its value. */
-export interface StoreSettings {
-  first_sync_days?: number;
-  poll_seconds?: number;
-}
+export type StoreSettings = ApiBody<'/api/stores/{id}', 'patch'>;
 
-export type NewStore = { url: string; name?: string; first_sync_days?: number } & (
-  | { connector: 'woocommerce'; app_user: string; app_password: string }
-  | { connector: 'woocommerce-rest'; consumer_key: string; consumer_secret: string }
-);
+/** ecomdir Connect (application password) or WooCommerce's own REST keys. */
+export type NewStore = ApiBody<'/api/stores', 'post'>;
 
-export interface DeadJob {
-  id: number;
-  kind: string;
-  payload: Record<string, unknown>;
-  attempts: number;
-  last_error: string | null;
-  created_at: string;
-  failed_at: string;
-}
+export type DeadJob = ApiJson<'/api/jobs/dead', 'get'>['items'][number];
 
 export const storesApi = {
-  list: () => api.get<{ items: Store[]; defaults: SyncDefaults }>('/stores'),
-  add: (body: NewStore) => api.post<{ id: number }>('/stores', body),
+  list: () => api.get<StoreList>('/stores'),
+  add: (body: NewStore) => api.post<ApiJson<'/api/stores', 'post', 201>>('/stores', body),
   updateSettings: (id: number, body: StoreSettings) => api.patch<Store>(`/stores/${id}`, body),
-  syncNow: (id: number) => api.post<{ job_id: number }>(`/stores/${id}/sync`),
-  deadJobs: () => api.get<{ items: DeadJob[] }>('/jobs/dead'),
+  syncNow: (id: number) =>
+    api.post<ApiJson<'/api/stores/{id}/sync', 'post', 202>>(`/stores/${id}/sync`),
+  deadJobs: () => api.get<ApiJson<'/api/jobs/dead', 'get'>>('/jobs/dead'),
   retryJob: (id: number) => api.post<void>(`/jobs/${id}/retry`),
 };

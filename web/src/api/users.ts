@@ -1,20 +1,10 @@
 import { api } from './client';
+import type { ApiBody, ApiJson } from './contract';
 
-export interface StaffUser {
-  id: number;
-  role: 'owner' | 'manager';
-  name: string;
-  email: string | null;
-  active: boolean;
-}
-
-export interface NewManager {
-  name: string;
-  email: string;
-  password: string;
-}
+export type StaffUser = ApiJson<'/api/users', 'get'>['items'][number];
+export type NewManager = ApiBody<'/api/users', 'post'>;
 
 export const usersApi = {
-  list: () => api.get<{ items: StaffUser[] }>('/users'),
-  createManager: (body: NewManager) => api.post<{ id: number }>('/users', body),
+  list: () => api.get<ApiJson<'/api/users', 'get'>>('/users'),
+  createManager: (body: NewManager) => api.post<ApiJson<'/api/users', 'post', 201>>('/users', body),
 };

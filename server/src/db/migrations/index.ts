@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as m0001 from './20261128_0001_create_accounts.js';
 import * as m0002 from './20261128_0002_create_users.js';
 import * as m0003 from './20261128_0003_create_sessions.js';

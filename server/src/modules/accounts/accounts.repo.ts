@@ -90,8 +90,9 @@ export async function listStaff(db: Db, accountId: number) {
     .selectFrom('users')
     .select(['id', 'role', 'name', 'email', 'active', 'created_at'])
     .where('account_id', '=', accountId)
-    .where('role', '!=', 'packer')
+    .where('role', 'in', ['owner', 'manager'])
     .where('active', '=', 1)
+    .$narrowType<{ role: 'owner' | 'manager' }>()
     .orderBy('id')
     .execute();
 }

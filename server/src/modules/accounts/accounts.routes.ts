@@ -14,6 +14,7 @@ import type { AccountsService, AuthContext, NewSession } from './accounts.servic
 import {
   AccountOut,
   AccountPatch,
+  Language,
   LoginBody,
   ManagerBody,
   MeOut,
@@ -27,6 +28,20 @@ export const clientOf = (req: FastifyRequest) => ({
   userAgent: req.headers['user-agent'] ?? '',
 });
 
+type AccountRow = {
+  id: number;
+  name: string;
+  timezone: string;
+  currency: string;
+  language: string;
+};
+
+/** The account as answered: the column holds only a validated `Language`, parsed to say so. */
+function accountOut(a: AccountRow): z.infer<typeof AccountOut> {
+  const { id, name, timezone, currency } = a;
+  return { id, name, timezone, currency, language: Language.parse(a.language) };
+}
+
 function meOf(auth: AuthContext): z.infer<typeof MeOut> {
   return {
     user: {
@@ -37,7 +52,7 @@ function meOf(auth: AuthContext): z.infer<typeof MeOut> {
       username: auth.username,
       packer_id: auth.packerId,
     },
-    account: { id: auth.accountId, ...auth.account },
+    account: accountOut({ id: auth.accountId, ...auth.account }),
     csrf_token: auth.csrfToken,
   };
 }
@@ -127,13 +142,7 @@ export function accountsRoutes(
       async (req) => {
         const a = await accounts.getAccount(authOf(req).accountId);
         if (!a) throw new NotFound('account_not_found', 'Account not found.');
-        return {
-          id: a.id,
-          name: a.name,
-          timezone: a.timezone,
-          currency: a.currency,
-          language: a.language,
-        };
+        return accountOut(a);
       },
     );
 
@@ -146,13 +155,7 @@ export function accountsRoutes(
       async (req) => {
         const a = await accounts.updateAccount(authOf(req).accountId, req.body);
         if (!a) throw new NotFound('account_not_found', 'Account not found.');
-        return {
-          id: a.id,
-          name: a.name,
-          timezone: a.timezone,
-          currency: a.currency,
-          language: a.language,
-        };
+        return accountOut(a);
       },
     );
 

@@ -40,7 +40,7 @@ export const AccountOut = z.object({
   name: z.string(),
   timezone: z.string(),
   currency: z.string(),
-  language: z.string(),
+  language: Language,
 });
 
 export const MeOut = z.object({
@@ -66,7 +66,7 @@ export const StaffOut = z.object({
   items: z.array(
     z.object({
       id: z.number(),
-      role: z.string(),
+      role: z.enum(['owner', 'manager']),
       name: z.string(),
       email: z.string().nullable(),
       active: z.boolean(),

@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { FetchPolicy } from './safe-fetch.js';
 import type { StoreStatus, UnifiedOrder } from './unified-order.js';
 
-export type ConnectorKey = 'woocommerce' | 'woocommerce-rest';
+/** Every connector's key: also an order's `source` (with `manual`), so the answers can list them. */
+export const CONNECTOR_KEYS = ['woocommerce', 'woocommerce-rest'] as const;
+export type ConnectorKey = (typeof CONNECTOR_KEYS)[number];
 
 /** A business answer of the store (wrong credentials, plugin missing, packer locked …). */
 export interface StoreMessage {

@@ -11,5 +11,3 @@ const all = {
 export function buildConnectorRegistry(): ConnectorRegistry {
   return new Map(Object.entries(all) as [ConnectorKey, StoreConnector][]);
 }
-
-export const CONNECTOR_KEYS = Object.keys(all) as ConnectorKey[];

@@ -15,7 +15,7 @@ export const SettingsPut = z.strictObject({
 export type SettingsPut = z.infer<typeof SettingsPut>;
 
 export const DistributionSettingsOut = z.object({
-  strategies: z.array(z.object({ key: z.string(), label: z.string() })),
+  strategies: z.array(z.object({ key: Strategy, label: z.string() })),
   manual: z.object({ strategy: Strategy, enabled: z.boolean() }),
   stores: z.array(
     z.object({

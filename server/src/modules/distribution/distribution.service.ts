@@ -16,7 +16,7 @@ import {
   distributeInTransaction,
 } from './engine.js';
 import { knownSkillsOf } from './decide.js';
-import type { Candidate } from './distribution.types.js';
+import { STRATEGY_KEYS, type Candidate } from './distribution.types.js';
 import { type EligibilityContext, eligibilityContext, keepsOrder, onShift } from './eligibility.js';
 import { STRATEGIES } from './strategies.js';
 
@@ -317,7 +317,7 @@ export class DistributionService {
     const of = (key: number) => byKey.get(key) ?? { storeKey: key, ...repo.DEFAULT_SETTINGS };
     const manual = of(repo.MANUAL_STORE_KEY);
     return {
-      strategies: Object.entries(STRATEGIES).map(([key, s]) => ({ key, label: s.label })),
+      strategies: STRATEGY_KEYS.map((key) => ({ key, label: STRATEGIES[key].label })),
       manual: { strategy: manual.strategy, enabled: manual.enabled },
       stores: stores.map((s) => {
         const x = of(s.id);

@@ -8,6 +8,7 @@ import {
   type Address,
   AddressOut,
   type OrderDetailOut,
+  OrderSource,
   type OrderSummaryOut,
 } from './orders.schema.js';
 import type { listAudit } from '../audit/audit.repo.js';
@@ -73,7 +74,8 @@ export function toDetail(
             since: iso(o.store_divergence_at),
           }
         : null,
-    source: o.source,
+    // The column holds 'manual' or a connector's key, parsed so the answer's type says which.
+    source: OrderSource.parse(o.source),
     modified_at: iso(o.modified_at),
     subtotal: toDecimal(o.subtotal_minor),
     shipping_total: toDecimal(o.shipping_total_minor),

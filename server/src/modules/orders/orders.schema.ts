@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { ORDER_STATUSES } from '../../db/schema.js';
 import { DECIMAL_PATTERN } from '../../shared/money.js';
 import { ReasonOut } from '../../shared/reason.schema.js';
+import { CONNECTOR_KEYS } from '../connectors/connector.js';
 
 export const Money = z.string().regex(DECIMAL_PATTERN, 'a decimal amount like 123.45');
 const Text = (max: number) => z.string().trim().max(max);
 const OrderStatus = z.enum(ORDER_STATUSES);
+/** Where an order came from: entered by hand, or the key of the store's connector. */
+export const OrderSource = z.enum(['manual', ...CONNECTOR_KEYS]);
 
 export const SORTS = ['-created_at', 'created_at', '-total', 'total'] as const;
 export type OrderSort = (typeof SORTS)[number];
@@ -159,7 +162,7 @@ export const OrderDetailOut = OrderSummaryOut.extend({
       since: z.string(),
     })
     .nullable(),
-  source: z.string(),
+  source: OrderSource,
   modified_at: z.string(),
   subtotal: z.string(),
   shipping_total: z.string(),

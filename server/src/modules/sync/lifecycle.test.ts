@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LiveEvent } from '../events/event-bus.js';
-import { addStore, createPacker } from '../../../test/support/factories.js';
-import { type FakeStore, startFakeStore } from '../../../test/support/fake-store.js';
-import { type Client, ownerClient, startTestApp } from '../../../test/support/test-app.js';
+import { type ConnectedStore, startConnectedStore } from '../../../test/support/connected-store.js';
+import { createPacker } from '../../../test/support/factories.js';
 
 interface Detail {
   status: string;
@@ -22,20 +21,12 @@ type Queue = { items: { order_id: number }[] };
  * through the real sync against the fake store.
  */
 describe('order lifecycle after the first sync', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let store: FakeStore;
-  let owner: Client & { accountId: number };
-  let storeId: number;
+  let h: ConnectedStore;
+  let app: ConnectedStore['app'];
+  let store: ConnectedStore['store'];
+  let owner: ConnectedStore['owner'];
   const events: LiveEvent[] = [];
-  const idOf = async (external: number) =>
-    (
-      await app.database.db
-        .selectFrom('orders')
-        .select('id')
-        .where('store_id', '=', storeId)
-        .where('external_id', '=', String(external))
-        .executeTakeFirstOrThrow()
-    ).id;
+  const idOf = (external: number) => h.idOf(external);
   const detail = async (external: number) =>
     (await owner.get(`/api/orders/${await idOf(external)}`)).json<Detail>();
   const unassigned = async () =>
@@ -47,27 +38,18 @@ describe('order lifecycle after the first sync', () => {
     store.modify(id, (o) => (o.status = status), clock);
   };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-  // On a loaded machine a page may time out; the next run resumes from the cursor.
-  const sync = async () => {
-    let r = await app.services.sync.syncStore(storeId);
-    for (let i = 0; i < 3 && !r.ok; i++) r = await app.services.sync.syncStore(storeId);
-    assert.equal(r.ok, true, JSON.stringify(r.error));
-  };
+  const sync = () => h.sync();
 
   before(async () => {
-    app = await startTestApp();
-    store = await startFakeStore({ orders: 6 });
-    store.orders.get(2)!.status = 'pending';
-    store.orders.get(3)!.status = 'on-hold';
-    owner = await ownerClient(app);
-    storeId = await addStore(owner, store);
+    h = await startConnectedStore(6, (s) => {
+      s.orders.get(2)!.status = 'pending';
+      s.orders.get(3)!.status = 'on-hold';
+    });
+    ({ app, store, owner } = h);
     app.services.events.subscribe((e) => events.push(e));
     await sync();
   });
-  after(async () => {
-    await store.close();
-    await app.cleanup();
-  });
+  after(() => h.close());
 
   it('queues processing orders with nobody to take them; pending/on-hold wait outside the queue', async () => {
     const q = await unassigned();

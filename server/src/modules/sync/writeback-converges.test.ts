@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { type ConnectedStore, startConnectedStore } from '../../../test/support/connected-store.js';
 import { addStore, createPacker } from '../../../test/support/factories.js';
-import { type FakeStore, startFakeStore } from '../../../test/support/fake-store.js';
-import { type Client, ownerClient, startTestApp } from '../../../test/support/test-app.js';
 
 interface Detail {
   number: string;
@@ -18,21 +17,14 @@ interface Detail {
  * are pushed again.
  */
 describe('write-back that converges', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let store: FakeStore;
-  let owner: Client & { accountId: number };
+  let h: ConnectedStore;
+  let app: ConnectedStore['app'];
+  let store: ConnectedStore['store'];
+  let owner: ConnectedStore['owner'];
   let storeId: number;
   let ana: { id: number };
   let bogdan: { id: number };
-  const idOf = async (external: number) =>
-    (
-      await app.database.db
-        .selectFrom('orders')
-        .select('id')
-        .where('store_id', '=', storeId)
-        .where('external_id', '=', String(external))
-        .executeTakeFirstOrThrow()
-    ).id;
+  const idOf = (external: number) => h.idOf(external);
   const detail = async (external: number) =>
     (await owner.get(`/api/orders/${await idOf(external)}`)).json<Detail>();
   const pushJobs = () =>
@@ -48,30 +40,21 @@ describe('write-back that converges', () => {
       owner.post(`/api/orders/${id}/reassign`, { packer_id: packerId, ...extra }),
     );
   let clock = Date.now();
-  // On a loaded machine a page may time out; the next run resumes from the cursor.
-  const sync = async () => {
-    let r = await app.services.sync.syncStore(storeId);
-    for (let i = 0; i < 3 && !r.ok; i++) r = await app.services.sync.syncStore(storeId);
-    assert.equal(r.ok, true, JSON.stringify(r.error));
-  };
+  const sync = () => h.sync();
 
   before(async () => {
-    app = await startTestApp();
-    store = await startFakeStore({ orders: 4 });
-    for (const o of store.orders.values()) {
-      o.status = 'on-hold'; // assigned by hand here
-      o.number = String(5000 + o.id); // the shop's number, unlike ecomdir's id
-    }
-    owner = await ownerClient(app);
-    storeId = await addStore(owner, store);
+    h = await startConnectedStore(4, (s) => {
+      for (const o of s.orders.values()) {
+        o.status = 'on-hold'; // assigned by hand here
+        o.number = String(5000 + o.id); // the shop's number, unlike ecomdir's id
+      }
+    });
+    ({ app, store, owner, storeId } = h);
     await run();
     ana = await createPacker(owner, { name: 'Ana' });
     bogdan = await createPacker(owner, { name: 'Bogdan' });
   });
-  after(async () => {
-    await store.close();
-    await app.cleanup();
-  });
+  after(() => h.close());
 
   it('a revoked password: the push waits (never dead), the order says so, a reconnect lands the current state at once', async () => {
     const revoked = store.password;

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { enqueue } from '../../jobs/jobs.repo.js';
+import { type ConnectedStore, startConnectedStore } from '../../../test/support/connected-store.js';
 import { createPacker } from '../../../test/support/factories.js';
-import { type FakeStore, startFakeStore } from '../../../test/support/fake-store.js';
-import { ownerClient, startTestApp } from '../../../test/support/test-app.js';
 
 /** Live updates arrive right after the commit (SQLite) or by NOTIFY a moment later (PostgreSQL). */
 async function until(ok: () => boolean, what: string): Promise<void> {
@@ -15,19 +14,11 @@ async function until(ok: () => boolean, what: string): Promise<void> {
 }
 
 describe('writing back to the store (outbox jobs)', () => {
-  let app: Awaited<ReturnType<typeof startTestApp>>;
-  let store: FakeStore;
-  let owner: Awaited<ReturnType<typeof ownerClient>>;
-  let storeId: number;
-  const orderId = async (external: number) =>
-    (
-      await app.database.db
-        .selectFrom('orders')
-        .select('id')
-        .where('store_id', '=', storeId)
-        .where('external_id', '=', String(external))
-        .executeTakeFirstOrThrow()
-    ).id;
+  let h: ConnectedStore;
+  let app: ConnectedStore['app'];
+  let store: ConnectedStore['store'];
+  let owner: ConnectedStore['owner'];
+  const orderId = (external: number) => h.idOf(external);
   const jobs = () =>
     app.database.db
       .selectFrom('jobs')
@@ -37,23 +28,14 @@ describe('writing back to the store (outbox jobs)', () => {
       .execute();
 
   before(async () => {
-    app = await startTestApp();
-    store = await startFakeStore({ orders: 5 });
     // Not distributed automatically: these tests assign by hand.
-    for (const o of store.orders.values()) o.status = 'on-hold';
-    owner = await ownerClient(app);
-    const res = await owner.post('/api/stores', {
-      connector: 'woocommerce',
-      url: store.url,
-      app_password: store.password,
+    h = await startConnectedStore(5, (s) => {
+      for (const o of s.orders.values()) o.status = 'on-hold';
     });
-    storeId = res.json<{ id: number }>().id;
+    ({ app, store, owner } = h);
     await app.worker.runUntilIdle();
   });
-  after(async () => {
-    await store.close();
-    await app.cleanup();
-  });
+  after(() => h.close());
 
   it('pushes an assignment, then its confirmation, to the store order', async () => {
     const a = await createPacker(owner, { name: 'Ana Packer' });

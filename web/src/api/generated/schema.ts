@@ -25,7 +25,8 @@ export interface paths {
             'application/json': {
               currency: string;
               id: number;
-              language: string;
+              /** @enum {string} */
+              language: 'ro' | 'en';
               name: string;
               timezone: string;
             };
@@ -66,7 +67,8 @@ export interface paths {
             'application/json': {
               currency: string;
               id: number;
-              language: string;
+              /** @enum {string} */
+              language: 'ro' | 'en';
               name: string;
               timezone: string;
             };
@@ -265,7 +267,8 @@ export interface paths {
               account: {
                 currency: string;
                 id: number;
-                language: string;
+                /** @enum {string} */
+                language: 'ro' | 'en';
                 name: string;
                 timezone: string;
               };
@@ -349,7 +352,8 @@ export interface paths {
               account: {
                 currency: string;
                 id: number;
-                language: string;
+                /** @enum {string} */
+                language: 'ro' | 'en';
                 name: string;
                 timezone: string;
               };
@@ -411,7 +415,8 @@ export interface paths {
               account: {
                 currency: string;
                 id: number;
-                language: string;
+                /** @enum {string} */
+                language: 'ro' | 'en';
                 name: string;
                 timezone: string;
               };
@@ -742,7 +747,8 @@ export interface paths {
                 strategy: 'round-robin' | 'least-loaded' | 'weighted';
               }[];
               strategies: {
-                key: string;
+                /** @enum {string} */
+                key: 'round-robin' | 'least-loaded' | 'weighted';
                 label: string;
               }[];
             };
@@ -790,7 +796,8 @@ export interface paths {
                 strategy: 'round-robin' | 'least-loaded' | 'weighted';
               }[];
               strategies: {
-                key: string;
+                /** @enum {string} */
+                key: 'round-robin' | 'least-loaded' | 'weighted';
                 label: string;
               }[];
             };
@@ -1306,7 +1313,8 @@ export interface paths {
                 total: string;
               }[];
               shipping_total: string;
-              source: string;
+              /** @enum {string} */
+              source: 'manual' | 'woocommerce' | 'woocommerce-rest';
               /** @enum {string} */
               status:
                 | 'new'
@@ -1514,7 +1522,8 @@ export interface paths {
                 total: string;
               }[];
               shipping_total: string;
-              source: string;
+              /** @enum {string} */
+              source: 'manual' | 'woocommerce' | 'woocommerce-rest';
               /** @enum {string} */
               status:
                 | 'new'
@@ -2517,7 +2526,8 @@ export interface paths {
               account: {
                 currency: string;
                 id: number;
-                language: string;
+                /** @enum {string} */
+                language: 'ro' | 'en';
                 name: string;
                 timezone: string;
               };
@@ -3292,7 +3302,8 @@ export interface paths {
                 email: string | null;
                 id: number;
                 name: string;
-                role: string;
+                /** @enum {string} */
+                role: 'owner' | 'manager';
               }[];
             };
           };

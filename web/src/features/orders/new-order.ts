@@ -23,9 +23,14 @@ function trimAddress(a: Address): Address {
   return out;
 }
 
-/** Empty optional fields are left out so the server applies its own defaults. */
-function compact(a: Address): Partial<Address> {
-  return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== ''));
+/**
+ * Empty optional fields are left out so the server applies its own defaults. The required
+ * ones are not empty: `validateNewOrder` refuses the form before a body is built.
+ */
+function compact(a: Address): NewOrderBody['billing'] {
+  return Object.fromEntries(
+    Object.entries(a).filter(([, v]) => v !== ''),
+  ) as NewOrderBody['billing'];
 }
 
 export function buildNewOrder(form: NewOrderForm, paymentTitle: string): NewOrderBody {

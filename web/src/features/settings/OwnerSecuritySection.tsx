@@ -1,22 +1,11 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Paper, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { securityApi, type PinPolicy } from '../../api/security';
-import { useCodedError } from '../../shared/coded-error';
 import { QueryContent } from '../../shared/states';
+import { SettingsForm } from './SettingsForm';
 
 /** The owner's view: recent failed logins of the team, and the packers' PIN policy. */
 export function OwnerSecuritySection() {
@@ -80,7 +69,6 @@ export function OwnerSecuritySection() {
 
 function PinPolicyForm({ policy }: { policy: PinPolicy }) {
   const { t } = useTranslation();
-  const codedError = useCodedError();
   const qc = useQueryClient();
   const [shortPins, setShortPins] = useState(policy.short_pins);
   const [networks, setNetworks] = useState(policy.station_networks.join('\n'));
@@ -98,41 +86,29 @@ function PinPolicyForm({ policy }: { policy: PinPolicy }) {
       notifications.show({ color: 'green', message: t('security.pinSaved') });
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   return (
-    <form onSubmit={submit}>
-      <Stack gap="sm">
-        <div>
-          <Title order={3}>{t('security.pinTitle')}</Title>
-          <Text size="sm" c="dimmed">
-            {t('security.pinHelp')}
-          </Text>
-        </div>
-        {save.isError && <Alert color="red">{codedError(save.error)}</Alert>}
-        <Switch
-          label={t('security.shortPins')}
-          checked={shortPins}
-          onChange={(e) => setShortPins(e.currentTarget.checked)}
-          data-testid="short-pins"
-        />
-        <Textarea
-          label={t('security.networks')}
-          description={t('security.networksHelp')}
-          autosize
-          minRows={2}
-          value={networks}
-          onChange={(e) => setNetworks(e.currentTarget.value)}
-          data-testid="station-networks"
-        />
-        <Group>
-          <Button type="submit" loading={save.isPending} data-testid="pin-policy-save">
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SettingsForm
+      title={t('security.pinTitle')}
+      help={t('security.pinHelp')}
+      sending={save}
+      submitLabel={t('common.save')}
+      testIds={{ submit: 'pin-policy-save' }}
+    >
+      <Switch
+        label={t('security.shortPins')}
+        checked={shortPins}
+        onChange={(e) => setShortPins(e.currentTarget.checked)}
+        data-testid="short-pins"
+      />
+      <Textarea
+        label={t('security.networks')}
+        description={t('security.networksHelp')}
+        autosize
+        minRows={2}
+        value={networks}
+        onChange={(e) => setNetworks(e.currentTarget.value)}
+        data-testid="station-networks"
+      />
+    </SettingsForm>
   );
 }

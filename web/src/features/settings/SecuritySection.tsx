@@ -12,11 +12,12 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { securityApi } from '../../api/security';
 import { useCodedError } from '../../shared/coded-error';
 import { QueryContent } from '../../shared/states';
+import { SettingsForm } from './SettingsForm';
 
 const when = (iso: string, lang: string) =>
   new Date(iso).toLocaleString(lang === 'ro' ? 'ro-RO' : 'en-GB');
@@ -45,54 +46,38 @@ export function SecuritySection() {
       notifications.show({ color: 'green', message: t('security.sessionEnded') });
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    change.mutate();
-  };
 
   return (
     <Paper withBorder p="lg" maw={720} data-testid="security-section">
       <Stack>
-        <form onSubmit={submit}>
-          <Stack gap="sm">
-            <div>
-              <Title order={3}>{t('security.passwordTitle')}</Title>
-              <Text size="sm" c="dimmed">
-                {t('security.passwordHelp')}
-              </Text>
-            </div>
-            {change.isError && (
-              <Alert color="red" data-testid="password-error">
-                {codedError(change.error)}
-              </Alert>
-            )}
-            <Group grow align="flex-start">
-              <PasswordInput
-                label={t('security.currentPassword')}
-                required
-                autoComplete="current-password"
-                value={current}
-                onChange={(e) => setCurrent(e.currentTarget.value)}
-                data-testid="password-current"
-              />
-              <PasswordInput
-                label={t('security.newPassword')}
-                description={t('team.passwordHint')}
-                required
-                minLength={8}
-                autoComplete="new-password"
-                value={next}
-                onChange={(e) => setNext(e.currentTarget.value)}
-                data-testid="password-new"
-              />
-            </Group>
-            <Group>
-              <Button type="submit" loading={change.isPending} data-testid="password-submit">
-                {t('security.changePassword')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+        <SettingsForm
+          title={t('security.passwordTitle')}
+          help={t('security.passwordHelp')}
+          sending={change}
+          submitLabel={t('security.changePassword')}
+          testIds={{ error: 'password-error', submit: 'password-submit' }}
+        >
+          <Group grow align="flex-start">
+            <PasswordInput
+              label={t('security.currentPassword')}
+              required
+              autoComplete="current-password"
+              value={current}
+              onChange={(e) => setCurrent(e.currentTarget.value)}
+              data-testid="password-current"
+            />
+            <PasswordInput
+              label={t('security.newPassword')}
+              description={t('team.passwordHint')}
+              required
+              minLength={8}
+              autoComplete="new-password"
+              value={next}
+              onChange={(e) => setNext(e.currentTarget.value)}
+              data-testid="password-new"
+            />
+          </Group>
+        </SettingsForm>
         <div>
           <Title order={3}>{t('security.sessionsTitle')}</Title>
           <Text size="sm" c="dimmed">

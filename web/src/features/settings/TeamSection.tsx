@@ -1,7 +1,5 @@
 import {
-  Alert,
   Badge,
-  Button,
   Group,
   Paper,
   PasswordInput,
@@ -13,11 +11,12 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usersApi } from '../../api/users';
-import { ErrorText, QueryContent } from '../../shared/states';
+import { QueryContent } from '../../shared/states';
 import { useSession } from '../auth/session';
+import { SettingsForm } from './SettingsForm';
 import { TeamActions } from './TeamActions';
 
 const EMPTY = { name: '', email: '', password: '' };
@@ -38,10 +37,6 @@ export function TeamSection() {
       notifications.show({ color: 'green', message: t('team.added') });
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    add.mutate();
-  };
   const field = (key: keyof typeof EMPTY) => ({
     value: form[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
@@ -90,32 +85,24 @@ export function TeamSection() {
           )}
         </QueryContent>
         {me.user.role === 'owner' && (
-          <form onSubmit={submit}>
-            <Stack gap="sm">
-              <Text fw={600}>{t('team.addManager')}</Text>
-              {add.isError && (
-                <Alert color="red">
-                  <ErrorText error={add.error} />
-                </Alert>
-              )}
-              <Group grow align="flex-start">
-                <TextInput label={t('team.name')} required maxLength={120} {...field('name')} />
-                <TextInput label={t('team.email')} type="email" required {...field('email')} />
-                <PasswordInput
-                  label={t('team.password')}
-                  description={t('team.passwordHint')}
-                  required
-                  minLength={8}
-                  {...field('password')}
-                />
-              </Group>
-              <Group>
-                <Button type="submit" loading={add.isPending} data-testid="team-add">
-                  {t('team.addManager')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <SettingsForm
+            label={t('team.addManager')}
+            sending={add}
+            submitLabel={t('team.addManager')}
+            testIds={{ submit: 'team-add' }}
+          >
+            <Group grow align="flex-start">
+              <TextInput label={t('team.name')} required maxLength={120} {...field('name')} />
+              <TextInput label={t('team.email')} type="email" required {...field('email')} />
+              <PasswordInput
+                label={t('team.password')}
+                description={t('team.passwordHint')}
+                required
+                minLength={8}
+                {...field('password')}
+              />
+            </Group>
+          </SettingsForm>
         )}
       </Stack>
     </Paper>

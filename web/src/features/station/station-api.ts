@@ -1,55 +1,22 @@
 import { api } from '../../api/client';
-import type { OrderStatus } from '../../api/orders';
+import type { ApiBody, ApiJson } from '../../api/contract';
 
-export interface QueueItem {
-  id: number;
-  number: string;
-  status: OrderStatus;
-  customer_name: string;
-  shipping_city: string;
-  items_count: number;
-  total: string;
-  currency: string;
-  is_cod: boolean;
-  customer_note: string;
-  assigned_at: string | null;
-  confirmed_at: string | null;
-}
-
-export interface StationItem {
-  id: number;
-  sku: string;
-  ean: string;
-  name: string;
-  quantity: number;
-  scanned: number;
-}
-
-export interface StationOrder {
-  id: number;
-  number: string;
-  status: OrderStatus;
-  customer_name: string;
-  shipping_city: string;
-  customer_note: string;
-  items: StationItem[];
-  units_total: number;
-  units_scanned: number;
-}
-
-export interface ScanResult {
-  result: 'ok';
-  item_id: number;
-  packed: boolean;
-  order: StationOrder;
-}
+/** Generated from the server's schema (`api/contract.ts`), not restated here. */
+type Queue = ApiJson<'/api/station/queue', 'get'>;
+export type QueueItem = Queue['items'][number];
+export type StationOrder = ApiJson<'/api/station/orders/{id}', 'get'>;
+export type StationItem = StationOrder['items'][number];
+export type ScanResult = ApiJson<'/api/station/orders/{id}/scan', 'post'>;
+type Scan = ApiBody<'/api/station/orders/{id}/scan', 'post'>;
 
 export const QUEUE_KEY = ['station', 'queue'] as const;
 export const orderKey = (id: number) => ['station', 'order', id] as const;
 
 export const stationApi = {
-  queue: () => api.get<{ items: QueueItem[] }>('/station/queue'),
+  queue: () => api.get<Queue>('/station/queue'),
   order: (id: number) => api.get<StationOrder>(`/station/orders/${id}`),
-  confirm: (id: number) => api.post<{ id: number; status: OrderStatus }>(`/orders/${id}/confirm`),
-  scan: (id: number, code: string) => api.post<ScanResult>(`/station/orders/${id}/scan`, { code }),
+  confirm: (id: number) =>
+    api.post<ApiJson<'/api/orders/{id}/confirm', 'post'>>(`/orders/${id}/confirm`),
+  scan: (id: number, code: string) =>
+    api.post<ScanResult>(`/station/orders/${id}/scan`, { code } satisfies Scan),
 };
