@@ -90,6 +90,7 @@ describe('fair job queue', () => {
         await sleep(PUSH_MS);
       },
       'store.push_shipment': () => Promise.resolve(),
+      'shipment.track': () => Promise.resolve(),
     };
     const worker = new JobWorker(
       db,

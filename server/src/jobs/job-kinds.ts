@@ -17,6 +17,8 @@ export interface JobPayloads {
     tracking_url: string;
     label_url?: string | null;
   };
+  /** Ask the courier about one shipment's tracking (modules/shipping/track-shipments.ts). */
+  'shipment.track': { shipment_id: number };
 }
 
 export type JobKind = keyof JobPayloads;
@@ -55,4 +57,5 @@ export const DEFAULT_PRIORITY: { [K in JobKind]: JobPriority } = {
   'store.reconcile': JOB_PRIORITY.routine,
   'store.push_assignment': JOB_PRIORITY.routine,
   'store.push_shipment': JOB_PRIORITY.routine,
+  'shipment.track': JOB_PRIORITY.bulk,
 };

@@ -62,6 +62,7 @@ describe('durable jobs', () => {
         await new Promise((r) => setTimeout(r, 2));
       },
       'store.push_shipment': () => Promise.resolve(),
+      'shipment.track': () => Promise.resolve(),
     };
     const workers = [1, 2, 3].map(
       () =>
