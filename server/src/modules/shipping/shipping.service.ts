@@ -5,6 +5,7 @@ import { toDecimal } from '../../shared/money.js';
 import { Conflict, Invalid, NotFound } from '../../shared/errors.js';
 import type { Actor } from '../audit/audit.repo.js';
 import type { EventBus } from '../events/event-bus.js';
+import { findOrder } from '../orders/orders.repo.js';
 import type { CourierAccounts } from './courier-accounts.js';
 import type { ShipmentStatus } from './couriers/courier.js';
 import { OWN_MARKS, type OwnMark } from './couriers/own/mapping.js';
@@ -94,6 +95,8 @@ export class ShippingService {
   }
 
   async forOrder(accountId: number, orderId: number): Promise<ShipmentOut[]> {
+    if (!(await findOrder(this.db, accountId, orderId)))
+      throw new NotFound('order_not_found', 'This order was not found.');
     return this.present(accountId, await repo.shipmentsOfOrder(this.db, accountId, orderId));
   }
 
