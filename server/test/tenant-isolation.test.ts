@@ -22,6 +22,7 @@ describe('tenant isolation: account A never reaches account B', () => {
     session: '',
     shipment: 0,
     courierAccount: 0,
+    batch: 0,
   };
   /** Texts only B's data contains: no answer to A may carry one. */
   const MARKERS = ['Secretescu', 'Bsecretpacker', 'bsecretstore', '192.0.2.222'];
@@ -121,6 +122,9 @@ describe('tenant isolation: account A never reaches account B', () => {
         credentials: { user: 'b' },
       })
     ).json<{ id: number }>().id;
+    B.batch = (await b.post('/api/shipments/bulk', { order_ids: [B.order] })).json<{
+      batch_id: number;
+    }>().batch_id;
     // A failed login into B's account, which only B's owner may see.
     await app.http.inject({
       method: 'POST',
@@ -182,6 +186,11 @@ describe('tenant isolation: account A never reaches account B', () => {
     'DELETE /api/shipping/courier-accounts/{id}': () => ({
       url: `/api/shipping/courier-accounts/${B.courierAccount}`,
     }),
+    'GET /api/shipments/batches/{id}': () => ({ url: `/api/shipments/batches/${B.batch}` }),
+    'POST /api/station/orders/{id}/shipment': () => ({
+      url: `/api/station/orders/${B.order}/shipment`,
+    }),
+    'GET /api/station/orders/{id}/label': () => ({ url: `/api/station/orders/${B.order}/label` }),
     'GET /api/shipments/labels': () => ({ url: `/api/shipments/labels?ids=${B.shipment}` }),
     // Public by design: whoever has a shipment's link sees its status (no personal data); the
     // isolation is the 128-bit random token, so a token nobody was given is not found.

@@ -440,6 +440,32 @@ export interface CourierAccountsTable {
   updated_at: number;
 }
 
+export interface ShipmentBatchesTable {
+  id: Generated<number>;
+  account_id: number;
+  total: number;
+  done: Generated<number>;
+  made: Generated<number>;
+  failed: Generated<number>;
+  /** JSON: the generate options every item uses (courier, service). */
+  options: Generated<string>;
+  created_by: string;
+  created_at: number;
+  finished_at: number | null;
+}
+
+export interface ShipmentBatchItemsTable {
+  id: Generated<number>;
+  account_id: number;
+  batch_id: number;
+  order_id: number;
+  shipment_id: number | null;
+  result: 'queued' | 'made' | 'failed';
+  message_code: string | null;
+  message_text: string | null;
+  done_at: number | null;
+}
+
 export interface DB {
   accounts: AccountsTable;
   users: UsersTable;
@@ -466,6 +492,8 @@ export interface DB {
   shipping_settings: ShippingSettingsTable;
   own_courier_awbs: OwnCourierAwbsTable;
   courier_accounts: CourierAccountsTable;
+  shipment_batches: ShipmentBatchesTable;
+  shipment_batch_items: ShipmentBatchItemsTable;
 }
 export type ShipmentRow = Selectable<ShipmentsTable>;
 

@@ -44,6 +44,7 @@ import { ownCourier } from '../modules/shipping/couriers/own/index.js';
 import { CourierRegistry } from '../modules/shipping/couriers/registry.js';
 import { CourierAccounts } from '../modules/shipping/courier-accounts.js';
 import { ShipmentMaker } from '../modules/shipping/generate-shipment.js';
+import { ShipmentBatches } from '../modules/shipping/bulk-shipments.js';
 import type { RenderLabels } from '../modules/shipping/labels/label-data.js';
 import { plainTextLabels } from '../modules/shipping/plain-text-labels.js';
 import { shippingRoutes } from '../modules/shipping/shipping.routes.js';
@@ -152,6 +153,7 @@ export async function buildApp(
   const shipmentTracker = new ShipmentTracker(database.db, couriers, events, (a, c) =>
     courierAccounts.contextOf(a, c),
   );
+  const shipmentBatches = new ShipmentBatches(database.db, shipmentMaker, events);
   const writeback = new StoreWriteback(database.db, connections, sync.afterChanges);
   const connectLimit = {
     max: config.loginRateLimit.max * 3,
@@ -168,7 +170,8 @@ export async function buildApp(
       listCacheEntries: config.listCacheEntries,
     }),
     distribution,
-    packing: new PackingService(database, events),
+    // An order packed at the station gets its AWB queued when the shipping setting says so.
+    packing: new PackingService(database, events, shipmentBatches.onPacked),
     events,
     stores: new StoresService(
       database,
@@ -179,7 +182,14 @@ export async function buildApp(
       config.jobs.deadMs,
     ),
     sync,
-    shipping: new ShippingService(database.db, couriers, shipmentMaker, courierAccounts, events),
+    shipping: new ShippingService(
+      database.db,
+      couriers,
+      shipmentMaker,
+      courierAccounts,
+      events,
+      shipmentBatches,
+    ),
     shipmentTracker,
   };
 
@@ -259,6 +269,7 @@ export async function buildApp(
     'store.push_assignment': (p) => writeback.pushAssignment(p),
     'store.push_shipment': (p) => writeback.pushShipment(p),
     'shipment.track': (p) => shipmentTracker.track(p.shipment_id),
+    'shipment.generate': (p) => shipmentBatches.run(p),
   } satisfies JobHandlers;
   const worker = new JobWorker(database.db, database.dialect, jobHandlers, config.jobs, http.log);
   let poller: { stop(): void } | null = null;

@@ -19,6 +19,8 @@ export interface JobPayloads {
   };
   /** Ask the courier about one shipment's tracking (modules/shipping/track-shipments.ts). */
   'shipment.track': { shipment_id: number };
+  /** Make one order's AWB: an item of a bulk batch, or at packing (batch_id null). */
+  'shipment.generate': { order_id: number; batch_id: number | null };
 }
 
 export type JobKind = keyof JobPayloads;
@@ -58,4 +60,5 @@ export const DEFAULT_PRIORITY: { [K in JobKind]: JobPriority } = {
   'store.push_assignment': JOB_PRIORITY.routine,
   'store.push_shipment': JOB_PRIORITY.routine,
   'shipment.track': JOB_PRIORITY.bulk,
+  'shipment.generate': JOB_PRIORITY.routine,
 };

@@ -95,6 +95,7 @@ export const ERROR_CODES = [
   'shipment_not_cancellable',
   'labels_mixed_couriers',
   'label_format_unsupported',
+  'shipment_batch_not_found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -44,6 +44,7 @@ import * as m1403 from './20261201_1403_add_accounts_own_awb_seq.js';
 import * as m1404 from './20261201_1404_create_shipping_settings.js';
 import * as m1405 from './20261201_1405_create_own_courier_awbs.js';
 import * as m1406 from './20261201_1406_create_courier_accounts.js';
+import * as m1407 from './20261201_1407_create_shipment_batches.js';
 
 /**
  * Every migration, in order. Forward-only: a shipped migration is never edited; a change
@@ -95,4 +96,5 @@ export const migrations: Record<string, Migration> = {
   '20261201_1404_create_shipping_settings': m1404,
   '20261201_1405_create_own_courier_awbs': m1405,
   '20261201_1406_create_courier_accounts': m1406,
+  '20261201_1407_create_shipment_batches': m1407,
 };

@@ -91,6 +91,7 @@ export async function scanItem(
           reason: 'all items scanned',
           at: now,
         });
+        await deps.onPacked?.(trx, accountId, orderId);
       }
     }
     await deps.events.publish(trx, compactEvent(accountId, [orderId], [o.packer_id]));

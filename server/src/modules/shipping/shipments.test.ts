@@ -303,4 +303,41 @@ describe('shipments: AWBs made once, tracked, cancelled', () => {
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json<{ error: { code: string } }>().error.code, 'courier_unknown');
   });
+
+  it('filters the orders list by courier, shipment status, "packed but no AWB" and "AWB but not handed over"', async () => {
+    const packed = await createOrder(owner);
+    await app.database.db
+      .updateTable('orders')
+      .set({ status: 'packed' })
+      .where('id', '=', packed.id)
+      .execute();
+    const created = await createOrder(owner);
+    await generate(created.id);
+    const handed = await createOrder(owner);
+    const h = await generate(handed.id);
+    await owner.post(`/api/shipments/${h.id}/mark`, { status: 'handed_over' });
+    const other = await createOrder(owner);
+    await generate(other.id, { courier: 'scripted', service: 'std' });
+    const cancelledAwb = await createOrder(owner);
+    await app.database.db
+      .updateTable('orders')
+      .set({ status: 'packed' })
+      .where('id', '=', cancelledAwb.id)
+      .execute();
+    const c = await generate(cancelledAwb.id, { courier: 'scripted', service: 'std' });
+    await owner.post(`/api/shipments/${c.id}/cancel`);
+    const ids = async (query: string) => {
+      const res = await owner.get(`/api/orders?limit=200&${query}`);
+      assert.equal(res.statusCode, 200, res.body);
+      return new Set(res.json<{ items: { id: number }[] }>().items.map((i) => i.id));
+    };
+    const mine = [packed.id, created.id, handed.id, other.id, cancelledAwb.id];
+    const pick = (set: Set<number>) => mine.filter((id) => set.has(id));
+    assert.deepEqual(pick(await ids('shipping=packed_no_awb')), [packed.id, cancelledAwb.id]);
+    assert.deepEqual(pick(await ids('shipping=awb_not_handed_over')), [created.id, other.id]);
+    assert.deepEqual(pick(await ids('courier=scripted')), [other.id]);
+    assert.deepEqual(pick(await ids('courier=own')), [created.id, handed.id]);
+    assert.deepEqual(pick(await ids('shipment_status=handed_over,delivered')), [handed.id]);
+    assert.equal((await owner.get('/api/orders?shipment_status=lost')).statusCode, 400);
+  });
 });

@@ -1,12 +1,18 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { STAFF, authOf, requireRole } from '../../http/auth.js';
+import { ANY_ROLE, STAFF, authOf, requireRole } from '../../http/auth.js';
 import { actorOf } from '../../http/actor.js';
 import { OrderIdParams } from '../orders/orders.schema.js';
 import type { OwnMark } from './couriers/own/mapping.js';
 import type { ShippingService } from './shipping.service.js';
+import type { RenderedDocument } from './labels/label-data.js';
 import {
+  BatchIdParams,
+  BatchOut,
+  BulkBody,
+  BulkStartedOut,
+  StationLabelQuery,
   CourierAccountBody,
   CourierAccountIdParams,
   CourierAccountOut,
@@ -26,6 +32,7 @@ export function shippingRoutes(shipping: ShippingService): FastifyPluginAsyncZod
   return async (app) => {
     const owner = { preHandler: requireRole('owner') };
     const staff = { preHandler: requireRole(...STAFF) };
+    const anyone = { preHandler: requireRole(...ANY_ROLE) };
     const tags = ['shipping'];
 
     app.get(
@@ -95,14 +102,7 @@ export function shippingRoutes(shipping: ShippingService): FastifyPluginAsyncZod
       async (req, reply) => {
         const q = req.query;
         const doc = await shipping.labels(authOf(req).accountId, q.ids, q.format, q.sort);
-        return (reply as FastifyReply)
-          .type(doc.contentType)
-          .header(
-            'content-disposition',
-            `inline; filename="${doc.filename.replace(/[^\w.-]/g, '_')}"`,
-          )
-          .header('x-label-pages', String(doc.pages))
-          .send(Buffer.from(doc.body));
+        return sendDocument(reply, doc);
       },
     );
     app.get(
@@ -130,6 +130,38 @@ export function shippingRoutes(shipping: ShippingService): FastifyPluginAsyncZod
       async (req) => shipping.cancel(authOf(req).accountId, req.params.id, actorOf(req)),
     );
 
+    app.post(
+      '/shipments/bulk',
+      { ...staff, schema: { tags, body: BulkBody, response: { 202: BulkStartedOut } } },
+      async (req, reply) => {
+        const { order_ids, ...opts } = req.body;
+        return reply
+          .status(202)
+          .send(await shipping.batches.start(authOf(req).accountId, order_ids, opts, actorOf(req)));
+      },
+    );
+    app.get(
+      '/shipments/batches/:id',
+      { ...staff, schema: { tags, params: BatchIdParams, response: { 200: BatchOut } } },
+      async (req) => shipping.batches.get(authOf(req).accountId, req.params.id),
+    );
+
+    // The station: the packer's own packed order (owners and managers may act for them).
+    app.post(
+      '/station/orders/:id/shipment',
+      { ...anyone, schema: { tags, params: OrderIdParams, response: { 200: ShipmentOut } } },
+      async (req) => shipping.stationGenerate(authOf(req), req.params.id),
+    );
+    app.get(
+      '/station/orders/:id/label',
+      { ...anyone, schema: { tags, params: OrderIdParams, querystring: StationLabelQuery } },
+      async (req, reply) =>
+        sendDocument(
+          reply as FastifyReply,
+          await shipping.stationLabel(authOf(req), req.params.id, req.query.format),
+        ),
+    );
+
     // Public: anyone with the link (a 128-bit random token, not the AWB) sees the status.
     app.get(
       '/t/:token',
@@ -137,4 +169,13 @@ export function shippingRoutes(shipping: ShippingService): FastifyPluginAsyncZod
       async (req) => shipping.publicTracking(req.params.token),
     );
   };
+}
+
+/** A rendered document as the answer (PDF or ZPL or text), named, with its page count. */
+function sendDocument(reply: FastifyReply, doc: RenderedDocument) {
+  return reply
+    .type(doc.contentType)
+    .header('content-disposition', `inline; filename="${doc.filename.replace(/[^\w.-]/g, '_')}"`)
+    .header('x-label-pages', String(doc.pages))
+    .send(Buffer.from(doc.body));
 }

@@ -116,3 +116,34 @@ export const CouriersOut = z.object({
     }),
   ),
 });
+
+export const BulkBody = z.strictObject({
+  order_ids: z.array(Id).min(1).max(500),
+  courier: z.string().trim().min(1).max(40).optional(),
+  service: z.string().trim().min(1).max(80).optional(),
+});
+export const BulkStartedOut = z.object({ batch_id: z.number(), total: z.number() });
+export const BatchIdParams = z.strictObject({ id: Id });
+export const BatchOut = z.object({
+  id: z.number(),
+  total: z.number(),
+  done: z.number(),
+  made: z.number(),
+  failed: z.number(),
+  created_at: z.string(),
+  finished_at: z.string().nullable(),
+  items: z.array(
+    z.object({
+      order_id: z.number(),
+      order_number: z.string(),
+      result: z.enum(['queued', 'made', 'failed']),
+      shipment_id: z.number().nullable(),
+      awb: z.string().nullable(),
+      /** The courier's own message (code + its text), or an ecomdir error code with no text. */
+      message: z.object({ code: z.string(), text: z.string() }).nullable(),
+    }),
+  ),
+});
+export const StationLabelQuery = z.strictObject({
+  format: z.enum(LABEL_FORMATS).default('a6'),
+});

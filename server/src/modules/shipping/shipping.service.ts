@@ -2,8 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB, ShipmentRow } from '../../db/schema.js';
 import { iso, parseJsonColumn } from '../../shared/json.js';
 import { toDecimal } from '../../shared/money.js';
-import { Conflict, Invalid, NotFound } from '../../shared/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../shared/errors.js';
+import type { AuthContext } from '../accounts/accounts.service.js';
 import type { Actor } from '../audit/audit.repo.js';
+import type { ShipmentBatches } from './bulk-shipments.js';
 import type { EventBus } from '../events/event-bus.js';
 import { findOrder } from '../orders/orders.repo.js';
 import type { CourierAccounts } from './courier-accounts.js';
@@ -37,7 +39,37 @@ export class ShippingService {
     private readonly maker: ShipmentMaker,
     private readonly accounts: CourierAccounts,
     private readonly events: EventBus,
+    readonly batches: ShipmentBatches,
   ) {}
+
+  /**
+   * The station's button (setting `on_pack` = button or automatic): a packer makes the AWB of
+   * an order of their own once it is packed, and prints its label.
+   */
+  async stationGenerate(auth: AuthContext, orderId: number): Promise<ShipmentOut> {
+    await this.stationOrder(auth, orderId);
+    if ((await readShippingSettings(this.db, auth.accountId)).on_pack === 'off')
+      throw new Forbidden('role_forbidden', 'AWBs are not made at the station.');
+    return this.generate(auth.accountId, orderId, {}, { userId: auth.userId, label: auth.name });
+  }
+
+  async stationLabel(auth: AuthContext, orderId: number, format: LabelFormat) {
+    await this.stationOrder(auth, orderId);
+    const made = (await repo.shipmentsOfOrder(this.db, auth.accountId, orderId)).filter(
+      (r) => r.phase === 'made',
+    );
+    const last = made[made.length - 1];
+    if (!last) throw new NotFound('shipment_not_found', 'This order has no AWB yet.');
+    return this.labels(auth.accountId, [last.id], format, 'order');
+  }
+
+  /** A packer's own packed (or shipped) order, else not found — like the station's other routes. */
+  private async stationOrder(auth: AuthContext, orderId: number): Promise<void> {
+    const o = await findOrder(this.db, auth.accountId, orderId);
+    const mine = auth.role !== 'packer' || (o && o.packer_id === auth.packerId);
+    if (!o || !mine || !['packed', 'shipped'].includes(o.status))
+      throw new NotFound('order_not_found', 'This order is not in your queue.');
+  }
 
   settings(accountId: number): Promise<ShippingSettings> {
     return readShippingSettings(this.db, accountId);
