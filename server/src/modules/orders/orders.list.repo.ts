@@ -146,11 +146,9 @@ export async function listOrders(
   // Shipment filters look at the order's current AWB (a made shipment; cancelled ones are
   // history), through the (account_id, order_id) index of shipments.
   type Where = Parameters<typeof query.where>[0];
-  const currentAwb = (
-    extra: (sh: ShipmentSubquery) => ShipmentSubquery = (sh) => sh,
-    negate = false,
-  ): Where =>
-    ((eb: ExpressionBuilder<DB & { o: DB['orders'] }, 'o'>) => {
+  const currentAwb =
+    (extra: (sh: ShipmentSubquery) => ShipmentSubquery = (sh) => sh, negate = false): Where =>
+    (eb: ExpressionBuilder<DB & { o: DB['orders'] }, 'o'>) => {
       const sub = extra(
         eb
           .selectFrom('shipments as sh')
@@ -160,7 +158,7 @@ export async function listOrders(
           .where('sh.phase', '=', 'made'),
       );
       return negate ? eb.not(eb.exists(sub)) : eb.exists(sub);
-    });
+    };
   if (q.courier) {
     const courier = q.courier;
     query = query.where(currentAwb((sh) => sh.where('sh.courier', '=', courier)));
