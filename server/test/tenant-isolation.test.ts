@@ -191,6 +191,9 @@ describe('tenant isolation: account A never reaches account B', () => {
       url: `/api/station/orders/${B.order}/shipment`,
     }),
     'GET /api/station/orders/{id}/label': () => ({ url: `/api/station/orders/${B.order}/label` }),
+    'GET /api/shipments/slips': () => ({
+      url: `/api/shipments/slips?order_ids=${B.order}&kind=packing`,
+    }),
     'GET /api/shipments/labels': () => ({ url: `/api/shipments/labels?ids=${B.shipment}` }),
     // Public by design: whoever has a shipment's link sees its status (no personal data); the
     // isolation is the 128-bit random token, so a token nobody was given is not found.

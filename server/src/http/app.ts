@@ -47,6 +47,7 @@ import { ShipmentMaker } from '../modules/shipping/generate-shipment.js';
 import { ShipmentBatches } from '../modules/shipping/bulk-shipments.js';
 import type { RenderLabels } from '../modules/shipping/labels/label-data.js';
 import { plainTextLabels } from '../modules/shipping/plain-text-labels.js';
+import { plainTextSlips, type RenderSlips } from '../modules/shipping/slips.js';
 import { shippingRoutes } from '../modules/shipping/shipping.routes.js';
 import { ShippingService } from '../modules/shipping/shipping.service.js';
 import { readShippingSettings } from '../modules/shipping/shipping-settings.js';
@@ -93,6 +94,8 @@ export async function buildApp(
     logStream?: NodeJS.WritableStream;
     /** Renders labels (PDF A6 / A4×4, ZPL); default a plain-text stand-in until labels/ lands. */
     renderLabels?: RenderLabels;
+    /** Renders picking lists and packing slips; default a plain-text stand-in. */
+    renderSlips?: RenderSlips;
     /** Couriers besides the built-in ones (tests add scripted couriers here). */
     couriers?: Courier[];
   } = {},
@@ -189,6 +192,7 @@ export async function buildApp(
       courierAccounts,
       events,
       shipmentBatches,
+      opts.renderSlips ?? plainTextSlips,
     ),
     shipmentTracker,
   };

@@ -340,4 +340,31 @@ describe('shipments: AWBs made once, tracked, cancelled', () => {
     assert.deepEqual(pick(await ids('shipment_status=handed_over,delivered')), [handed.id]);
     assert.equal((await owner.get('/api/orders?shipment_status=lost')).statusCode, 400);
   });
+
+  it('a picking list sums the selection by SKU; packing slips list each order with its AWB', async () => {
+    const a = await createOrder(owner, {
+      items: [
+        { sku: 'TRC-001', name: 'Tricou alb', quantity: 2, unit_price: '49.90' },
+        { sku: 'CAN-002', name: 'Cană ceramică', quantity: 1, unit_price: '25.00' },
+      ],
+    });
+    const b = await createOrder(owner, {
+      items: [{ sku: 'TRC-001', name: 'Tricou alb', quantity: 3, unit_price: '49.90' }],
+    });
+    const s = await generate(b.id);
+    const picking = await owner.get(`/api/shipments/slips?order_ids=${a.id},${b.id}&kind=picking`);
+    assert.equal(picking.statusCode, 200, picking.body);
+    assert.deepEqual(picking.body.split('\n'), [
+      'CAN-002\tCană ceramică\t1\t1',
+      'TRC-001\tTricou alb\t5\t2',
+    ]);
+    const packing = await owner.get(`/api/shipments/slips?order_ids=${b.id}&kind=packing`);
+    assert.equal(packing.statusCode, 200);
+    assert.match(packing.body, new RegExp(`\\t${s.awb ?? 'x'}\n`));
+    const other = await createOrder(await ownerClient(app, 'Alt'));
+    const theirs = await owner.get(
+      `/api/shipments/slips?order_ids=${a.id},${other.id}&kind=picking`,
+    );
+    assert.equal(theirs.statusCode, 404);
+  });
 });

@@ -12,6 +12,7 @@ import {
   BatchOut,
   BulkBody,
   BulkStartedOut,
+  SlipsQuery,
   StationLabelQuery,
   CourierAccountBody,
   CourierAccountIdParams,
@@ -104,6 +105,15 @@ export function shippingRoutes(shipping: ShippingService): FastifyPluginAsyncZod
         const doc = await shipping.labels(authOf(req).accountId, q.ids, q.format, q.sort);
         return sendDocument(reply, doc);
       },
+    );
+    app.get(
+      '/shipments/slips',
+      { ...staff, schema: { tags, querystring: SlipsQuery } },
+      async (req, reply) =>
+        sendDocument(
+          reply as FastifyReply,
+          await shipping.slips(authOf(req).accountId, req.query.order_ids, req.query.kind),
+        ),
     );
     app.get(
       '/shipments/:id',

@@ -147,3 +147,8 @@ export const BatchOut = z.object({
 export const StationLabelQuery = z.strictObject({
   format: z.enum(LABEL_FORMATS).default('a6'),
 });
+
+export const SlipsQuery = z.strictObject({
+  order_ids: IdList,
+  kind: z.enum(['picking', 'packing']),
+});

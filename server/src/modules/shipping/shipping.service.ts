@@ -6,6 +6,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../shared/errors.js';
 import type { AuthContext } from '../accounts/accounts.service.js';
 import type { Actor } from '../audit/audit.repo.js';
 import type { ShipmentBatches } from './bulk-shipments.js';
+import { type RenderSlips, type SlipKind, slipOrders } from './slips.js';
 import type { EventBus } from '../events/event-bus.js';
 import { findOrder } from '../orders/orders.repo.js';
 import type { CourierAccounts } from './courier-accounts.js';
@@ -40,7 +41,13 @@ export class ShippingService {
     private readonly accounts: CourierAccounts,
     private readonly events: EventBus,
     readonly batches: ShipmentBatches,
+    private readonly renderSlips: RenderSlips,
   ) {}
+
+  /** A picking list (summed by SKU) or packing slips for a selection of orders. */
+  async slips(accountId: number, orderIds: number[], kind: SlipKind): Promise<RenderedDocument> {
+    return this.renderSlips(kind, await slipOrders(this.db, accountId, orderIds));
+  }
 
   /**
    * The station's button (setting `on_pack` = button or automatic): a packer makes the AWB of
