@@ -1,0 +1,100 @@
+// The order page's shipments: the owner generates an AWB with the own courier, sees it with its
+// status and the reason for the courier in Romanian, opens its label, and the public tracking
+// answer follows what the shop marks.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { Api, RESULTS, startHarness, type Harness } from './support/harness.ts';
+
+const OWNER = { email: 'dan@example.ro', password: 'parola-sigura-2' };
+let h: Harness;
+
+before(async () => {
+  h = await startHarness();
+});
+after(() => h?.close());
+
+test('owner generates an AWB on the order page and sees it tracked', async () => {
+  const api = new Api(h.base);
+  await api.call('POST', '/setup', {
+    account_name: 'Magazinul Dan',
+    name: 'Dan Ionescu',
+    ...OWNER,
+  });
+  await api.call('PUT', '/shipping/settings', {
+    sender_addresses: [
+      {
+        id: 'depozit',
+        label: 'Depozit',
+        name: 'Magazinul Dan',
+        phone: '0264000111',
+        address1: 'Str. Fabricii 3',
+        city: 'Cluj-Napoca',
+        county: 'Cluj',
+      },
+    ],
+  });
+  const order = await api.call<{ id: number }>('POST', '/orders', {
+    billing: {
+      first_name: 'Ștefan',
+      last_name: 'Țurcanu',
+      phone: '0722000111',
+      email: 'stefan@example.ro',
+      address_1: 'Str. Mărășești 4',
+      city: 'Iași',
+      state: 'IS',
+    },
+    items: [{ sku: 'CANA-1', name: 'Cană', quantity: 1, unit_price: '30.00' }],
+    payment_method: 'cod',
+    payment_method_title: 'Ramburs',
+  });
+
+  const page = await h.browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ro-RO' });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${h.base}/login`);
+  await page.getByTestId('login-email').fill(OWNER.email);
+  await page.getByTestId('login-password').fill(OWNER.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('orders-table').waitFor();
+  await page.goto(`${h.base}/orders/${order.id}`);
+  await page.getByTestId('order-shipments').waitFor();
+  assert.match((await page.getByTestId('order-shipments').textContent()) ?? '', /Niciun AWB încă/);
+
+  await page.getByTestId('generate-awb').click();
+  await page.getByTestId('shipment-row').waitFor();
+  const row = (await page.getByTestId('shipment-row').textContent()) ?? '';
+  const awb = /ED\d{9}/.exec(row)?.[0];
+  assert.ok(awb, row);
+  assert.match(row, /Curier propriu/);
+  assert.match(row, /AWB creat/);
+  assert.match(row, /Curierul și serviciul implicite/);
+  // One AWB per order: the button is gone once it exists.
+  assert.equal(await page.getByTestId('generate-awb').count(), 0);
+  await page.getByTestId('order-shipments').screenshot({
+    path: path.join(RESULTS, 'order-shipments.png'),
+  });
+
+  // The label opens as a document (the plain-text stand-in until the PDF renderer is wired).
+  const shipments = await api.call<{ items: { id: number; tracking_url: string }[] }>(
+    'GET',
+    `/orders/${order.id}/shipments`,
+  );
+  const s = shipments.items[0];
+  assert.ok(s);
+  const label = await page.request.get(`${h.base}/api/shipments/labels?ids=${s.id}`);
+  assert.equal(label.status(), 200);
+  assert.match(await label.text(), new RegExp(`^${awb}\\t`));
+
+  // The public tracking answer needs no login and follows what the shop marks.
+  const token = s.tracking_url.split('/t/')[1] ?? '';
+  await api.call('POST', `/shipments/${s.id}/mark`, { status: 'handed_over' });
+  const tracking = await fetch(`${h.base}/api/t/${token}`);
+  assert.equal(tracking.status, 200);
+  assert.equal(((await tracking.json()) as { status: string }).status, 'handed_over');
+  await page.reload();
+  await page.getByTestId('shipment-row').waitFor();
+  assert.match((await page.getByTestId('shipment-row').textContent()) ?? '', /Predat curierului/);
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
