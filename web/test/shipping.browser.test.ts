@@ -97,4 +97,29 @@ test('owner generates an AWB on the order page and sees it tracked', async () =>
   assert.match((await page.getByTestId('shipment-row').textContent()) ?? '', /Predat curierului/);
   assert.deepEqual(pageErrors, []);
   await page.close();
+
+  // The customer opens the tracking link: no login, the status and history, no personal data.
+  const customer = await h.browser.newContext({
+    locale: 'ro-RO',
+    viewport: { width: 390, height: 844 },
+  });
+  const pub = await customer.newPage();
+  const pubErrors: string[] = [];
+  pub.on('pageerror', (e) => pubErrors.push(e.message));
+  await pub.goto(`${h.base}/t/${token}`);
+  await pub.getByTestId('tracking').waitFor();
+  assert.equal(await pub.getByTestId('tracking-awb').textContent(), awb);
+  assert.equal(await pub.getByTestId('tracking-status').textContent(), 'Predat curierului');
+  const text = (await pub.getByTestId('tracking').textContent()) ?? '';
+  assert.match(text, /Către Iași/);
+  assert.doesNotMatch(text, /Țurcanu|0722000111|Mărășești/);
+  await pub.screenshot({ path: path.join(RESULTS, 'tracking-page.png') });
+  await pub.goto(`${h.base}/t/${'x'.repeat(22)}`);
+  await pub.getByTestId('tracking-error').waitFor();
+  assert.match(
+    (await pub.getByTestId('tracking-error').textContent()) ?? '',
+    /Expediția nu a fost găsită/,
+  );
+  assert.deepEqual(pubErrors, []);
+  await customer.close();
 });
