@@ -123,3 +123,54 @@ test('owner generates an AWB on the order page and sees it tracked', async () =>
   assert.deepEqual(pubErrors, []);
   await customer.close();
 });
+
+test('owner generates AWBs in bulk from the orders table and follows the progress', async () => {
+  const api = new Api(h.base);
+  await api.call('POST', '/auth/login', OWNER);
+  for (let i = 0; i < 5; i++)
+    await api.call('POST', '/orders', {
+      billing: {
+        first_name: 'Client',
+        last_name: `Nr${i}`,
+        phone: '0722000222',
+        address_1: 'Str. Lungă 1',
+        city: 'Brașov',
+        state: 'BV',
+      },
+      items: [{ sku: `SKU-${i}`, name: 'Produs', quantity: 1, unit_price: '10.00' }],
+      payment_method: 'cod',
+    });
+  const page = await h.browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ro-RO' });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${h.base}/login`);
+  await page.getByTestId('login-email').fill(OWNER.email);
+  await page.getByTestId('login-password').fill(OWNER.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('orders-table').waitFor();
+  const checks = page.getByTestId('order-select');
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="order-select"]').length === 6,
+  );
+  // All six: five new orders and the first test's order, whose AWB exists (it is returned, not remade).
+  for (let i = 0; i < 6; i++) await checks.nth(i).click();
+  await page.getByTestId('bulk-awb').click();
+  await page.getByTestId('bulk-awb-summary').waitFor();
+  await page.waitForFunction(
+    () =>
+      /6 din 6 gata: 6 AWB-uri, 0 negenerate/.test(
+        document.querySelector('[data-testid="bulk-awb-summary"]')?.textContent ?? '',
+      ),
+    null,
+    { timeout: 30_000 },
+  );
+  const rows = await page.getByTestId('bulk-awb-row').allTextContents();
+  assert.equal(rows.length, 6);
+  const awbs = rows.map((r) => /ED\d{9}/.exec(r)?.[0]);
+  assert.ok(awbs.every(Boolean), rows.join(' | '));
+  assert.equal(new Set(awbs).size, 6);
+  assert.ok(awbs.includes('ED000000001'), 'the AWB made earlier is the one listed');
+  await page.screenshot({ path: path.join(RESULTS, 'bulk-awb.png') });
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});

@@ -10,3 +10,11 @@ export const shipmentsApi = {
   labelUrl: (shipmentId: number, format: 'a6' | 'a4x4' | 'zpl' = 'a6') =>
     `/api/shipments/labels?ids=${shipmentId}&format=${format}`,
 };
+
+export type ShipmentBatch = ApiJson<'/api/shipments/batches/{id}', 'get'>;
+
+export const batchesApi = {
+  start: (order_ids: number[]) =>
+    api.post<{ batch_id: number; total: number }>('/shipments/bulk', { order_ids }),
+  get: (id: number) => api.get<ShipmentBatch>(`/shipments/batches/${id}`),
+};
