@@ -395,7 +395,7 @@ export interface ShipmentsTable {
   reason_params: Generated<string>;
   /** JSON: [{code, text}] — the courier's own messages of the last refusal. */
   messages: Generated<string>;
-  order_status_before: string;
+  order_status_before: OrderStatus;
   next_track_at: number | null;
   track_failures: Generated<number>;
   created_by: Generated<string>;

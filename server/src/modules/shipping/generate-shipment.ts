@@ -6,11 +6,26 @@ import { Conflict, Invalid, NotFound } from '../../shared/errors.js';
 import { type Actor, recordAudit } from '../audit/audit.repo.js';
 import { compactEvent, type EventBus } from '../events/event-bus.js';
 import { findOrder } from '../orders/orders.repo.js';
-import type { CourierContext, CourierMessage, MadeShipment } from './couriers/courier.js';
+import { parseJsonColumn } from '../../shared/json.js';
+import type {
+  CourierContext,
+  CourierMessage,
+  MadeShipment,
+  UnifiedShipment,
+} from './couriers/courier.js';
 import type { CourierRegistry } from './couriers/registry.js';
 import { type GenerateOptions, shipmentForOrder } from './shipment-input.js';
 import * as repo from './shipments.repo.js';
 import { defaultSender, readShippingSettings } from './shipping-settings.js';
+
+const EMPTY_ADDRESS: UnifiedShipment['sender'] = {
+  name: '',
+  phone: '',
+  address1: '',
+  city: '',
+  county: '',
+  country: 'RO',
+};
 
 /** Orders in these states get no new AWB. */
 const NOT_SHIPPABLE: ReadonlySet<OrderStatus> = new Set(['cancelled', 'delivered', 'returned']);
@@ -145,8 +160,12 @@ export class ShipmentMaker {
         reference: row.idempotency_key,
         orderNumber: await this.orderNumber(row),
         service: row.service,
-        sender: JSON.parse(row.sender) as never,
-        recipient: JSON.parse(row.recipient) as never,
+        // Written by reserve() from the same types; a corrupt value fails the courier's checks.
+        sender: parseJsonColumn<UnifiedShipment['sender']>(row.sender, EMPTY_ADDRESS),
+        recipient: parseJsonColumn<UnifiedShipment['recipient']>(row.recipient, {
+          ...EMPTY_ADDRESS,
+          email: '',
+        }),
         currency: row.currency,
         codMinor: row.cod_minor,
         declaredValueMinor: row.declared_value_minor,

@@ -211,7 +211,7 @@ export class ShippingService {
         this.events,
         row,
         'shipped',
-        row.order_status_before === 'shipped' ? 'packed' : (row.order_status_before as never),
+        row.order_status_before === 'shipped' ? 'packed' : row.order_status_before,
         actor,
         now,
       );
