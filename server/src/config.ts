@@ -10,6 +10,8 @@ import { parseNetwork } from './shared/networks.js';
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
+  /** The address customers reach ecomdir at: public tracking links (/t/<token>) start with it. */
+  PUBLIC_URL: z.url().optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -82,6 +84,8 @@ const EnvSchema = z.object({
 export interface Config {
   port: number;
   host: string;
+  /** PUBLIC_URL; absent: http://localhost:<port> (tracking links then work only on this machine). */
+  publicUrl?: string;
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -133,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
+    ...(e.PUBLIC_URL && { publicUrl: e.PUBLIC_URL.replace(/\/+$/, '') }),
     dataDir,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }

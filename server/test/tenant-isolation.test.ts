@@ -13,7 +13,17 @@ describe('tenant isolation: account A never reaches account B', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let a: Client & { email: string };
   let b: Client;
-  const B = { order: 0, packer: 0, store: 0, job: 0, packerUser: 0, session: '' };
+  const B = {
+    order: 0,
+    packer: 0,
+    store: 0,
+    job: 0,
+    packerUser: 0,
+    session: '',
+    shipment: 0,
+    courierAccount: 0,
+    batch: 0,
+  };
   /** Texts only B's data contains: no answer to A may carry one. */
   const MARKERS = ['Secretescu', 'Bsecretpacker', 'bsecretstore', '192.0.2.222'];
 
@@ -90,6 +100,31 @@ describe('tenant isolation: account A never reaches account B', () => {
         .where('account_id', '=', accountB)
         .executeTakeFirstOrThrow()
     ).id;
+    // B's shipment (own courier) and courier account.
+    await b.request('PUT', '/api/shipping/settings', {
+      sender_addresses: [
+        {
+          id: 'b',
+          label: 'B',
+          name: 'Bsecretstore',
+          phone: '0700000000',
+          address1: 'Str. B 1',
+          city: 'Iași',
+          county: 'Iași',
+        },
+      ],
+    });
+    B.shipment = (await b.post(`/api/orders/${B.order}/shipments`, {})).json<{ id: number }>().id;
+    B.courierAccount = (
+      await b.post('/api/shipping/courier-accounts', {
+        courier: 'own',
+        name: 'Bsecretstore',
+        credentials: { user: 'b' },
+      })
+    ).json<{ id: number }>().id;
+    B.batch = (await b.post('/api/shipments/bulk', { order_ids: [B.order] })).json<{
+      batch_id: number;
+    }>().batch_id;
     // A failed login into B's account, which only B's owner may see.
     await app.http.inject({
       method: 'POST',
@@ -138,6 +173,32 @@ describe('tenant isolation: account A never reaches account B', () => {
     'DELETE /api/auth/sessions/{id}': () => ({ url: `/api/auth/sessions/${B.session}` }),
     'POST /api/packers/{id}/unlock': () => ({ url: `/api/packers/${B.packer}/unlock` }),
     'GET /api/packers/{id}/wrong-scans': () => ({ url: `/api/packers/${B.packer}/wrong-scans` }),
+    'POST /api/orders/{id}/shipments': () => ({
+      url: `/api/orders/${B.order}/shipments`,
+      body: {},
+    }),
+    'GET /api/orders/{id}/shipments': () => ({ url: `/api/orders/${B.order}/shipments` }),
+    'GET /api/shipments/{id}': () => ({ url: `/api/shipments/${B.shipment}` }),
+    'POST /api/shipments/{id}/mark': () => ({
+      url: `/api/shipments/${B.shipment}/mark`,
+      body: { status: 'delivered' },
+    }),
+    'POST /api/shipments/{id}/cancel': () => ({ url: `/api/shipments/${B.shipment}/cancel` }),
+    'DELETE /api/shipping/courier-accounts/{id}': () => ({
+      url: `/api/shipping/courier-accounts/${B.courierAccount}`,
+    }),
+    'GET /api/shipments/batches/{id}': () => ({ url: `/api/shipments/batches/${B.batch}` }),
+    'POST /api/station/orders/{id}/shipment': () => ({
+      url: `/api/station/orders/${B.order}/shipment`,
+    }),
+    'GET /api/station/orders/{id}/label': () => ({ url: `/api/station/orders/${B.order}/label` }),
+    'GET /api/shipments/slips': () => ({
+      url: `/api/shipments/slips?order_ids=${B.order}&kind=packing`,
+    }),
+    'GET /api/shipments/labels': () => ({ url: `/api/shipments/labels?ids=${B.shipment}` }),
+    // Public by design: whoever has a shipment's link sees its status (no personal data); the
+    // isolation is the 128-bit random token, so a token nobody was given is not found.
+    'GET /api/t/{token}': () => ({ url: `/api/t/${'x'.repeat(22)}` }),
   };
 
   /** Ids of B's that a route may take in its query string or body, by field name. */

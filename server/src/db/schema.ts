@@ -38,6 +38,8 @@ export interface AccountsTable {
   station_networks: Generated<string>;
   /** The last phone order number given out (M1, M2, … per account). */
   phone_order_seq: Generated<number>;
+  /** The last AWB number the own courier gave out (per account). */
+  own_awb_seq: Generated<number>;
 }
 
 export interface UsersTable {
@@ -363,6 +365,113 @@ export interface ScanMismatchesTable {
   created_at: number;
 }
 
+/** One attempt at an AWB for an order (modules/shipping; migration 1401). */
+export interface ShipmentsTable {
+  id: Generated<number>;
+  account_id: number;
+  order_id: number;
+  store_id: number | null;
+  courier: string;
+  service: string;
+  attempt: number;
+  /** `<order id>-<attempt>`: the reference the courier is given and asked about after a crash. */
+  idempotency_key: string;
+  phase: 'pending' | 'made' | 'failed' | 'cancelled';
+  /** While set in the future, one request is talking to the courier for this row. */
+  claim_until: number | null;
+  /** Calls to the courier's create so far: above 0, look the reference up before creating. */
+  courier_calls: Generated<number>;
+  awb: string | null;
+  /** The unified tracking status (shipping/couriers/courier.ts); null until the AWB exists. */
+  status: string | null;
+  tracking_token: string;
+  tracking_url: string | null;
+  currency: string;
+  cod_minor: number | null;
+  declared_value_minor: number;
+  parcels: number;
+  weight_grams: number;
+  observations: Generated<string>;
+  /** JSON: the sender address used (LabelAddress). */
+  sender: string;
+  /** JSON: the recipient as sent to the courier (LabelAddress with email). */
+  recipient: string;
+  /** Why this courier and service: a code with parameters, rendered in the reader's language. */
+  reason_code: string;
+  reason_params: Generated<string>;
+  /** JSON: [{code, text}] — the courier's own messages of the last refusal. */
+  messages: Generated<string>;
+  order_status_before: OrderStatus;
+  next_track_at: number | null;
+  track_failures: Generated<number>;
+  created_by: Generated<string>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ShipmentEventsTable {
+  id: Generated<number>;
+  account_id: number;
+  shipment_id: number;
+  status: string;
+  courier_code: string;
+  courier_text: string;
+  actor_label: Generated<string>;
+  occurred_at: number;
+  created_at: number;
+}
+
+export interface ShippingSettingsTable {
+  account_id: number;
+  /** JSON, validated by ShippingSettings (modules/shipping/shipping-settings.ts). */
+  settings: string;
+  updated_at: number;
+}
+
+export interface OwnCourierAwbsTable {
+  account_id: number;
+  reference: string;
+  awb: string;
+  created_at: number;
+}
+
+export interface CourierAccountsTable {
+  id: Generated<number>;
+  account_id: number;
+  courier: string;
+  name: string;
+  /** Sealed by the vault; never returned by the API. */
+  credentials: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ShipmentBatchesTable {
+  id: Generated<number>;
+  account_id: number;
+  total: number;
+  done: Generated<number>;
+  made: Generated<number>;
+  failed: Generated<number>;
+  /** JSON: the generate options every item uses (courier, service). */
+  options: Generated<string>;
+  created_by: string;
+  created_at: number;
+  finished_at: number | null;
+}
+
+export interface ShipmentBatchItemsTable {
+  id: Generated<number>;
+  account_id: number;
+  batch_id: number;
+  order_id: number;
+  shipment_id: number | null;
+  result: 'queued' | 'made' | 'failed';
+  message_code: string | null;
+  message_text: string | null;
+  done_at: number | null;
+}
+
 export interface DB {
   accounts: AccountsTable;
   users: UsersTable;
@@ -384,7 +493,15 @@ export interface DB {
   quarantined_orders: QuarantinedOrdersTable;
   login_attempts: LoginAttemptsTable;
   login_failures: LoginFailuresTable;
+  shipments: ShipmentsTable;
+  shipment_events: ShipmentEventsTable;
+  shipping_settings: ShippingSettingsTable;
+  own_courier_awbs: OwnCourierAwbsTable;
+  courier_accounts: CourierAccountsTable;
+  shipment_batches: ShipmentBatchesTable;
+  shipment_batch_items: ShipmentBatchItemsTable;
 }
+export type ShipmentRow = Selectable<ShipmentsTable>;
 
 export type AccountRow = Selectable<AccountsTable>;
 export type UserRow = Selectable<UsersTable>;

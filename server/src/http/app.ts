@@ -39,6 +39,19 @@ import { createEventBus, type EventBus } from '../modules/events/event-bus.js';
 import { eventsRoutes } from '../modules/events/events.routes.js';
 import { packingRoutes } from '../modules/packing/packing.routes.js';
 import { PackingService } from '../modules/packing/packing.service.js';
+import type { Courier } from '../modules/shipping/couriers/courier.js';
+import { ownCourier } from '../modules/shipping/couriers/own/index.js';
+import { CourierRegistry } from '../modules/shipping/couriers/registry.js';
+import { CourierAccounts } from '../modules/shipping/courier-accounts.js';
+import { ShipmentMaker } from '../modules/shipping/generate-shipment.js';
+import { ShipmentBatches } from '../modules/shipping/bulk-shipments.js';
+import type { RenderLabels } from '../modules/shipping/labels/label-data.js';
+import { renderLabels } from '../modules/shipping/labels/render.js';
+import { type RenderSlips, renderSlips } from '../modules/shipping/slips.js';
+import { shippingRoutes } from '../modules/shipping/shipping.routes.js';
+import { ShippingService } from '../modules/shipping/shipping.service.js';
+import { readShippingSettings } from '../modules/shipping/shipping-settings.js';
+import { ShipmentTracker } from '../modules/shipping/track-shipments.js';
 import { registerSessionLoading } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { redactUrl, registerSecurityHeaders } from './security-headers.js';
@@ -56,6 +69,8 @@ export interface Services {
   events: EventBus;
   stores: StoresService;
   sync: SyncService;
+  shipping: ShippingService;
+  shipmentTracker: ShipmentTracker;
 }
 
 export interface App {
@@ -75,7 +90,15 @@ export interface App {
  */
 export async function buildApp(
   config: Config,
-  opts: { logStream?: NodeJS.WritableStream } = {},
+  opts: {
+    logStream?: NodeJS.WritableStream;
+    /** Renders labels (PDF A6 / A4×4, ZPL); default a plain-text stand-in until labels/ lands. */
+    renderLabels?: RenderLabels;
+    /** Renders picking lists and packing slips; default a plain-text stand-in. */
+    renderSlips?: RenderSlips;
+    /** Couriers besides the built-in ones (tests add scripted couriers here). */
+    couriers?: Courier[];
+  } = {},
 ): Promise<App> {
   setPauseAfterRejections(config.sync.pauseAfterRejections);
   const database = openDatabase(config.database);
@@ -90,10 +113,11 @@ export async function buildApp(
     sessionDays: config.sessionDays,
     loginRateLimit: config.loginRateLimit,
   });
+  const vault = Vault.open(config.dataDir, config.masterKey);
   // Stores, sync and the store write-back share the vault and the connector registry.
   const connections = new StoreConnections(
     buildConnectorRegistry(),
-    Vault.open(config.dataDir, config.masterKey),
+    vault,
     config.sync.requestTimeoutMs,
     config.storeFetch,
   );
@@ -109,6 +133,30 @@ export async function buildApp(
   sync.setNewOrdersHook(distribution.onOrdersWritten);
   // Changes of known orders follow the lifecycle table (distribution, live updates).
   sync.setChangedOrdersHook(distribution.onStoreChanges);
+  // Shipping: the couriers in one registry (the core never imports an adapter), their logins
+  // sealed by the same vault as store credentials.
+  const couriers = new CourierRegistry([
+    ownCourier({
+      db: database.db,
+      renderLabels: opts.renderLabels ?? renderLabels,
+      prefixOf: async (accountId) =>
+        (await readShippingSettings(database.db, accountId)).own_awb_prefix,
+    }),
+    ...(opts.couriers ?? []),
+  ]);
+  const courierAccounts = new CourierAccounts(database.db, vault);
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const shipmentMaker = new ShipmentMaker({
+    db: database.db,
+    couriers,
+    events,
+    contextOf: (accountId, courier) => courierAccounts.contextOf(accountId, courier),
+    trackingPage: (token) => `${publicUrl}/t/${token}`,
+  });
+  const shipmentTracker = new ShipmentTracker(database.db, couriers, events, (a, c) =>
+    courierAccounts.contextOf(a, c),
+  );
+  const shipmentBatches = new ShipmentBatches(database.db, shipmentMaker, events);
   const writeback = new StoreWriteback(database.db, connections, sync.afterChanges, events);
   const connectLimit = {
     max: config.loginRateLimit.max * 3,
@@ -125,7 +173,8 @@ export async function buildApp(
       listCacheEntries: config.listCacheEntries,
     }),
     distribution,
-    packing: new PackingService(database, events),
+    // An order packed at the station gets its AWB queued when the shipping setting says so.
+    packing: new PackingService(database, events, shipmentBatches.onPacked),
     events,
     stores: new StoresService(
       database,
@@ -136,6 +185,16 @@ export async function buildApp(
       config.jobs.deadMs,
     ),
     sync,
+    shipping: new ShippingService(
+      database.db,
+      couriers,
+      shipmentMaker,
+      courierAccounts,
+      events,
+      shipmentBatches,
+      opts.renderSlips ?? renderSlips,
+    ),
+    shipmentTracker,
   };
 
   const http = Fastify({
@@ -199,6 +258,7 @@ export async function buildApp(
       await api.register(distributionRoutes(services.distribution));
       await api.register(packingRoutes(services.packing));
       await api.register(eventsRoutes(events));
+      await api.register(shippingRoutes(services.shipping));
     },
     { prefix: '/api' },
   );
@@ -212,15 +272,24 @@ export async function buildApp(
     'store.reconcile': (p, ctx) => services.sync.reconcile(p.store_id, ctx.heartbeat),
     'store.push_assignment': (p) => writeback.pushAssignment(p),
     'store.push_shipment': (p) => writeback.pushShipment(p),
+    'shipment.track': (p) => shipmentTracker.track(p.shipment_id),
+    'shipment.generate': (p) => shipmentBatches.run(p),
   } satisfies JobHandlers;
   const worker = new JobWorker(database.db, database.dialect, jobHandlers, config.jobs, http.log);
   let poller: { stop(): void } | null = null;
   let shiftWatch: { stop(): void } | null = null;
+  let trackingTick: { stop(): void } | null = null;
   const startBackground = () => {
     worker.start();
     // Shift ends and starts: redistribute and retry the Unassigned queue every minute.
     shiftWatch ??= startShiftWatch(services.distribution, (err) =>
       http.log.error({ err }, 'distribution check failed'),
+    );
+    // Shipments whose courier is due to be asked about them become tracking jobs.
+    trackingTick ??= every(
+      60,
+      async () => void (await shipmentTracker.enqueueDue()),
+      (err) => http.log.error({ err }, 'tracking tick failed'),
     );
     // Ticks often; each store is synced when its own interval has passed (one cheap query).
     poller ??= every(
@@ -240,6 +309,7 @@ export async function buildApp(
     async close() {
       poller?.stop();
       shiftWatch?.stop();
+      trackingTick?.stop();
       await worker.stop();
       await http.close();
       await events.close();

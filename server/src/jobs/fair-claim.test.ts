@@ -90,6 +90,8 @@ describe('fair job queue', () => {
         await sleep(PUSH_MS);
       },
       'store.push_shipment': () => Promise.resolve(),
+      'shipment.track': () => Promise.resolve(),
+      'shipment.generate': () => Promise.resolve(),
     };
     const worker = new JobWorker(
       db,

@@ -17,6 +17,10 @@ export interface JobPayloads {
     tracking_url: string;
     label_url?: string | null;
   };
+  /** Ask the courier about one shipment's tracking (modules/shipping/track-shipments.ts). */
+  'shipment.track': { shipment_id: number };
+  /** Make one order's AWB: an item of a bulk batch, or at packing (batch_id null). */
+  'shipment.generate': { order_id: number; batch_id: number | null };
 }
 
 export type JobKind = keyof JobPayloads;
@@ -55,4 +59,6 @@ export const DEFAULT_PRIORITY: { [K in JobKind]: JobPriority } = {
   'store.reconcile': JOB_PRIORITY.routine,
   'store.push_assignment': JOB_PRIORITY.routine,
   'store.push_shipment': JOB_PRIORITY.routine,
+  'shipment.track': JOB_PRIORITY.bulk,
+  'shipment.generate': JOB_PRIORITY.routine,
 };

@@ -62,6 +62,8 @@ describe('durable jobs', () => {
         await new Promise((r) => setTimeout(r, 2));
       },
       'store.push_shipment': () => Promise.resolve(),
+      'shipment.track': () => Promise.resolve(),
+      'shipment.generate': () => Promise.resolve(),
     };
     const workers = [1, 2, 3].map(
       () =>

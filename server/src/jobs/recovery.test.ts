@@ -29,6 +29,8 @@ describe('recovery of jobs whose worker died', () => {
     'store.reconcile': () => Promise.resolve(),
     'store.push_assignment': () => Promise.resolve(),
     'store.push_shipment': () => Promise.resolve(),
+    'shipment.track': () => Promise.resolve(),
+    'shipment.generate': () => Promise.resolve(),
   });
   const health = async () =>
     (await app.http.inject({ method: 'GET', url: '/api/health' })).json<{

@@ -82,6 +82,20 @@ export const ERROR_CODES = [
   'owner_not_removable',
   'session_not_found',
   'already_owner',
+  // shipping: AWBs, labels, tracking (modules/shipping)
+  'order_not_shippable',
+  'sender_address_missing',
+  'sender_default_twice',
+  'courier_unknown',
+  'courier_account_not_found',
+  'courier_refused',
+  'shipment_not_found',
+  'shipment_not_made',
+  'shipment_not_markable',
+  'shipment_not_cancellable',
+  'labels_mixed_couriers',
+  'label_format_unsupported',
+  'shipment_batch_not_found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -45,6 +45,10 @@ export interface ReasonParamsByCode {
   store_order_gone: Empty;
   /** The store refused a write-back: its own message, shown as the store wrote it. */
   store_message: { text: string };
+  /** An AWB was made for the order (the order moved to shipped). */
+  awb_made: { awb: string };
+  /** The courier's tracking moved the order on (delivered, returned). */
+  awb_tracking: { awb: string };
   /** A row written before reasons were codes: the sentence as it was stored. */
   legacy_text: { text: string };
 }
@@ -80,6 +84,8 @@ const ALL: Record<ReasonCode, true> = {
   store_data_cleaned: true,
   store_order_gone: true,
   store_message: true,
+  awb_made: true,
+  awb_tracking: true,
   legacy_text: true,
 };
 export const REASON_CODES = Object.keys(ALL) as [ReasonCode, ...ReasonCode[]];

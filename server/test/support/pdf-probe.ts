@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 // Reads a rendered PDF the way a person and a scanner would: its text through poppler's
 // pdftotext, its fonts through pdffonts, its pages as pictures through pdftoppm, and the
 // barcodes in those pictures through ZXing (zxing-cpp compiled to WebAssembly, the reader
@@ -122,4 +123,15 @@ export async function decodeBarcodes(pngFile: string, format: 'code128' | 'qr'):
     { formats: [format === 'qr' ? 'QRCode' : 'Code128'], tryHarder: true, maxNumberOfSymbols: 8 },
   );
   return found.filter((barcode) => barcode.isValid).map((barcode) => barcode.text);
+}
+
+/** An answer's PDF read back: its pages' text (after checking it is a PDF at all). */
+export function pdfAnswerTexts(contentType: unknown, body: Uint8Array): string[] {
+  assert.equal(contentType, 'application/pdf');
+  const pdf = pdfOnDisk(body);
+  try {
+    return pageTexts(pdf.file);
+  } finally {
+    pdf.close();
+  }
 }

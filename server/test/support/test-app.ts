@@ -6,9 +6,10 @@ import { createTestDatabase, testConfig } from './test-db.js';
 /** A fresh app on a fresh database, and a way to throw both away. */
 export async function startTestApp(
   overrides: Partial<Config> = {},
+  opts: Parameters<typeof buildApp>[1] = {},
 ): Promise<App & { cleanup(): Promise<void> }> {
   const db = await createTestDatabase();
-  const app = await buildApp(testConfig(db, overrides));
+  const app = await buildApp(testConfig(db, overrides), opts);
   return {
     ...app,
     async cleanup() {

@@ -40,6 +40,7 @@ const PlaceholderPage = page(
   () => import('../features/placeholders/PlaceholderPage'),
   'PlaceholderPage',
 );
+const TrackingPage = page(() => import('../features/tracking/TrackingPage'), 'TrackingPage');
 const NotFoundPage = page(() => import('../features/placeholders/NotFoundPage'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -49,6 +50,7 @@ export function AppRoutes() {
         <Route path="/setup" element={<SetupPage />} />
         <Route path="/login" element={<LoginPage mode="staff" />} />
         <Route path="/login/packer" element={<LoginPage mode="packer" />} />
+        <Route path="/t/:token" element={<TrackingPage />} />
         <Route element={<RequireAuth roles={['packer']} />}>
           <Route path="/station" element={<StationQueuePage />} />
           <Route path="/station/orders/:id" element={<StationOrderPage />} />

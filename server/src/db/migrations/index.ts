@@ -39,6 +39,13 @@ import * as m1205 from './20261130_1205_add_session_client.js';
 import * as m0901 from './20261130_0901_add_orders_assigned_by_hand.js';
 import * as m0902 from './20261130_0902_add_accounts_phone_order_seq.js';
 import * as m0903 from './20261201_0903_reasons_as_codes.js';
+import * as m1401 from './20261201_1401_create_shipments.js';
+import * as m1402 from './20261201_1402_create_shipment_events.js';
+import * as m1403 from './20261201_1403_add_accounts_own_awb_seq.js';
+import * as m1404 from './20261201_1404_create_shipping_settings.js';
+import * as m1405 from './20261201_1405_create_own_courier_awbs.js';
+import * as m1406 from './20261201_1406_create_courier_accounts.js';
+import * as m1407 from './20261201_1407_create_shipment_batches.js';
 
 /**
  * Every migration, in order. Forward-only: a shipped migration is never edited; a change
@@ -85,4 +92,11 @@ export const migrations: Record<string, Migration> = {
   '20261130_0901_add_orders_assigned_by_hand': m0901,
   '20261130_0902_add_accounts_phone_order_seq': m0902,
   '20261201_0903_reasons_as_codes': m0903,
+  '20261201_1401_create_shipments': m1401,
+  '20261201_1402_create_shipment_events': m1402,
+  '20261201_1403_add_accounts_own_awb_seq': m1403,
+  '20261201_1404_create_shipping_settings': m1404,
+  '20261201_1405_create_own_courier_awbs': m1405,
+  '20261201_1406_create_courier_accounts': m1406,
+  '20261201_1407_create_shipment_batches': m1407,
 };

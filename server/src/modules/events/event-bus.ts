@@ -12,11 +12,13 @@ type Db = Kysely<DB> | Transaction<DB>;
  * orders changed, refetch the list".
  */
 export interface LiveEvent {
-  type: 'orders.changed';
+  /** shipments.batch: a bulk AWB generation moved on (`batch` says how far). */
+  type: 'orders.changed' | 'shipments.batch';
   account_id: number;
   order_ids: number[] | null;
   /** Packers whose queue changed; a station only hears about its own packer. */
   packer_ids: number[];
+  batch?: { id: number; total: number; done: number; made: number; failed: number };
 }
 
 export type Listener = (e: LiveEvent) => void;

@@ -39,7 +39,11 @@ export function eventsRoutes(bus: EventBus): FastifyPluginAsyncZod {
         res.write(`retry: 3000\nevent: ready\ndata: {}\n\n`);
         const unsubscribe = bus.subscribe((e) => {
           if (!wanted(e)) return;
-          const data = { order_ids: e.order_ids, packer_ids: e.packer_ids };
+          const data = {
+            order_ids: e.order_ids,
+            packer_ids: e.packer_ids,
+            ...(e.batch && { batch: e.batch }),
+          };
           res.write(`event: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`);
         });
         const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);

@@ -1,9 +1,21 @@
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import {
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import type { Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Cursor } from './cursor.js';
 import type { OrderListQuery, OrderSort } from './orders.schema.js';
 import { searchWords } from './search-text.js';
+
+type ShipmentSubquery = SelectQueryBuilder<
+  DB & { o: DB['orders']; sh: DB['shipments'] },
+  'o' | 'sh',
+  { id: number }
+>;
 
 const SORT_COLUMN = { created_at: 'o.created_at', total: 'o.total_minor' } as const;
 
@@ -131,6 +143,34 @@ export async function listOrders(
   if (q.payment_method) query = query.where('o.payment_method', '=', q.payment_method);
   if (q.created_from) query = query.where('o.created_at', '>=', Date.parse(q.created_from));
   if (q.created_to) query = query.where('o.created_at', '<', Date.parse(q.created_to));
+  // Shipment filters look at the order's current AWB (a made shipment; cancelled ones are
+  // history), through the (account_id, order_id) index of shipments.
+  type Where = Parameters<typeof query.where>[0];
+  const currentAwb =
+    (extra: (sh: ShipmentSubquery) => ShipmentSubquery = (sh) => sh, negate = false): Where =>
+    (eb: ExpressionBuilder<DB & { o: DB['orders'] }, 'o'>) => {
+      const sub = extra(
+        eb
+          .selectFrom('shipments as sh')
+          .select('sh.id')
+          .whereRef('sh.order_id', '=', 'o.id')
+          .where('sh.account_id', '=', accountId)
+          .where('sh.phase', '=', 'made'),
+      );
+      return negate ? eb.not(eb.exists(sub)) : eb.exists(sub);
+    };
+  if (q.courier) {
+    const courier = q.courier;
+    query = query.where(currentAwb((sh) => sh.where('sh.courier', '=', courier)));
+  }
+  if (q.shipment_status) {
+    const statuses = q.shipment_status;
+    query = query.where(currentAwb((sh) => sh.where('sh.status', 'in', statuses)));
+  }
+  if (q.shipping === 'packed_no_awb')
+    query = query.where('o.status', '=', 'packed').where(currentAwb(undefined, true));
+  if (q.shipping === 'awb_not_handed_over')
+    query = query.where(currentAwb((sh) => sh.where('sh.status', '=', 'created')));
   if (q.q) {
     for (const cond of await searchCondition(db, dialect, q.q)) query = query.where(cond);
   }

@@ -55,7 +55,7 @@ export function toDetail(
   addresses: OrderAddressRow[],
   assignments: Awaited<ReturnType<typeof findAssignments>>,
   audit: Awaited<ReturnType<typeof listAudit>>,
-): Omit<OrderDetailOut, 'wrong_scans'> {
+): Omit<OrderDetailOut, 'wrong_scans' | 'shipments'> {
   return {
     ...toSummary({ ...o, store_name: o.store_name, packer_name: o.packer_name }),
     store_status: o.store_status,

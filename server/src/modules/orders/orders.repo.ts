@@ -168,3 +168,14 @@ export async function findWrongScans(db: Db, accountId: number, orderId: number)
     .orderBy('s.id')
     .execute();
 }
+
+/** The order's shipments in brief, oldest first (the order page; modules/shipping owns them). */
+export async function findShipmentSummaries(db: Db, accountId: number, orderId: number) {
+  return db
+    .selectFrom('shipments')
+    .select(['id', 'courier', 'awb', 'phase', 'status', 'tracking_url', 'created_at'])
+    .where('account_id', '=', accountId)
+    .where('order_id', '=', orderId)
+    .orderBy('attempt')
+    .execute();
+}

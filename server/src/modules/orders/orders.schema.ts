@@ -26,6 +26,18 @@ const Csv = <T extends z.ZodType<unknown, string>>(item: T) =>
     .pipe(z.array(item).min(1).max(20));
 
 const IsoDate = z.iso.datetime({ offset: true });
+// The unified tracking statuses (modules/shipping/couriers/courier.ts), spelled here so the
+// orders module does not import shipping's.
+const SHIPMENT_STATUS_VALUES = [
+  'created',
+  'handed_over',
+  'in_transit',
+  'out_for_delivery',
+  'delivered',
+  'refused',
+  'returned',
+  'cancelled',
+] as const;
 
 export const OrderListQuery = z.strictObject({
   status: Csv(OrderStatus).optional(),
@@ -41,6 +53,15 @@ export const OrderListQuery = z.strictObject({
   created_from: IsoDate.optional(),
   created_to: IsoDate.optional(),
   q: Text(200).optional(),
+  /** Orders whose current AWB is of this courier (registry key, e.g. own). */
+  courier: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional(),
+  /** Orders whose current AWB has one of these tracking statuses. */
+  shipment_status: Csv(z.enum(SHIPMENT_STATUS_VALUES)).optional(),
+  /** packed_no_awb: packed, no AWB yet; awb_not_handed_over: an AWB the courier has not taken. */
+  shipping: z.enum(['packed_no_awb', 'awb_not_handed_over']).optional(),
   sort: z.enum(SORTS).default('-created_at'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -205,6 +226,18 @@ export const OrderDetailOut = OrderSummaryOut.extend({
       from: z.string().nullable(),
       to: z.string().nullable(),
       reason: ReasonOut.nullable(),
+      created_at: z.string(),
+    }),
+  ),
+  /** The order's AWBs, oldest first (details and history: GET /api/orders/{id}/shipments). */
+  shipments: z.array(
+    z.object({
+      id: z.number(),
+      courier: z.string(),
+      awb: z.string().nullable(),
+      state: z.enum(['pending', 'made', 'failed', 'cancelled']),
+      status: z.string().nullable(),
+      tracking_url: z.string().nullable(),
       created_at: z.string(),
     }),
   ),

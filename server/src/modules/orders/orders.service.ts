@@ -69,15 +69,25 @@ export class OrdersService {
     const db = this.database.db;
     const order = await repo.findOrder(db, accountId, id);
     if (!order) throw new NotFound('order_not_found', 'This order was not found.');
-    const [items, addresses, assignments, audit, scans] = await Promise.all([
+    const [items, addresses, assignments, audit, scans, shipments] = await Promise.all([
       repo.findOrderItems(db, accountId, id),
       repo.findOrderAddresses(db, accountId, id),
       repo.findAssignments(db, accountId, id),
       listAudit(db, accountId, 'order', id),
       repo.findWrongScans(db, accountId, id),
+      repo.findShipmentSummaries(db, accountId, id),
     ]);
     return {
       ...toDetail(order, items, addresses, assignments, audit),
+      shipments: shipments.map((s) => ({
+        id: s.id,
+        courier: s.courier,
+        awb: s.awb,
+        state: s.phase,
+        status: s.status,
+        tracking_url: s.tracking_url,
+        created_at: new Date(Number(s.created_at)).toISOString(),
+      })),
       wrong_scans: scans.map((s) => ({
         id: s.id,
         code: s.code,

@@ -23,6 +23,8 @@ import type { ReassignBody } from './packing.schema.js';
 export interface LockDeps {
   db: Kysely<DB>;
   events: EventBus;
+  /** Called in the transaction that packs an order (shipping: the AWB at packing). */
+  onPacked?: (trx: Transaction<DB>, accountId: number, orderId: number) => Promise<void>;
 }
 
 /** A packer confirms (takes) their order; an owner or manager may confirm on their behalf. */

@@ -19,8 +19,8 @@ import { scanItem } from './scan-order.js';
 export class PackingService {
   private readonly deps: LockDeps;
 
-  constructor(database: Database, events: EventBus) {
-    this.deps = { db: database.db, events };
+  constructor(database: Database, events: EventBus, onPacked?: LockDeps['onPacked']) {
+    this.deps = { db: database.db, events, ...(onPacked && { onPacked }) };
   }
 
   async confirm(auth: AuthContext, orderId: number, actor: Actor): Promise<LockOut> {

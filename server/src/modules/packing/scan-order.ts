@@ -92,6 +92,7 @@ export async function scanItem(
           reason: reason('all_items_scanned'),
           at: now,
         });
+        await deps.onPacked?.(trx, accountId, orderId);
       }
     }
     await deps.events.publish(trx, compactEvent(accountId, [orderId], [o.packer_id]));

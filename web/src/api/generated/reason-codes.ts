@@ -18,6 +18,8 @@ export const REASON_CODES = [
   'store_data_cleaned',
   'store_order_gone',
   'store_message',
+  'awb_made',
+  'awb_tracking',
   'legacy_text',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -862,6 +862,8 @@ export interface paths {
                     | 'store_data_cleaned'
                     | 'store_order_gone'
                     | 'store_message'
+                    | 'awb_made'
+                    | 'awb_tracking'
                     | 'legacy_text';
                   params: {
                     [key: string]: string | number;
@@ -1037,6 +1039,7 @@ export interface paths {
       parameters: {
         query?: {
           cod?: 'true' | 'false';
+          courier?: string;
           created_from?: string;
           created_to?: string;
           cursor?: string;
@@ -1044,6 +1047,8 @@ export interface paths {
           packer_id?: 'none' | number;
           payment_method?: string;
           q?: string;
+          shipment_status?: string;
+          shipping?: 'packed_no_awb' | 'awb_not_handed_over';
           sort?: '-created_at' | 'created_at' | '-total' | 'total';
           status?: string;
           store_id?: number;
@@ -1212,6 +1217,8 @@ export interface paths {
                     | 'store_data_cleaned'
                     | 'store_order_gone'
                     | 'store_message'
+                    | 'awb_made'
+                    | 'awb_tracking'
                     | 'legacy_text';
                   params: {
                     [key: string]: string | number;
@@ -1245,6 +1252,8 @@ export interface paths {
                     | 'store_data_cleaned'
                     | 'store_order_gone'
                     | 'store_message'
+                    | 'awb_made'
+                    | 'awb_tracking'
                     | 'legacy_text';
                   params: {
                     [key: string]: string | number;
@@ -1293,6 +1302,16 @@ export interface paths {
               paid: boolean;
               payment_method: string;
               payment_method_title: string;
+              shipments: {
+                awb: string | null;
+                courier: string;
+                created_at: string;
+                id: number;
+                /** @enum {string} */
+                state: 'pending' | 'made' | 'failed' | 'cancelled';
+                status: string | null;
+                tracking_url: string | null;
+              }[];
               shipping: {
                 address_1: string;
                 address_2: string;
@@ -1421,6 +1440,8 @@ export interface paths {
                     | 'store_data_cleaned'
                     | 'store_order_gone'
                     | 'store_message'
+                    | 'awb_made'
+                    | 'awb_tracking'
                     | 'legacy_text';
                   params: {
                     [key: string]: string | number;
@@ -1454,6 +1475,8 @@ export interface paths {
                     | 'store_data_cleaned'
                     | 'store_order_gone'
                     | 'store_message'
+                    | 'awb_made'
+                    | 'awb_tracking'
                     | 'legacy_text';
                   params: {
                     [key: string]: string | number;
@@ -1502,6 +1525,16 @@ export interface paths {
               paid: boolean;
               payment_method: string;
               payment_method_title: string;
+              shipments: {
+                awb: string | null;
+                courier: string;
+                created_at: string;
+                id: number;
+                /** @enum {string} */
+                state: 'pending' | 'made' | 'failed' | 'cancelled';
+                status: string | null;
+                tracking_url: string | null;
+              }[];
               shipping: {
                 address_1: string;
                 address_2: string;
@@ -1693,6 +1726,182 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orders/{id}/shipments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                attempt: number;
+                awb: string | null;
+                cod: string | null;
+                courier: string;
+                courier_name: string;
+                created_at: string;
+                currency: string;
+                declared_value: string;
+                events: {
+                  at: string;
+                  code: string;
+                  /** @enum {string} */
+                  status:
+                    | 'created'
+                    | 'handed_over'
+                    | 'in_transit'
+                    | 'out_for_delivery'
+                    | 'delivered'
+                    | 'refused'
+                    | 'returned'
+                    | 'cancelled';
+                  text: string;
+                }[];
+                id: number;
+                messages: {
+                  code: string;
+                  text: string;
+                }[];
+                order_id: number;
+                parcels: number;
+                reason: {
+                  code: string;
+                  params: {
+                    [key: string]: string | number;
+                  };
+                };
+                service: string;
+                /** @enum {string} */
+                state: 'pending' | 'made' | 'failed' | 'cancelled';
+                /** @enum {string|null} */
+                status:
+                  | 'created'
+                  | 'handed_over'
+                  | 'in_transit'
+                  | 'out_for_delivery'
+                  | 'delivered'
+                  | 'refused'
+                  | 'returned'
+                  | 'cancelled'
+                  | null;
+                tracking_url: string | null;
+                weight_kg: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            courier?: string;
+            observations?: string;
+            parcels?: number;
+            service?: string;
+            weight_kg?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempt: number;
+              awb: string | null;
+              cod: string | null;
+              courier: string;
+              courier_name: string;
+              created_at: string;
+              currency: string;
+              declared_value: string;
+              events: {
+                at: string;
+                code: string;
+                /** @enum {string} */
+                status:
+                  | 'created'
+                  | 'handed_over'
+                  | 'in_transit'
+                  | 'out_for_delivery'
+                  | 'delivered'
+                  | 'refused'
+                  | 'returned'
+                  | 'cancelled';
+                text: string;
+              }[];
+              id: number;
+              messages: {
+                code: string;
+                text: string;
+              }[];
+              order_id: number;
+              parcels: number;
+              reason: {
+                code: string;
+                params: {
+                  [key: string]: string | number;
+                };
+              };
+              service: string;
+              /** @enum {string} */
+              state: 'pending' | 'made' | 'failed' | 'cancelled';
+              /** @enum {string|null} */
+              status:
+                | 'created'
+                | 'handed_over'
+                | 'in_transit'
+                | 'out_for_delivery'
+                | 'delivered'
+                | 'refused'
+                | 'returned'
+                | 'cancelled'
+                | null;
+              tracking_url: string | null;
+              weight_kg: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orders/{id}/store-push/retry': {
     parameters: {
       query?: never;
@@ -1840,6 +2049,8 @@ export interface paths {
                     | 'store_data_cleaned'
                     | 'store_order_gone'
                     | 'store_message'
+                    | 'awb_made'
+                    | 'awb_tracking'
                     | 'legacy_text';
                   params: {
                     [key: string]: string | number;
@@ -1874,6 +2085,8 @@ export interface paths {
                     | 'store_data_cleaned'
                     | 'store_order_gone'
                     | 'store_message'
+                    | 'awb_made'
+                    | 'awb_tracking'
                     | 'legacy_text';
                   params: {
                     [key: string]: string | number;
@@ -2552,6 +2765,935 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/shipments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempt: number;
+              awb: string | null;
+              cod: string | null;
+              courier: string;
+              courier_name: string;
+              created_at: string;
+              currency: string;
+              declared_value: string;
+              events: {
+                at: string;
+                code: string;
+                /** @enum {string} */
+                status:
+                  | 'created'
+                  | 'handed_over'
+                  | 'in_transit'
+                  | 'out_for_delivery'
+                  | 'delivered'
+                  | 'refused'
+                  | 'returned'
+                  | 'cancelled';
+                text: string;
+              }[];
+              id: number;
+              messages: {
+                code: string;
+                text: string;
+              }[];
+              order_id: number;
+              parcels: number;
+              reason: {
+                code: string;
+                params: {
+                  [key: string]: string | number;
+                };
+              };
+              service: string;
+              /** @enum {string} */
+              state: 'pending' | 'made' | 'failed' | 'cancelled';
+              /** @enum {string|null} */
+              status:
+                | 'created'
+                | 'handed_over'
+                | 'in_transit'
+                | 'out_for_delivery'
+                | 'delivered'
+                | 'refused'
+                | 'returned'
+                | 'cancelled'
+                | null;
+              tracking_url: string | null;
+              weight_kg: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shipments/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempt: number;
+              awb: string | null;
+              cod: string | null;
+              courier: string;
+              courier_name: string;
+              created_at: string;
+              currency: string;
+              declared_value: string;
+              events: {
+                at: string;
+                code: string;
+                /** @enum {string} */
+                status:
+                  | 'created'
+                  | 'handed_over'
+                  | 'in_transit'
+                  | 'out_for_delivery'
+                  | 'delivered'
+                  | 'refused'
+                  | 'returned'
+                  | 'cancelled';
+                text: string;
+              }[];
+              id: number;
+              messages: {
+                code: string;
+                text: string;
+              }[];
+              order_id: number;
+              parcels: number;
+              reason: {
+                code: string;
+                params: {
+                  [key: string]: string | number;
+                };
+              };
+              service: string;
+              /** @enum {string} */
+              state: 'pending' | 'made' | 'failed' | 'cancelled';
+              /** @enum {string|null} */
+              status:
+                | 'created'
+                | 'handed_over'
+                | 'in_transit'
+                | 'out_for_delivery'
+                | 'delivered'
+                | 'refused'
+                | 'returned'
+                | 'cancelled'
+                | null;
+              tracking_url: string | null;
+              weight_kg: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shipments/{id}/mark': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status:
+              | 'handed_over'
+              | 'in_transit'
+              | 'out_for_delivery'
+              | 'delivered'
+              | 'refused'
+              | 'returned';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempt: number;
+              awb: string | null;
+              cod: string | null;
+              courier: string;
+              courier_name: string;
+              created_at: string;
+              currency: string;
+              declared_value: string;
+              events: {
+                at: string;
+                code: string;
+                /** @enum {string} */
+                status:
+                  | 'created'
+                  | 'handed_over'
+                  | 'in_transit'
+                  | 'out_for_delivery'
+                  | 'delivered'
+                  | 'refused'
+                  | 'returned'
+                  | 'cancelled';
+                text: string;
+              }[];
+              id: number;
+              messages: {
+                code: string;
+                text: string;
+              }[];
+              order_id: number;
+              parcels: number;
+              reason: {
+                code: string;
+                params: {
+                  [key: string]: string | number;
+                };
+              };
+              service: string;
+              /** @enum {string} */
+              state: 'pending' | 'made' | 'failed' | 'cancelled';
+              /** @enum {string|null} */
+              status:
+                | 'created'
+                | 'handed_over'
+                | 'in_transit'
+                | 'out_for_delivery'
+                | 'delivered'
+                | 'refused'
+                | 'returned'
+                | 'cancelled'
+                | null;
+              tracking_url: string | null;
+              weight_kg: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shipments/batches/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              created_at: string;
+              done: number;
+              failed: number;
+              finished_at: string | null;
+              id: number;
+              items: {
+                awb: string | null;
+                message: {
+                  code: string;
+                  text: string;
+                } | null;
+                order_id: number;
+                order_number: string;
+                /** @enum {string} */
+                result: 'queued' | 'made' | 'failed';
+                shipment_id: number | null;
+              }[];
+              made: number;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shipments/bulk': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            courier?: string;
+            order_ids: number[];
+            service?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              batch_id: number;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shipments/labels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query: {
+          format?: 'a6' | 'a4x4' | 'zpl';
+          ids: string;
+          sort?: 'packer' | 'courier' | 'order';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shipments/slips': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query: {
+          kind: 'picking' | 'packing';
+          order_ids: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shipping/courier-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                courier: string;
+                created_at: string;
+                id: number;
+                name: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            courier: string;
+            credentials: {
+              [key: string]: string;
+            };
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              courier: string;
+              created_at: string;
+              id: number;
+              name: string;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shipping/courier-accounts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shipping/couriers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                capabilities: {
+                  cancel: boolean;
+                  cod: boolean;
+                  label_formats: ('a6' | 'a4x4' | 'zpl')[];
+                  lockers: boolean;
+                  tracking: boolean;
+                };
+                key: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shipping/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @default own */
+              default_courier: string;
+              /** @default standard */
+              default_service: string;
+              /**
+               * @default {
+               *       "length": 30,
+               *       "width": 20,
+               *       "height": 10
+               *     }
+               */
+              default_size_cm: {
+                height: number;
+                length: number;
+                width: number;
+              };
+              /** @default 1 */
+              default_weight_kg: string;
+              /**
+               * @default button
+               * @enum {string}
+               */
+              on_pack: 'off' | 'button' | 'automatic';
+              /** @default ED */
+              own_awb_prefix: string;
+              /**
+               * @default sender
+               * @enum {string}
+               */
+              payer: 'sender' | 'recipient';
+              /**
+               * @default [
+               *       {
+               *         "name": "Default",
+               *         "format": "a6"
+               *       }
+               *     ]
+               */
+              printers: {
+                /** @enum {string} */
+                format: 'a6' | 'a4x4' | 'zpl';
+                name: string;
+              }[];
+              /** @default [] */
+              rules: {
+                /** @default null */
+                cod: boolean | null;
+                courier: string;
+                /** @default null */
+                max_value: string | null;
+                /** @default null */
+                max_weight_kg: string | null;
+                /** @default null */
+                min_value: string | null;
+                /** @default null */
+                min_weight_kg: string | null;
+                name: string;
+                service: string;
+                /** @default [] */
+                shipping_method_ids: string[];
+                /** @default [] */
+                store_ids: number[];
+              }[];
+              /** @default [] */
+              sender_addresses: {
+                address1: string;
+                /** @default null */
+                address2: string | null;
+                city: string;
+                /** @default null */
+                company: string | null;
+                /** @default RO */
+                country: string;
+                county: string;
+                id: string;
+                /** @default false */
+                is_default: boolean;
+                label: string;
+                name: string;
+                phone: string;
+                /** @default null */
+                postcode: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default own */
+            default_courier?: string;
+            /** @default standard */
+            default_service?: string;
+            /**
+             * @default {
+             *       "length": 30,
+             *       "width": 20,
+             *       "height": 10
+             *     }
+             */
+            default_size_cm?: {
+              height: number;
+              length: number;
+              width: number;
+            };
+            /** @default 1 */
+            default_weight_kg?: string;
+            /**
+             * @default button
+             * @enum {string}
+             */
+            on_pack?: 'off' | 'button' | 'automatic';
+            /** @default ED */
+            own_awb_prefix?: string;
+            /**
+             * @default sender
+             * @enum {string}
+             */
+            payer?: 'sender' | 'recipient';
+            /**
+             * @default [
+             *       {
+             *         "name": "Default",
+             *         "format": "a6"
+             *       }
+             *     ]
+             */
+            printers?: {
+              /** @enum {string} */
+              format: 'a6' | 'a4x4' | 'zpl';
+              name: string;
+            }[];
+            /** @default [] */
+            rules?: {
+              /** @default null */
+              cod?: boolean | null;
+              courier: string;
+              /** @default null */
+              max_value?: string | null;
+              /** @default null */
+              max_weight_kg?: string | null;
+              /** @default null */
+              min_value?: string | null;
+              /** @default null */
+              min_weight_kg?: string | null;
+              name: string;
+              service: string;
+              /** @default [] */
+              shipping_method_ids?: string[];
+              /** @default [] */
+              store_ids?: number[];
+            }[];
+            /** @default [] */
+            sender_addresses?: {
+              address1: string;
+              /** @default null */
+              address2?: string | null;
+              city: string;
+              /** @default null */
+              company?: string | null;
+              /** @default RO */
+              country?: string;
+              county: string;
+              id: string;
+              /** @default false */
+              is_default?: boolean;
+              label: string;
+              name: string;
+              phone: string;
+              /** @default null */
+              postcode?: string | null;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @default own */
+              default_courier: string;
+              /** @default standard */
+              default_service: string;
+              /**
+               * @default {
+               *       "length": 30,
+               *       "width": 20,
+               *       "height": 10
+               *     }
+               */
+              default_size_cm: {
+                height: number;
+                length: number;
+                width: number;
+              };
+              /** @default 1 */
+              default_weight_kg: string;
+              /**
+               * @default button
+               * @enum {string}
+               */
+              on_pack: 'off' | 'button' | 'automatic';
+              /** @default ED */
+              own_awb_prefix: string;
+              /**
+               * @default sender
+               * @enum {string}
+               */
+              payer: 'sender' | 'recipient';
+              /**
+               * @default [
+               *       {
+               *         "name": "Default",
+               *         "format": "a6"
+               *       }
+               *     ]
+               */
+              printers: {
+                /** @enum {string} */
+                format: 'a6' | 'a4x4' | 'zpl';
+                name: string;
+              }[];
+              /** @default [] */
+              rules: {
+                /** @default null */
+                cod: boolean | null;
+                courier: string;
+                /** @default null */
+                max_value: string | null;
+                /** @default null */
+                max_weight_kg: string | null;
+                /** @default null */
+                min_value: string | null;
+                /** @default null */
+                min_weight_kg: string | null;
+                name: string;
+                service: string;
+                /** @default [] */
+                shipping_method_ids: string[];
+                /** @default [] */
+                store_ids: number[];
+              }[];
+              /** @default [] */
+              sender_addresses: {
+                address1: string;
+                /** @default null */
+                address2: string | null;
+                city: string;
+                /** @default null */
+                company: string | null;
+                /** @default RO */
+                country: string;
+                county: string;
+                id: string;
+                /** @default false */
+                is_default: boolean;
+                label: string;
+                name: string;
+                phone: string;
+                /** @default null */
+                postcode: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/station/orders/{id}': {
     parameters: {
       query?: never;
@@ -2604,6 +3746,43 @@ export interface paths {
               units_total: number;
             };
           };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/station/orders/{id}/label': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          format?: 'a6' | 'a4x4' | 'zpl';
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
         };
       };
     };
@@ -2679,6 +3858,96 @@ export interface paths {
               packed: boolean;
               /** @enum {string} */
               result: 'ok';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/station/orders/{id}/shipment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              attempt: number;
+              awb: string | null;
+              cod: string | null;
+              courier: string;
+              courier_name: string;
+              created_at: string;
+              currency: string;
+              declared_value: string;
+              events: {
+                at: string;
+                code: string;
+                /** @enum {string} */
+                status:
+                  | 'created'
+                  | 'handed_over'
+                  | 'in_transit'
+                  | 'out_for_delivery'
+                  | 'delivered'
+                  | 'refused'
+                  | 'returned'
+                  | 'cancelled';
+                text: string;
+              }[];
+              id: number;
+              messages: {
+                code: string;
+                text: string;
+              }[];
+              order_id: number;
+              parcels: number;
+              reason: {
+                code: string;
+                params: {
+                  [key: string]: string | number;
+                };
+              };
+              service: string;
+              /** @enum {string} */
+              state: 'pending' | 'made' | 'failed' | 'cancelled';
+              /** @enum {string|null} */
+              status:
+                | 'created'
+                | 'handed_over'
+                | 'in_transit'
+                | 'out_for_delivery'
+                | 'delivered'
+                | 'refused'
+                | 'returned'
+                | 'cancelled'
+                | null;
+              tracking_url: string | null;
+              weight_kg: string;
             };
           };
         };
@@ -3274,6 +4543,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/t/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              awb: string;
+              city: string;
+              courier_name: string;
+              events: {
+                at: string;
+                /** @enum {string} */
+                status:
+                  | 'created'
+                  | 'handed_over'
+                  | 'in_transit'
+                  | 'out_for_delivery'
+                  | 'delivered'
+                  | 'refused'
+                  | 'returned'
+                  | 'cancelled';
+              }[];
+              /** @enum {string} */
+              status:
+                | 'created'
+                | 'handed_over'
+                | 'in_transit'
+                | 'out_for_delivery'
+                | 'delivered'
+                | 'refused'
+                | 'returned'
+                | 'cancelled';
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users': {
     parameters: {
       query?: never;
@@ -3465,7 +4798,20 @@ export interface components {
       | 'user_not_found'
       | 'owner_not_removable'
       | 'session_not_found'
-      | 'already_owner';
+      | 'already_owner'
+      | 'order_not_shippable'
+      | 'sender_address_missing'
+      | 'sender_default_twice'
+      | 'courier_unknown'
+      | 'courier_account_not_found'
+      | 'courier_refused'
+      | 'shipment_not_found'
+      | 'shipment_not_made'
+      | 'shipment_not_markable'
+      | 'shipment_not_cancellable'
+      | 'labels_mixed_couriers'
+      | 'label_format_unsupported'
+      | 'shipment_batch_not_found';
     /** @enum {string} */
     ReasonCode:
       | 'round_robin'
@@ -3486,6 +4832,8 @@ export interface components {
       | 'store_data_cleaned'
       | 'store_order_gone'
       | 'store_message'
+      | 'awb_made'
+      | 'awb_tracking'
       | 'legacy_text';
     /** @enum {string} */
     StoreCauseCode:

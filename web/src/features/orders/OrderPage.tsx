@@ -9,6 +9,7 @@ import { ErrorState, PageLoader } from '../../shared/states';
 import { useFormat } from '../../shared/use-format';
 import { AssignmentsSection, AuditSection } from './OrderHistory';
 import { WrongScansSection } from './WrongScans';
+import { ShipmentsSection } from './ShipmentsSection';
 import {
   AddressSection,
   ItemsSection,
@@ -134,6 +135,7 @@ export function OrderPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      <ShipmentsSection orderId={o.id} status={o.status} />
       <AssignmentsSection order={o} />
       <WrongScansSection scans={o.wrong_scans} />
       <AuditSection order={o} />

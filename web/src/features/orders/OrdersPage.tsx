@@ -11,6 +11,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { EmptyState, ErrorState, PageLoader } from '../../shared/states';
 import { useFormat } from '../../shared/use-format';
 import { BulkAssignModal } from './BulkAssignModal';
+import { BulkAwbButton } from './BulkAwbButton';
 import { toApiFilters, useOrderFilters } from './filters';
 import { OrdersFilters } from './OrdersFilters';
 import { OrdersTable } from './OrdersTable';
@@ -89,6 +90,7 @@ export function OrdersPage() {
                 {t('orders.clearSelection')}
               </Button>
               <DistributeButton orderIds={[...selected]} onDone={() => setSelected(new Set())} />
+              <BulkAwbButton orderIds={[...selected]} onDone={() => setSelected(new Set())} />
               <Button
                 size="xs"
                 leftSection={<IconUserShare size={16} />}
