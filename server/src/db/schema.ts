@@ -38,6 +38,11 @@ export interface AccountsTable {
   station_networks: Generated<string>;
   /** The last phone order number given out (M1, M2, … per account). */
   phone_order_seq: Generated<number>;
+  /**
+   * The packer station's address (`/station/<code>`) names the account by this code; packer
+   * usernames are unique per account. Set for every account (migration 1207, insertAccount).
+   */
+  station_code: string;
 }
 
 export interface UsersTable {

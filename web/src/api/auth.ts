@@ -10,6 +10,8 @@ export interface Account {
   timezone: string;
   currency: string;
   language: Language;
+  /** The packer station's address is `/station/<station_code>`. */
+  station_code: string;
 }
 
 /** Generated from the server's schema (`contract.ts`), not restated here. */
@@ -20,8 +22,8 @@ export const authApi = {
   setupStatus: () => api.get<{ needs_owner: boolean }>('/setup'),
   setup: (body: SetupBody) => api.post<Me>('/setup', body),
   login: (email: string, password: string) => api.post<Me>('/auth/login', { email, password }),
-  packerLogin: (username: string, pin: string) =>
-    api.post<Me>('/auth/packer-login', { username, pin }),
+  packerLogin: (stationCode: string, username: string, pin: string) =>
+    api.post<Me>('/auth/packer-login', { station_code: stationCode, username, pin }),
   logout: () => api.post<undefined>('/auth/logout'),
   me: () => api.get<Me>('/auth/me'),
 };

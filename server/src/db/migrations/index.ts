@@ -36,6 +36,8 @@ import * as m1202 from './20261130_1202_create_login_failures.js';
 import * as m1203 from './20261130_1203_add_users_pin_lock.js';
 import * as m1204 from './20261130_1204_add_account_pin_policy.js';
 import * as m1205 from './20261130_1205_add_session_client.js';
+import * as m1207 from './20261201_1207_add_account_station_code.js';
+import * as m1208 from './20261201_1208_unique_username_per_account.js';
 import * as m0901 from './20261130_0901_add_orders_assigned_by_hand.js';
 import * as m0902 from './20261130_0902_add_accounts_phone_order_seq.js';
 
@@ -83,4 +85,6 @@ export const migrations: Record<string, Migration> = {
   '20261130_1205_add_session_client': m1205,
   '20261130_0901_add_orders_assigned_by_hand': m0901,
   '20261130_0902_add_accounts_phone_order_seq': m0902,
+  '20261201_1207_add_account_station_code': m1207,
+  '20261201_1208_unique_username_per_account': m1208,
 };

@@ -94,7 +94,8 @@ export function accountsRoutes(
       '/auth/packer-login',
       { schema: { tags: ['auth'], body: PackerLoginBody, response: { 200: MeOut } } },
       async (req, reply) => {
-        const s = await accounts.packerLogin(req.body.username, req.body.pin, clientOf(req));
+        const { station_code, username, pin } = req.body;
+        const s = await accounts.packerLogin(station_code, username, pin, clientOf(req));
         return loggedIn(reply, s);
       },
     );
@@ -133,6 +134,7 @@ export function accountsRoutes(
           timezone: a.timezone,
           currency: a.currency,
           language: a.language,
+          station_code: a.station_code,
         };
       },
     );
@@ -152,6 +154,7 @@ export function accountsRoutes(
           timezone: a.timezone,
           currency: a.currency,
           language: a.language,
+          station_code: a.station_code,
         };
       },
     );

@@ -65,7 +65,7 @@ describe('packing: the confirmation lock, owner override, 50 parallel requests, 
         id: p.id,
         station: await login(
           app,
-          { username: p.username, pin: '123412' },
+          { station_code: p.station_code, username: p.username, pin: '123412' },
           '/api/auth/packer-login',
         ),
       });

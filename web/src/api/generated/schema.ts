@@ -27,6 +27,7 @@ export interface paths {
               id: number;
               language: string;
               name: string;
+              station_code: string;
               timezone: string;
             };
           };
@@ -68,6 +69,7 @@ export interface paths {
               id: number;
               language: string;
               name: string;
+              station_code: string;
               timezone: string;
             };
           };
@@ -267,6 +269,7 @@ export interface paths {
                 id: number;
                 language: string;
                 name: string;
+                station_code: string;
                 timezone: string;
               };
               csrf_token: string;
@@ -351,6 +354,7 @@ export interface paths {
                 id: number;
                 language: string;
                 name: string;
+                station_code: string;
                 timezone: string;
               };
               csrf_token: string;
@@ -396,6 +400,7 @@ export interface paths {
         content: {
           'application/json': {
             pin: string;
+            station_code: string;
             username: string;
           };
         };
@@ -413,6 +418,7 @@ export interface paths {
                 id: number;
                 language: string;
                 name: string;
+                station_code: string;
                 timezone: string;
               };
               csrf_token: string;
@@ -2287,6 +2293,7 @@ export interface paths {
                 id: number;
                 language: string;
                 name: string;
+                station_code: string;
                 timezone: string;
               };
               csrf_token: string;
