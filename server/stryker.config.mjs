@@ -27,7 +27,7 @@ export default {
     // the tenant scope: roles and CSRF on every route, another account's packer and stores
     'src/http/auth.ts:36-55',
     'src/modules/packers/active-packer.ts',
-    'src/modules/packers/packers.repo.ts:121-131',
+    'src/modules/packers/packers.repo.ts:128-137',
     'src/modules/stores/stores.repo.ts:25-32',
   ],
   // The sandbox links the workspace's node_modules instead of copying them.
