@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { type App, buildApp } from '../../http/app.js';
 import { openDatabase } from '../../db/database.js';
@@ -129,19 +130,12 @@ describe('station codes: the migration keeps existing packers working', () => {
       assert.equal(error, undefined);
       // A shop as it was: an account, a packer "ioana" (globally unique then) and a session.
       const now = Date.now();
-      const account = await db
-        .insertInto('accounts')
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table has no station_code yet
-        .values({
-          name: 'Vechi',
-          timezone: 'Europe/Bucharest',
-          currency: 'RON',
-          language: 'ro',
-          created_at: now,
-          updated_at: now,
-        } as any)
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      // Written in SQL: the typed schema already has station_code, which this table has not.
+      const inserted = await sql<{ id: number }>`
+        INSERT INTO accounts (name, timezone, currency, language, created_at, updated_at)
+        VALUES ('Vechi', 'Europe/Bucharest', 'RON', 'ro', ${now}, ${now})
+        RETURNING id`.execute(db);
+      const account = { id: Number(inserted.rows[0]?.id) };
       const user = await db
         .insertInto('users')
         .values({
