@@ -15,10 +15,23 @@ const GUARDS: Record<string, string[]> = {
   // the lock
   'src/modules/packing/order-lock.ts': ['../src/modules/packing/packing.test.js'],
   // the tenant scope
-  'src/http/auth.ts': ['./tenant-isolation.test.js', '../src/modules/accounts/accounts.test.js'],
-  'src/modules/packers/active-packer.ts': ['./tenant-isolation.test.js'],
-  'src/modules/packers/packers.repo.ts': ['./tenant-isolation.test.js'],
-  'src/modules/stores/stores.repo.ts': ['./tenant-isolation.test.js'],
+  'src/http/auth.ts': [
+    '../src/http/auth.test.js',
+    './tenant-isolation.test.js',
+    '../src/modules/accounts/accounts.test.js',
+  ],
+  'src/modules/packers/active-packer.ts': [
+    './tenant-isolation.test.js',
+    '../src/modules/packing/packing.test.js',
+  ],
+  'src/modules/packers/packers.repo.ts': [
+    './tenant-isolation.test.js',
+    '../src/modules/accounts/team.test.js',
+  ],
+  'src/modules/stores/stores.repo.ts': [
+    './tenant-isolation.test.js',
+    '../src/modules/stores/store-lifecycle.test.js',
+  ],
 };
 
 function filesToRun(): string[] {

@@ -201,5 +201,30 @@ describe('team: remove users, passwords, sessions, ownership, PIN policy', () =>
       allowed_store_ids: [Number(store.id)],
     });
     assert.equal(created.statusCode, 404);
+    // The account's own stores are accepted, alone or with none at all.
+    const own = await app.database.db
+      .insertInto('stores')
+      .values({
+        account_id: a.accountId,
+        name: 'A',
+        platform: 'woocommerce',
+        url: 'https://a.example',
+        status: 'connected',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const mine = await a.patch(`/api/packers/${p.id}`, { allowed_store_ids: [Number(own.id)] });
+    assert.equal(mine.statusCode, 200, mine.body);
+    assert.deepEqual(mine.json<{ allowed_store_ids: number[] }>().allowed_store_ids, [
+      Number(own.id),
+    ]);
+    const mixed = await a.patch(`/api/packers/${p.id}`, {
+      allowed_store_ids: [Number(own.id), Number(store.id)],
+    });
+    assert.equal(mixed.statusCode, 404, 'one store of another account refuses the whole list');
+    const none = await a.patch(`/api/packers/${p.id}`, { allowed_store_ids: [] });
+    assert.deepEqual(none.json<{ allowed_store_ids: number[] }>().allowed_store_ids, []);
   });
 });

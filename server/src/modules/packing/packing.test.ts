@@ -357,6 +357,31 @@ describe('packing: the confirmation lock, owner override, 50 parallel requests, 
     const same = await manager.post(`/api/orders/${id}/reassign`, { packer_id: a.id });
     assert.equal(code(same), '409 unchanged');
     assert.match(message(same), new RegExp(`#${number} is already Ana's`));
+    // Unconfirmed, it moves freely, and stays unconfirmed.
+    assert.equal(
+      code(await manager.post(`/api/orders/${id}/reassign`, { packer_id: b.id })),
+      '200 ok',
+    );
+    assert.equal(
+      code(await manager.post(`/api/orders/${id}/reassign`, { packer_id: a.id })),
+      '200 ok',
+    );
+    assert.deepEqual(await lastAudit(), {
+      action: 'assigned',
+      reason: 'by hand',
+      from: names[1],
+      to: names[0],
+    });
+    assert.equal((await detail()).assignments.at(-1)?.confirmed_at, null);
+    // Only to an active packer of this account.
+    const nobody = await manager.post(`/api/orders/${id}/reassign`, { packer_id: 987654 });
+    assert.equal(code(nobody), '404 packer_not_found');
+    assert.match(message(nobody), /Packer 987654 not found/);
+    const gone = await createPacker(owner, { name: 'Dorin' });
+    await owner.patch(`/api/packers/${gone.id}`, { active: false });
+    const inactive = await manager.post(`/api/orders/${id}/reassign`, { packer_id: gone.id });
+    assert.equal(code(inactive), '409 packer_inactive');
+    assert.match(message(inactive), /Dorin is deactivated/);
 
     // Ana confirms her own order: no "on behalf" reason; her assignment is marked confirmed.
     await a.station.post(`/api/orders/${id}/confirm`);
@@ -419,6 +444,7 @@ describe('packing: the confirmation lock, owner override, 50 parallel requests, 
       reason: 'x',
     });
     assert.equal(code(packed), '409 invalid_status');
+    assert.equal(code(await manager.post(`/api/orders/${other}/confirm`)), '409 not_assigned');
     assert.match(message(packed), new RegExp(`is packed and cannot be reassigned`));
   });
 
