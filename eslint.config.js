@@ -13,6 +13,9 @@ export default tseslint.config(
       'web/src/api/generated/**',
       '**/*.js',
       '**/*.mjs',
+      // Stryker's sandboxes and the mutation run's databases, present while it runs.
+      '**/.stryker-tmp/**',
+      '**/.mutation-tmp/**',
     ],
   },
   js.configs.recommended,

@@ -1,15 +1,17 @@
 // Mutation testing of the core rules (npm run test:mutation; not part of npm test: it is slow).
-// Stryker's command runner runs the tests that guard these rules once per mutant, on SQLite;
+// Stryker's command runner runs the tests that guard these rules once per mutant, on SQLite
+// (test/mutation-suite.ts);
 // the mutant under test is chosen by the __STRYKER_ACTIVE_MUTANT__ variable it sets.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'command',
   commandRunner: {
-    command: 'node --import tsx test/mutation-suite.ts',
+    command:
+      'node --import tsx --test-reporter=./test/support/bail-reporter.mjs test/mutation-suite.ts',
   },
-  // The rules' pure cores, guarded by fast tests. The lock and the tenant scope are SQL, guarded
-  // by the integration tests (packing.test.ts, tenant-isolation.test.ts) that take about a
-  // minute per run here: too slow to run once per mutant.
+  // The core rules. The pure cores' fast tests run first; the lock and the tenant scope are
+  // SQL, guarded by integration tests on SQLite (about 7 s each here), which only the mutants
+  // that survive the fast tests reach (test/support/bail-reporter.mjs stops at a failure).
   mutate: [
     // eligibility
     'src/modules/distribution/eligibility.ts:37-84',
@@ -19,7 +21,14 @@ export default {
     // the limiter
     'src/modules/accounts/attempt-limiter.ts',
     // which addresses a store may be on
-    'src/modules/connectors/address-policy.ts:41-60',
+    'src/modules/connectors/address-policy.ts',
+    // the lock
+    'src/modules/packing/order-lock.ts',
+    // the tenant scope: roles and CSRF on every route, another account's packer and stores
+    'src/http/auth.ts:36-55',
+    'src/modules/packers/active-packer.ts',
+    'src/modules/packers/packers.repo.ts:128-137',
+    'src/modules/stores/stores.repo.ts:25-32',
   ],
   // The sandbox links the workspace's node_modules instead of copying them.
   symlinkNodeModules: true,

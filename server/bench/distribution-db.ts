@@ -32,6 +32,7 @@ export async function assignOnSqlite(
         timezone: 'Europe/Bucharest',
         currency: 'RON',
         language: 'ro',
+        station_code: 'bench',
         created_at: now,
         updated_at: now,
       })

@@ -25,7 +25,7 @@ describe('tenant isolation: account A never reaches account B', () => {
     batch: 0,
   };
   /** Texts only B's data contains: no answer to A may carry one. */
-  const MARKERS = ['Secretescu', 'Bsecretpacker', 'bsecretstore', '192.0.2.222'];
+  const MARKERS = ['Secretescu', 'Bsecretpacker', 'bsecretstore', '192.0.2.222', 'bsecretjob'];
 
   before(async () => {
     app = await startTestApp();
@@ -80,7 +80,7 @@ describe('tenant isolation: account A never reaches account B', () => {
           run_at: now,
           locked_by: null,
           locked_at: null,
-          last_error: 'x',
+          last_error: 'bsecretjob: the store refused',
           created_at: now,
           updated_at: now,
         })
@@ -273,6 +273,7 @@ describe('tenant isolation: account A never reaches account B', () => {
     // B sees its own (the markers are really there to be found).
     const bList = await b.get('/api/account/login-failures');
     assert.ok(bList.body.includes('192.0.2.222'));
+    assert.ok((await b.get('/api/jobs/dead')).body.includes('bsecretjob'));
   });
 
   it('refuses B’s ids in the bodies of A’s requests', async () => {

@@ -177,6 +177,10 @@ test('owner logs in, filters and searches orders, opens one, switches language',
   await page.getByTestId('packers-table').waitFor();
   assert.equal(await page.getByTestId('packer-row').count(), 1);
   assert.match((await page.getByTestId('packer-row').first().textContent()) ?? '', /Ion Ionescu/);
+  // It shows the owner the shop's packer station address, which names the shop.
+  const address = (await page.getByTestId('station-address').textContent()) ?? '';
+  const stationCode = new RegExp(`^${h.base}/station/([a-z2-9]{8})$`).exec(address)?.[1];
+  assert.ok(stationCode, `a station address: ${address}`);
 
   // Back to Romanian, then log out: the login page answers again.
   await page.getByTestId('language-switch').getByText('RO').click();
@@ -184,9 +188,15 @@ test('owner logs in, filters and searches orders, opens one, switches language',
   await page.getByTestId('logout').click();
   await page.getByTestId('login-email').waitFor();
 
-  // Packers log in on their own tab with username and PIN.
+  // Packers log in on their own tab with the shop's code, username and PIN; a wrong code is
+  // refused like a wrong PIN.
   await page.getByTestId('login-tab-packer').click();
+  await page.getByTestId('login-station-code').fill('zzzzzzzz');
   await page.getByTestId('login-username').fill('ion');
+  await page.getByTestId('login-pin').fill('123412');
+  await page.getByTestId('login-packer-submit').click();
+  await page.getByTestId('login-error').waitFor();
+  await page.getByTestId('login-station-code').fill(stationCode);
   await page.getByTestId('login-pin').fill('123412');
   await page.getByTestId('login-packer-submit').click();
   // Ion's station shows the three orders assigned to him above.

@@ -38,6 +38,8 @@ const EXAMPLES: Record<ReasonCode, Reason['params']> = {
   store_data_cleaned: {},
   store_order_gone: {},
   store_message: { text: 'Order is locked.' },
+  awb_made: { awb: 'ED000000001' },
+  awb_tracking: { awb: 'ED000000001' },
   legacy_text: { text: 'least loaded: 3 open, next had 5' },
 };
 /** The codes that carry a person's or a store's own words, shown as written. */

@@ -46,12 +46,15 @@ test('password change, manager removal, failed logins, locked packer; no CSP vio
   // The manager is logged in elsewhere; removing them must end that session at once.
   const manager = new Api(h.base);
   await manager.call('POST', '/auth/login', { email: MANAGER.email, password: MANAGER.password });
+  const { station_code } = (
+    await api.call<{ account: { station_code: string } }>('GET', '/auth/me')
+  ).account;
   // Someone guesses Ion's PIN until the packer is locked (10 tries allowed).
   for (let i = 0; i < 11; i++) {
     await fetch(`${h.base}/api/auth/packer-login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'ion', pin: String(100000 + i) }),
+      body: JSON.stringify({ station_code, username: 'ion', pin: String(100000 + i) }),
     });
   }
 
@@ -78,7 +81,7 @@ test('password change, manager removal, failed logins, locked packer; no CSP vio
   const station = await fetch(`${h.base}/api/auth/packer-login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'ion', pin: '482915' }),
+    body: JSON.stringify({ station_code, username: 'ion', pin: '482915' }),
   });
   assert.equal(station.status, 200, 'the unlocked packer logs in');
   assert.ok(packer.id > 0);

@@ -85,7 +85,12 @@ test('owner generates an AWB on the order page and sees it tracked', async () =>
   const label = await page.request.get(`${h.base}/api/shipments/labels?ids=${s.id}`);
   assert.equal(label.status(), 200);
   assert.equal(label.headers()['content-type'], 'application/pdf');
-  assert.equal(Buffer.from(await label.body()).subarray(0, 5).toString(), '%PDF-');
+  assert.equal(
+    Buffer.from(await label.body())
+      .subarray(0, 5)
+      .toString(),
+    '%PDF-',
+  );
 
   // The public tracking answer needs no login and follows what the shop marks.
   const token = s.tracking_url.split('/t/')[1] ?? '';

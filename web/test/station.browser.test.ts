@@ -72,7 +72,11 @@ test('a packer logs in, takes an order and packs it by scanning', async () => {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
 
-  await page.goto(`${h.base}/login/packer`);
+  // The shop's station address names the shop (usernames are per shop): opened once, the
+  // device remembers it and the login asks only for the username and PIN.
+  const me = await call<{ account: { station_code: string } }>('GET', '/auth/me');
+  await page.goto(`${h.base}/station/${me.account.station_code}`);
+  assert.equal(await page.getByTestId('login-station-code').inputValue(), me.account.station_code);
   await page.getByTestId('login-username').fill('ion');
   await page.getByTestId('login-pin').fill('123412');
   await page.getByTestId('login-packer-submit').click();

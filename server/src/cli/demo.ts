@@ -44,10 +44,17 @@ async function main(): Promise<void> {
   const database = await openConfiguredDatabase();
   try {
     const db = database.db;
-    if (
-      await db.selectFrom('users').select('id').where('email', '=', DEMO_EMAIL).executeTakeFirst()
-    ) {
-      console.log(`The demo account exists already. Log in as ${DEMO_EMAIL} / ${DEMO_PASSWORD}.`);
+    const existing = await db
+      .selectFrom('users')
+      .innerJoin('accounts', 'accounts.id', 'users.account_id')
+      .select('accounts.station_code')
+      .where('users.email', '=', DEMO_EMAIL)
+      .executeTakeFirst();
+    if (existing) {
+      console.log(
+        `The demo account exists already. Log in as ${DEMO_EMAIL} / ${DEMO_PASSWORD}; ` +
+          `packer station /station/${existing.station_code}: ioana / 111111.`,
+      );
       return;
     }
     const accounts = new AccountsService(db, {
@@ -108,7 +115,15 @@ async function main(): Promise<void> {
           .map((p) => p.name)
           .join(', ')} works Mon–Fri 08:00–16:00 (account time zone).`,
     );
-    console.log(`Dashboard login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}. Packer station: ioana / 1111.`);
+    const { station_code } = await db
+      .selectFrom('accounts')
+      .select('station_code')
+      .where('id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    console.log(
+      `Dashboard login: ${DEMO_EMAIL} / ${DEMO_PASSWORD}. ` +
+        `Packer station /station/${station_code}: ioana / 111111.`,
+    );
   } finally {
     await database.destroy();
   }

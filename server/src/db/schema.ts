@@ -40,6 +40,11 @@ export interface AccountsTable {
   phone_order_seq: Generated<number>;
   /** The last AWB number the own courier gave out (per account). */
   own_awb_seq: Generated<number>;
+  /**
+   * The packer station's address (`/station/<code>`) names the account by this code; packer
+   * usernames are unique per account. Set for every account (migration 1207, insertAccount).
+   */
+  station_code: string;
 }
 
 export interface UsersTable {

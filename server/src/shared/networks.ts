@@ -19,16 +19,17 @@ export function parseNetwork(
   return { address, prefix, family: v === 4 ? 'ipv4' : 'ipv6' };
 }
 
-/** Whether `ip` is inside one of `networks` (IPv4-mapped IPv6 addresses count as IPv4). */
+/**
+ * Whether `ip` is inside one of `networks`. IPv4-mapped IPv6 addresses (`::ffff:192.168.1.20`,
+ * the form a dual-stack socket reports) count as their IPv4 address: `net.BlockList` does that.
+ */
 export function addressAllowed(ip: string, networks: string[]): boolean {
+  const family = net.isIP(ip);
+  if (family === 0) return false;
   const list = new net.BlockList();
   for (const n of networks) {
     const p = parseNetwork(n);
     if (p) list.addSubnet(p.address, p.prefix, p.family);
   }
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)?.[1];
-  const addr = mapped ?? ip;
-  const family = net.isIP(addr);
-  if (family === 0) return false;
-  return list.check(addr, family === 4 ? 'ipv4' : 'ipv6');
+  return list.check(ip, family === 4 ? 'ipv4' : 'ipv6');
 }

@@ -7,7 +7,7 @@ import type { Client } from './test-app.js';
 export async function createPacker(
   client: Client,
   overrides: Record<string, unknown> = {},
-): Promise<{ id: number; username: string }> {
+): Promise<{ id: number; username: string; station_code: string }> {
   const n = Math.random().toString(36).slice(2, 8);
   const res = await client.post('/api/packers', {
     name: `Packer ${n}`,
@@ -16,7 +16,17 @@ export async function createPacker(
     ...overrides,
   });
   if (res.statusCode !== 201) throw new Error(`createPacker: ${res.statusCode} ${res.body}`);
-  return res.json();
+  return {
+    ...res.json<{ id: number; username: string }>(),
+    station_code: await stationCodeOf(client),
+  };
+}
+
+/** The station code of the client's account: a packer logs in with it, a username and a PIN. */
+export async function stationCodeOf(client: Client): Promise<string> {
+  const me = await client.get('/api/auth/me');
+  if (me.statusCode !== 200) throw new Error(`stationCodeOf: ${me.statusCode} ${me.body}`);
+  return me.json<{ account: { station_code: string } }>().account.station_code;
 }
 
 /**

@@ -14,8 +14,9 @@ export const authApi = {
   setup: (body: SetupBody) => api.post<Me>('/setup', body),
   login: (email: string, password: string) =>
     api.post<Me>('/auth/login', { email, password } satisfies ApiBody<'/api/auth/login', 'post'>),
-  packerLogin: (username: string, pin: string) =>
+  packerLogin: (stationCode: string, username: string, pin: string) =>
     api.post<Me>('/auth/packer-login', {
+      station_code: stationCode,
       username,
       pin,
     } satisfies ApiBody<'/api/auth/packer-login', 'post'>),

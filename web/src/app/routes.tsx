@@ -51,6 +51,8 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage mode="staff" />} />
         <Route path="/login/packer" element={<LoginPage mode="packer" />} />
         <Route path="/t/:token" element={<TrackingPage />} />
+        {/* The shop's station address: the packer login with the shop named (see station-code.ts). */}
+        <Route path="/station/:code" element={<LoginPage mode="packer" />} />
         <Route element={<RequireAuth roles={['packer']} />}>
           <Route path="/station" element={<StationQueuePage />} />
           <Route path="/station/orders/:id" element={<StationOrderPage />} />

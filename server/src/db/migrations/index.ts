@@ -36,6 +36,8 @@ import * as m1202 from './20261130_1202_create_login_failures.js';
 import * as m1203 from './20261130_1203_add_users_pin_lock.js';
 import * as m1204 from './20261130_1204_add_account_pin_policy.js';
 import * as m1205 from './20261130_1205_add_session_client.js';
+import * as m1207 from './20261201_1207_add_account_station_code.js';
+import * as m1208 from './20261201_1208_unique_username_per_account.js';
 import * as m0901 from './20261130_0901_add_orders_assigned_by_hand.js';
 import * as m0902 from './20261130_0902_add_accounts_phone_order_seq.js';
 import * as m0903 from './20261201_0903_reasons_as_codes.js';
@@ -99,4 +101,6 @@ export const migrations: Record<string, Migration> = {
   '20261201_1405_create_own_courier_awbs': m1405,
   '20261201_1406_create_courier_accounts': m1406,
   '20261201_1407_create_shipment_batches': m1407,
+  '20261201_1207_add_account_station_code': m1207,
+  '20261201_1208_unique_username_per_account': m1208,
 };

@@ -1,5 +1,6 @@
 import { type Kysely, type Transaction, sql } from 'kysely';
 import type { DB, Role } from '../../db/schema.js';
+import { newStationCode, stationLoginId } from './station-code.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -22,6 +23,7 @@ export async function insertAccount(
       timezone: a.timezone,
       currency: a.currency,
       language: a.language,
+      station_code: newStationCode(),
       created_at: a.now,
       updated_at: a.now,
     })
@@ -81,8 +83,15 @@ export async function findUserByEmail(db: Db, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
-export async function findUserByUsername(db: Db, username: string) {
-  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+/** A packer's login: the username within the account named by the station code. */
+export async function findUserByStationLogin(db: Db, stationCode: string, username: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('accounts', 'accounts.id', 'users.account_id')
+    .selectAll('users')
+    .where('accounts.station_code', '=', stationCode)
+    .where('users.username', '=', username)
+    .executeTakeFirst();
 }
 
 export async function listStaff(db: Db, accountId: number) {
@@ -146,6 +155,7 @@ export async function findLiveSession(db: Db, sessionId: string, now: number) {
       'a.language',
       'a.timezone',
       'a.currency',
+      'a.station_code',
       'p.id as packer_id',
     ])
     .where('s.id', '=', sessionId)
@@ -279,8 +289,12 @@ export async function findUserById(db: Db, userId: number) {
  * A manager's unlock also forgives the packer's counted guesses from every address: the
  * station that was guessed from is usually the shop's own.
  */
-export async function clearPinAttemptKeys(db: Db, username: string): Promise<void> {
-  const prefix = `pin:user:${username}|`;
+export async function clearPinAttemptKeys(
+  db: Db,
+  stationCode: string,
+  username: string,
+): Promise<void> {
+  const prefix = `pin:${stationLoginId(stationCode, username)}|`;
   await db
     .deleteFrom('login_attempts')
     .where(sql<string>`substr(key, 1, ${prefix.length})`, '=', prefix)

@@ -34,12 +34,13 @@ type AccountRow = {
   timezone: string;
   currency: string;
   language: string;
+  station_code: string;
 };
 
 /** The account as answered: the column holds only a validated `Language`, parsed to say so. */
 function accountOut(a: AccountRow): z.infer<typeof AccountOut> {
-  const { id, name, timezone, currency } = a;
-  return { id, name, timezone, currency, language: Language.parse(a.language) };
+  const { id, name, timezone, currency, station_code } = a;
+  return { id, name, timezone, currency, language: Language.parse(a.language), station_code };
 }
 
 function meOf(auth: AuthContext): z.infer<typeof MeOut> {
@@ -109,7 +110,8 @@ export function accountsRoutes(
       '/auth/packer-login',
       { schema: { tags: ['auth'], body: PackerLoginBody, response: { 200: MeOut } } },
       async (req, reply) => {
-        const s = await accounts.packerLogin(req.body.username, req.body.pin, clientOf(req));
+        const { station_code, username, pin } = req.body;
+        const s = await accounts.packerLogin(station_code, username, pin, clientOf(req));
         return loggedIn(reply, s);
       },
     );

@@ -31,6 +31,8 @@ export const LoginBody = z.strictObject({
   password: z.string().min(1).max(200),
 });
 export const PackerLoginBody = z.strictObject({
+  /** The account's station code, from the station's address `/station/<code>`. */
+  station_code: z.string().min(1).max(32),
   username: z.string().min(1).max(64),
   pin: z.string().min(1).max(32),
 });
@@ -41,6 +43,8 @@ export const AccountOut = z.object({
   timezone: z.string(),
   currency: z.string(),
   language: Language,
+  /** The packer station's address is `/station/<station_code>`. */
+  station_code: z.string(),
 });
 
 export const MeOut = z.object({

@@ -8,6 +8,7 @@ import { type AttemptKey, AttemptLimiter } from './attempt-limiter.js';
 import { addressAllowed } from '../../shared/networks.js';
 import { SessionCache } from './session-cache.js';
 import { dummySecretHash, hashSecret, verifySecret } from './passwords.js';
+import { normalizeStationCode, stationLoginId } from './station-code.js';
 
 export interface AuthContext {
   sessionId: string;
@@ -19,7 +20,14 @@ export interface AuthContext {
   email: string | null;
   username: string | null;
   packerId: number | null;
-  account: { name: string; language: string; timezone: string; currency: string };
+  account: {
+    name: string;
+    language: string;
+    timezone: string;
+    currency: string;
+    /** The packer station's address is `/station/<station_code>`. */
+    station_code: string;
+  };
 }
 
 /** Where a login comes from: its address (limits, station networks) and browser (sessions list). */
@@ -164,11 +172,19 @@ export class AccountsService {
    * `max` times is locked until a manager unlocks it. With short PINs allowed, the station
    * may log in only from the shop's own addresses.
    */
-  async packerLogin(usernameRaw: string, pin: string, client: ClientInfo): Promise<NewSession> {
+  async packerLogin(
+    stationCodeRaw: string,
+    usernameRaw: string,
+    pin: string,
+    client: ClientInfo,
+  ): Promise<NewSession> {
+    const stationCode = normalizeStationCode(stationCodeRaw);
     const username = normalizeLogin(usernameRaw);
-    const keys = this.keysOf('pin', `user:${username}`, client.ip);
+    const keys = this.keysOf('pin', stationLoginId(stationCode, username), client.ip);
     await this.limiter.take(keys);
-    const found = await repo.findUserByUsername(this.db, username);
+    // The station code names the account: a wrong code, an unknown username and a wrong PIN
+    // all read the same, so the answer tells nothing about other accounts.
+    const found = await repo.findUserByStationLogin(this.db, stationCode, username);
     const user = found?.role === 'packer' ? found : undefined;
     let pinAttempts = 0;
     if (user) {
@@ -258,6 +274,7 @@ export class AccountsService {
         language: row.language,
         timezone: row.timezone,
         currency: row.currency,
+        station_code: row.station_code,
       },
     };
     this.sessions.set(id, auth, row.expires_at);

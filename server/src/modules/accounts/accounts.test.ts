@@ -84,11 +84,17 @@ describe('accounts: setup, login, sessions', () => {
     assert.equal(p.username, 'gica.packer');
     const station = new Client(app);
     assert.equal(
-      (await station.post('/api/auth/packer-login', { username: 'gica.packer', pin: '000000' }))
-        .statusCode,
+      (
+        await station.post('/api/auth/packer-login', {
+          station_code: p.station_code,
+          username: 'gica.packer',
+          pin: '000000',
+        })
+      ).statusCode,
       401,
     );
     const ok = await station.post('/api/auth/packer-login', {
+      station_code: p.station_code.toUpperCase(),
       username: 'GICA.PACKER',
       pin: '432143',
     });
@@ -107,6 +113,7 @@ describe('accounts: setup, login, sessions', () => {
     assert.equal(
       (
         await new Client(app).post('/api/auth/packer-login', {
+          station_code: p.station_code,
           username: 'gica.packer',
           pin: '432143',
         })

@@ -70,4 +70,29 @@ describe('attempt limiter (counted before the check)', () => {
     const row = await db.selectFrom('login_attempts').selectAll().executeTakeFirstOrThrow();
     assert.equal(row.count, 0);
   });
+
+  it('over several keys, waits for the one that frees last', async () => {
+    const minute = 60_000;
+    const { l } = await limiter(15 * minute);
+    const old = { key: 'old', max: 1 };
+    const fresh = { key: 'fresh', max: 1 };
+    await l.take([old], 0);
+    await l.take([fresh], 10 * minute);
+    // At minute 10 both are over: "old" frees in 5 minutes, "fresh" in 15.
+    await assert.rejects(l.take([fresh, old], 10 * minute), { message: /in 15 minute/ });
+    await assert.rejects(l.take([old, fresh], 10 * minute), { message: /in 15 minute/ });
+  });
+
+  it('drops ended windows every 500 attempts, and only ended ones', async () => {
+    const { db, l } = await limiter(1000);
+    await l.take([{ key: 'ended', max: 10 }], 0);
+    const keysAt = async () =>
+      (await db.selectFrom('login_attempts').select('key').execute()).map((r) => r.key).sort();
+    // Attempts 2 … 499 (at time 5000, the first window long over): nothing dropped yet, so a
+    // take costs one upsert.
+    for (let i = 2; i < 500; i++) await l.take([{ key: 'live', max: 1000 }], 5000);
+    assert.deepEqual(await keysAt(), ['ended', 'live']);
+    await l.take([{ key: 'live', max: 1000 }], 5000);
+    assert.deepEqual(await keysAt(), ['live'], 'the 500th attempt drops the ended window');
+  });
 });

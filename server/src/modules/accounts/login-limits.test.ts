@@ -99,7 +99,7 @@ describe('login limits hold under concurrency', () => {
     // From many addresses, so only the packer's own count stops them.
     const codes = await burst(app, 200, (i) => ({
       url: '/api/auth/packer-login',
-      payload: { username: 'ioana-limits', pin: String(100000 + i) },
+      payload: { station_code: p.station_code, username: 'ioana-limits', pin: String(100000 + i) },
       ip: `10.1.${Math.floor(i / 4)}.${i % 4}`,
     }));
     const checked = secretChecks.count - before;
@@ -107,6 +107,7 @@ describe('login limits hold under concurrency', () => {
     assert.equal(codes.filter((c) => c === 401).length, checked);
     // The right PIN no longer opens it: locked until a manager unlocks.
     const right = await new Client(app).post('/api/auth/packer-login', {
+      station_code: p.station_code,
       username: 'ioana-limits',
       pin: '482915',
     });
@@ -116,6 +117,7 @@ describe('login limits hold under concurrency', () => {
     assert.equal(listed.json<{ locked: boolean }>().locked, true);
     assert.equal((await owner.post(`/api/packers/${p.id}/unlock`)).statusCode, 200);
     const again = await new Client(app).post('/api/auth/packer-login', {
+      station_code: p.station_code,
       username: 'ioana-limits',
       pin: '482915',
     });
@@ -126,7 +128,7 @@ describe('login limits hold under concurrency', () => {
     const before = secretChecks.count;
     await burst(app, 200, (i) => ({
       url: '/api/auth/packer-login',
-      payload: { username: `nobody-${i % 3}`, pin: String(100000 + i) },
+      payload: { station_code: 'nowhere', username: `nobody-${i % 3}`, pin: String(100000 + i) },
       ip: '192.0.2.44',
     }));
     const checked = secretChecks.count - before;

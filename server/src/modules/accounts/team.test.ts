@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client, ownerClient, startTestApp } from '../../../test/support/test-app.js';
-import { createPacker } from '../../../test/support/factories.js';
+import { createPacker, stationCodeOf } from '../../../test/support/factories.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 const code = (r: { json<T>(): T }) => r.json<{ error: { code: string } }>().error.code;
@@ -46,7 +46,11 @@ describe('team: remove users, passwords, sessions, ownership, PIN policy', () =>
     const owner = await ownerClient(app);
     const p = await createPacker(owner, { username: 'rm-packer', pin: '246810' });
     const station = new Client(app);
-    await station.post('/api/auth/packer-login', { username: 'rm-packer', pin: '246810' });
+    await station.post('/api/auth/packer-login', {
+      station_code: p.station_code,
+      username: 'rm-packer',
+      pin: '246810',
+    });
     assert.equal((await station.get('/api/auth/me')).statusCode, 200);
     const me = (await station.get('/api/auth/me')).json<{ user: { id: number } }>().user;
     assert.equal((await owner.request('DELETE', `/api/users/${me.id}`)).statusCode, 204);
@@ -156,12 +160,13 @@ describe('team: remove users, passwords, sessions, ownership, PIN policy', () =>
         .statusCode,
       201,
     );
+    const stationCode = await stationCodeOf(owner);
     const from = (ip: string) =>
       app.http.inject({
         method: 'POST',
         url: '/api/auth/packer-login',
         remoteAddress: ip,
-        payload: { username: 'short-pin', pin: '1234' },
+        payload: { station_code: stationCode, username: 'short-pin', pin: '1234' },
       });
     const outside = await from('198.51.100.1');
     assert.equal(outside.statusCode, 403);
@@ -196,5 +201,30 @@ describe('team: remove users, passwords, sessions, ownership, PIN policy', () =>
       allowed_store_ids: [Number(store.id)],
     });
     assert.equal(created.statusCode, 404);
+    // The account's own stores are accepted, alone or with none at all.
+    const own = await app.database.db
+      .insertInto('stores')
+      .values({
+        account_id: a.accountId,
+        name: 'A',
+        platform: 'woocommerce',
+        url: 'https://a.example',
+        status: 'connected',
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const mine = await a.patch(`/api/packers/${p.id}`, { allowed_store_ids: [Number(own.id)] });
+    assert.equal(mine.statusCode, 200, mine.body);
+    assert.deepEqual(mine.json<{ allowed_store_ids: number[] }>().allowed_store_ids, [
+      Number(own.id),
+    ]);
+    const mixed = await a.patch(`/api/packers/${p.id}`, {
+      allowed_store_ids: [Number(own.id), Number(store.id)],
+    });
+    assert.equal(mixed.statusCode, 404, 'one store of another account refuses the whole list');
+    const none = await a.patch(`/api/packers/${p.id}`, { allowed_store_ids: [] });
+    assert.deepEqual(none.json<{ allowed_store_ids: number[] }>().allowed_store_ids, []);
   });
 });

@@ -9,7 +9,9 @@ import {
   hasRequiredSkills,
   isActive,
   isOnShift,
+  keepsOrder,
   localTime,
+  onShift,
   skillMatches,
   storeAllowed,
   underMaxOpen,
@@ -253,5 +255,54 @@ describe('eligibility rules (pure)', () => {
       [3, 4],
       'an order needing no skill goes to anyone',
     );
+  });
+});
+
+describe('keeping an order already given (pure)', () => {
+  const keeps = (p: Candidate, o: DistOrder, known: string[] = []) =>
+    keepsOrder(o, p, eligibilityContext(MONDAY_1030, 'Europe/Bucharest', known));
+
+  it('keeps it only while its store is allowed and its required skills are there', () => {
+    const fragile = order({ categories: ['fragile'] });
+    assert.equal(keeps(packer(1), order()), true, 'every store, no skill needed');
+    assert.equal(keeps(packer(1, { allowedStoreIds: [7] }), order()), true);
+    assert.equal(
+      keeps(packer(1, { allowedStoreIds: [8] }), order()),
+      false,
+      'store no longer allowed',
+    );
+    assert.equal(keeps(packer(1), fragile, ['fragile']), false, 'lacks the skill');
+    assert.equal(keeps(packer(1, { skills: ['fragile'] }), fragile, ['fragile']), true);
+    assert.equal(
+      keeps(packer(1, { skills: ['fragile'], allowedStoreIds: [8] }), fragile, ['fragile']),
+      false,
+      'skill there, store not allowed',
+    );
+    assert.equal(
+      keeps(packer(1, { allowedStoreIds: [7] }), fragile, ['fragile']),
+      false,
+      'store allowed, skill missing',
+    );
+    // Availability is not asked: an inactive, full, off-shift packer keeps what is theirs.
+    assert.equal(
+      keeps(packer(1, { active: false, maxOpenOrders: 0, openOrders: 5 }), order()),
+      true,
+    );
+  });
+
+  it('names every missing skill', () => {
+    const r = { ...ctx(['fragile', 'sku:TRC-']), required: ['fragile', 'sku:TRC-'] };
+    assert.equal(hasRequiredSkills(order(), packer(1), r), 'lacks skill fragile, sku:TRC-');
+  });
+
+  it('reads a schedule with days left out as those days off', () => {
+    const mondayOnly = {
+      mon: [{ start: '08:00', end: '16:00' }],
+    } as unknown as Candidate['shifts'];
+    assert.equal(onShift(mondayOnly, MONDAY_1030, 'Europe/Bucharest'), true);
+    const tuesday = MONDAY_1030 + 24 * 3_600_000;
+    assert.equal(onShift(mondayOnly, tuesday, 'Europe/Bucharest'), false);
+    const noDays = {} as unknown as Candidate['shifts'];
+    assert.equal(onShift(noDays, tuesday, 'Europe/Bucharest'), true, 'no schedule: always on');
   });
 });

@@ -91,7 +91,11 @@ describe('live events (server-sent events)', () => {
     const owner = await ownerClient(one);
     const p = await createPacker(owner, { name: 'Ana', pin: '123412' });
     const station = new Client(one);
-    await station.post('/api/auth/packer-login', { username: p.username, pin: '123412' });
+    await station.post('/api/auth/packer-login', {
+      station_code: p.station_code,
+      username: p.username,
+      pin: '123412',
+    });
     const dash = await openStream(one, owner);
     const queue = await openStream(one, station);
     await dash.next('ready');

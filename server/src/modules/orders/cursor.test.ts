@@ -4,7 +4,10 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 
 const raw = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 const refused = (s: string, sort = 'created_at') =>
-  assert.throws(() => decodeCursor(s, sort), { code: 'invalid_cursor' });
+  assert.throws(() => decodeCursor(s, sort), {
+    code: 'invalid_cursor',
+    message: 'The cursor is not valid for this list. Start again from the first page.',
+  });
 
 describe('keyset cursor (pure)', () => {
   it('round-trips the sort key and id', () => {

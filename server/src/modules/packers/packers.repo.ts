@@ -108,12 +108,18 @@ export async function updatePackerUser(
     .execute();
 }
 
+/** Whether another user of this account has `username` (unique per account, not globally). */
 export async function usernameTaken(
   db: Db,
+  accountId: number,
   username: string,
   exceptUserId?: number,
 ): Promise<boolean> {
-  let q = db.selectFrom('users').select('id').where('username', '=', username);
+  let q = db
+    .selectFrom('users')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('username', '=', username);
   if (exceptUserId !== undefined) q = q.where('id', '!=', exceptUserId);
   return (await q.executeTakeFirst()) !== undefined;
 }

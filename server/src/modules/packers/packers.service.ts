@@ -100,7 +100,8 @@ export class PackersService {
     if (!p) throw new NotFound('packer_not_found', `Packer ${id} not found.`);
     await this.db.transaction().execute(async (trx) => {
       await clearPinAttempts(trx, accountId, p.user_id);
-      if (p.username) await clearPinAttemptKeys(trx, p.username);
+      const account = await findAccount(trx, accountId);
+      if (p.username && account) await clearPinAttemptKeys(trx, account.station_code, p.username);
       await recordAudit(trx, {
         accountId,
         entity: 'packer',
@@ -119,11 +120,9 @@ export class PackersService {
     const pinHash = await hashSecret(input.pin);
     const id = await this.db.transaction().execute(async (trx) => {
       await this.checkStores(trx, accountId, input.allowed_store_ids);
-      // Usernames are one namespace (the station logs in by username alone); the answer does
-      // not say whose it is.
-      if (await repo.usernameTaken(trx, input.username)) {
-        throw new Conflict('username_taken', 'This username is not available. Choose another.');
-      }
+      // Usernames are unique per account (the station's address names the account), so the
+      // answer is about this account's own packers only.
+      if (await repo.usernameTaken(trx, accountId, input.username)) throw usernameTaken();
       const now = Date.now();
       const user = await trx
         .insertInto('users')
@@ -181,9 +180,11 @@ export class PackersService {
       const current = await repo.findPacker(trx, accountId, id);
       if (!current) throw new NotFound('packer_not_found', `Packer ${id} not found.`);
       await this.checkStores(trx, accountId, patch.allowed_store_ids);
-      if (patch.username && (await repo.usernameTaken(trx, patch.username, current.user_id))) {
-        throw new Conflict('username_taken', 'This username is not available. Choose another.');
-      }
+      if (
+        patch.username &&
+        (await repo.usernameTaken(trx, accountId, patch.username, current.user_id))
+      )
+        throw usernameTaken();
       const now = Date.now();
       const active = patch.active === undefined ? undefined : patch.active ? 1 : 0;
       await repo.updatePacker(trx, accountId, id, {
@@ -235,3 +236,6 @@ export class PackersService {
     return this.get(accountId, id);
   }
 }
+
+const usernameTaken = () =>
+  new Conflict('username_taken', 'Another packer of this shop has this username. Choose another.');

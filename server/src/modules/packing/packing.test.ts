@@ -65,7 +65,7 @@ describe('packing: the confirmation lock, owner override, 50 parallel requests, 
         id: p.id,
         station: await login(
           app,
-          { username: p.username, pin: '123412' },
+          { station_code: p.station_code, username: p.username, pin: '123412' },
           '/api/auth/packer-login',
         ),
       });
@@ -321,6 +321,136 @@ describe('packing: the confirmation lock, owner override, 50 parallel requests, 
           JSON.stringify(changes),
         );
     }
+  });
+
+  it('records who did what in the history, and says which order and packer in its refusals', async () => {
+    const [a, b, c] = packers;
+    assert.ok(a && b && c);
+    const names = ['Ana', 'Bogdan', 'Cristi'];
+    const id = await order([{ sku: 'TRC-001', quantity: 2 }]);
+    const { number } = await app.database.db
+      .selectFrom('orders')
+      .select('number')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const message = (r: LightMyRequestResponse) =>
+      r.json<{ error: { message: string } }>().error.message;
+    type Detail = {
+      audit: { action: string; reason: string; from: string | null; to: string | null }[];
+      assignments: { packer: { id: number }; confirmed_at: string | null; reason: string }[];
+    };
+    const detail = async () => (await owner.get(`/api/orders/${id}`)).json<Detail>();
+    const lastAudit = async () => {
+      const { audit } = await detail();
+      const e = audit.at(-1);
+      return e && { action: e.action, reason: e.reason, from: e.from, to: e.to };
+    };
+
+    // A new order has no packer: nothing to confirm.
+    const unassigned = await manager.post(`/api/orders/${id}/confirm`);
+    assert.equal(code(unassigned), '409 not_assigned');
+    assert.match(message(unassigned), new RegExp(`#${number} is new`));
+
+    // By hand, without a reason: "by hand", from nobody to Ana.
+    await manager.post(`/api/orders/${id}/reassign`, { packer_id: a.id });
+    assert.deepEqual(await lastAudit(), {
+      action: 'assigned',
+      reason: 'by hand',
+      from: null,
+      to: names[0],
+    });
+    const same = await manager.post(`/api/orders/${id}/reassign`, { packer_id: a.id });
+    assert.equal(code(same), '409 unchanged');
+    assert.match(message(same), new RegExp(`#${number} is already Ana's`));
+    // Unconfirmed, it moves freely, and stays unconfirmed.
+    assert.equal(
+      code(await manager.post(`/api/orders/${id}/reassign`, { packer_id: b.id })),
+      '200 ok',
+    );
+    assert.equal(
+      code(await manager.post(`/api/orders/${id}/reassign`, { packer_id: a.id })),
+      '200 ok',
+    );
+    assert.deepEqual(await lastAudit(), {
+      action: 'assigned',
+      reason: 'by hand',
+      from: names[1],
+      to: names[0],
+    });
+    assert.equal((await detail()).assignments.at(-1)?.confirmed_at, null);
+    // Only to an active packer of this account.
+    const nobody = await manager.post(`/api/orders/${id}/reassign`, { packer_id: 987654 });
+    assert.equal(code(nobody), '404 packer_not_found');
+    assert.match(message(nobody), /Packer 987654 not found/);
+    const gone = await createPacker(owner, { name: 'Dorin' });
+    await owner.patch(`/api/packers/${gone.id}`, { active: false });
+    const inactive = await manager.post(`/api/orders/${id}/reassign`, { packer_id: gone.id });
+    assert.equal(code(inactive), '409 packer_inactive');
+    assert.match(message(inactive), /Dorin is deactivated/);
+
+    // Ana confirms her own order: no "on behalf" reason; her assignment is marked confirmed.
+    await a.station.post(`/api/orders/${id}/confirm`);
+    assert.deepEqual(await lastAudit(), {
+      action: 'confirmed',
+      reason: '',
+      from: 'assigned',
+      to: 'confirmed',
+    });
+    const open = (await detail()).assignments.at(-1);
+    assert.equal(open?.packer.id, a.id);
+    assert.ok(open?.confirmed_at, 'the open assignment is confirmed');
+    // Refusals name the order and who holds it.
+    const locked = await manager.post(`/api/orders/${id}/reassign`, { packer_id: b.id });
+    assert.match(message(locked), new RegExp(`#${number} is confirmed by Ana`));
+    const notOwner = await manager.post(`/api/orders/${id}/reassign`, {
+      packer_id: b.id,
+      override: true,
+      reason: 'x',
+    });
+    assert.match(message(notOwner), /only the owner can override/);
+    const twice = await manager.post(`/api/orders/${id}/confirm`);
+    assert.match(message(twice), new RegExp(`#${number} is already confirmed by Ana`));
+
+    // Ana scans one item; the owner's override gives the order to Bogdan, who starts again.
+    assert.equal(
+      code(await a.station.post(`/api/station/orders/${id}/scan`, { code: 'TRC-001' })),
+      '200 ok',
+    );
+    await owner.post(`/api/orders/${id}/reassign`, {
+      packer_id: b.id,
+      override: true,
+      reason: 'Ana a plecat',
+    });
+    const moved = (await b.station.get(`/api/station/orders/${id}`)).json<{
+      units_scanned: number;
+    }>();
+    assert.equal(moved.units_scanned, 0, 'scanning starts again after an override');
+    const afterOverride = (await detail()).assignments.at(-1);
+    assert.equal(afterOverride?.packer.id, b.id);
+    assert.ok(afterOverride?.confirmed_at, 'locked to the packer the owner chose');
+    assert.equal(afterOverride?.reason, 'Ana a plecat');
+
+    // A manager's confirmation on a packer's behalf says for whom.
+    const other = await order();
+    await manager.post(`/api/orders/${other}/reassign`, { packer_id: c.id });
+    await manager.post(`/api/orders/${other}/confirm`);
+    const trail = (await owner.get(`/api/orders/${other}`)).json<Detail>().audit.at(-1);
+    assert.deepEqual([trail?.action, trail?.reason], ['confirmed', 'on behalf of Cristi']);
+
+    // Packed orders have left the packers' hands.
+    await app.database.db
+      .updateTable('orders')
+      .set({ status: 'packed' })
+      .where('id', '=', other)
+      .execute();
+    const packed = await owner.post(`/api/orders/${other}/reassign`, {
+      packer_id: a.id,
+      override: true,
+      reason: 'x',
+    });
+    assert.equal(code(packed), '409 invalid_status');
+    assert.equal(code(await manager.post(`/api/orders/${other}/confirm`)), '409 not_assigned');
+    assert.match(message(packed), new RegExp(`is packed and cannot be reassigned`));
   });
 
   it('verifies the packing by scan: right, wrong, too many, packed', async () => {

@@ -28,6 +28,7 @@ export interface paths {
               /** @enum {string} */
               language: 'ro' | 'en';
               name: string;
+              station_code: string;
               timezone: string;
             };
           };
@@ -70,6 +71,7 @@ export interface paths {
               /** @enum {string} */
               language: 'ro' | 'en';
               name: string;
+              station_code: string;
               timezone: string;
             };
           };
@@ -270,6 +272,7 @@ export interface paths {
                 /** @enum {string} */
                 language: 'ro' | 'en';
                 name: string;
+                station_code: string;
                 timezone: string;
               };
               csrf_token: string;
@@ -355,6 +358,7 @@ export interface paths {
                 /** @enum {string} */
                 language: 'ro' | 'en';
                 name: string;
+                station_code: string;
                 timezone: string;
               };
               csrf_token: string;
@@ -400,6 +404,7 @@ export interface paths {
         content: {
           'application/json': {
             pin: string;
+            station_code: string;
             username: string;
           };
         };
@@ -418,6 +423,7 @@ export interface paths {
                 /** @enum {string} */
                 language: 'ro' | 'en';
                 name: string;
+                station_code: string;
                 timezone: string;
               };
               csrf_token: string;
@@ -2742,6 +2748,7 @@ export interface paths {
                 /** @enum {string} */
                 language: 'ro' | 'en';
                 name: string;
+                station_code: string;
                 timezone: string;
               };
               csrf_token: string;

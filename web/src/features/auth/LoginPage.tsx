@@ -3,13 +3,14 @@ import { IconLock, IconUser } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { authApi, type Me } from '../../api/auth';
 import { ErrorText, FullPageLoader } from '../../shared/states';
 import { AuthLayout } from './AuthLayout';
 import { homeOf } from './home';
 import { useMe, useSignedIn } from './session';
+import { rememberedStationCode, rememberStationCode, stationAddress } from './station-code';
 
 type Mode = 'staff' | 'packer';
 
@@ -32,6 +33,9 @@ export function LoginPage({ mode }: { mode: Mode }) {
   const [password, setPassword] = useState('');
   const [username, setUsername] = useState('');
   const [pin, setPin] = useState('');
+  // The station's address (/station/<code>) names the shop; else the code this device used last.
+  const { code: codeInAddress } = useParams();
+  const [stationCode, setStationCode] = useState(codeInAddress ?? rememberedStationCode());
 
   const from = (location.state as { from?: string } | null)?.from;
   const onSuccess = (user: Me) => {
@@ -44,8 +48,12 @@ export function LoginPage({ mode }: { mode: Mode }) {
     onSuccess,
   });
   const packer = useMutation({
-    mutationFn: () => authApi.packerLogin(username.trim().toLowerCase(), pin),
-    onSuccess,
+    mutationFn: () =>
+      authApi.packerLogin(stationCode.trim().toLowerCase(), username.trim().toLowerCase(), pin),
+    onSuccess: (user: Me) => {
+      rememberStationCode(stationCode.trim().toLowerCase());
+      onSuccess(user);
+    },
   });
 
   if (me.isPending) return <FullPageLoader />;
@@ -124,10 +132,30 @@ export function LoginPage({ mode }: { mode: Mode }) {
           <Stack gap="lg">
             {packer.isError && <LoginError error={packer.error} />}
             <TextInput
+              label={t('auth.stationCode')}
+              description={t('auth.stationCodeHint')}
+              size="xl"
+              required
+              autoFocus={!stationCode}
+              autoCapitalize="none"
+              autoCorrect="off"
+              spellCheck={false}
+              value={stationCode}
+              onChange={(e) => setStationCode(e.currentTarget.value)}
+              data-testid="login-station-code"
+            />
+            {stationCode.trim() && (
+              <Text size="sm" c="dimmed" data-testid="login-station-address">
+                {t('auth.stationAddress', {
+                  address: stationAddress(stationCode.trim().toLowerCase()),
+                })}
+              </Text>
+            )}
+            <TextInput
               label={t('auth.username')}
               size="xl"
               required
-              autoFocus
+              autoFocus={!!stationCode}
               autoCapitalize="none"
               autoCorrect="off"
               autoComplete="username"

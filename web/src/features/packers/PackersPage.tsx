@@ -25,6 +25,7 @@ import { storesApi } from '../../api/stores';
 import { PageHeader } from '../../shared/PageHeader';
 import { EmptyState, errorMessage, QueryContent } from '../../shared/states';
 import { scheduleSummary } from './schedule';
+import { StationAddress } from './StationAddress';
 import { UnlockPacker } from './UnlockPacker';
 
 export function PackersPage() {
@@ -61,6 +62,7 @@ export function PackersPage() {
   return (
     <>
       <PageHeader title={t('packers.title')} subtitle={t('packers.subtitle')} actions={add} />
+      <StationAddress />
       <QueryContent
         query={packers}
         isEmpty={(d) => d.items.length === 0}
