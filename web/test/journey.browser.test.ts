@@ -146,6 +146,9 @@ for (const { lang, size, station, overrideOn } of RUNS) {
       () => document.querySelectorAll('[data-testid="packer-row"]').length === 2,
     );
     await steps.check(owner, 'packers-ion-dana');
+    // The station's address, as the owner reads it here to open it on the packing table.
+    const stationAddress = (await owner.getByTestId('station-address').textContent()) ?? '';
+    assert.match(stationAddress, /\/station\/[A-Za-z0-9]+$/);
 
     // ── Stores: an address where nothing answers, then the shop itself.
     await openFromMenu(owner, 'stores');
@@ -213,8 +216,7 @@ for (const { lang, size, station, overrideOn } of RUNS) {
     const stationCtx = await newContext(h, lang, station);
     const ion = await stationCtx.newPage();
     ion.on('pageerror', (e) => pageErrors.push(`station: ${e.message}`));
-    await ion.goto(`${h.base}/login`);
-    await ion.getByTestId('login-tab-packer').click();
+    await ion.goto(stationAddress);
     await ion.getByTestId('login-username').pressSequentially(ION.username);
     await ion.getByTestId('login-pin').pressSequentially(ION.pin);
     await steps.check(ion, 'station-login');

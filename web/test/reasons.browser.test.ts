@@ -46,7 +46,10 @@ before(async () => {
     })
   ).id;
   const ion = new Api(h.base);
-  await ion.call('POST', '/auth/packer-login', { username: 'ion', pin: '123412' });
+  const { station_code } = (
+    await owner.call<{ account: { station_code: string } }>('GET', '/auth/me')
+  ).account;
+  await ion.call('POST', '/auth/packer-login', { station_code, username: 'ion', pin: '123412' });
   await ion.call('POST', `/orders/${orderId}/confirm`, {});
   await ion
     .call('POST', `/station/orders/${orderId}/scan`, { code: 'SAP-9' })

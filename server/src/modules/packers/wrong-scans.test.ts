@@ -34,6 +34,7 @@ describe("packers: a packer's wrong scans", () => {
     const p = await createPacker(owner, { name: 'Ana', pin: '123412' });
     const station = new Client(app);
     const login = await station.post('/api/auth/packer-login', {
+      station_code: p.station_code,
       username: p.username,
       pin: '123412',
     });

@@ -110,6 +110,7 @@ describe('bulk AWBs and AWBs at packing', () => {
     const p = await createPacker(owner, { pin: '246813' });
     const station = new Client(app);
     const login = await station.post('/api/auth/packer-login', {
+      station_code: p.station_code,
       username: p.username,
       pin: '246813',
     });
