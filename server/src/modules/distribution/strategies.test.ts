@@ -14,6 +14,7 @@ import {
   onShift,
   skillMatches,
   storeAllowed,
+  unassignedReason,
   underMaxOpen,
 } from './eligibility.js';
 import { STRATEGIES, leastLoaded, roundRobin, strategyOf, weighted } from './strategies.js';
@@ -292,7 +293,19 @@ describe('keeping an order already given (pure)', () => {
 
   it('names every missing skill', () => {
     const r = { ...ctx(['fragile', 'sku:TRC-']), required: ['fragile', 'sku:TRC-'] };
-    assert.equal(hasRequiredSkills(order(), packer(1), r), 'lacks skill fragile, sku:TRC-');
+    assert.equal(hasRequiredSkills(order(), packer(1), r), 'lacks_skill');
+    const skilled = packer(2, { skills: ['fragile'] });
+    assert.deepEqual(
+      unassignedReason({
+        required: r.required,
+        eligible: [],
+        rejected: [
+          { packer: packer(1), why: 'lacks_skill' },
+          { packer: skilled, why: 'lacks_skill' },
+        ],
+      }),
+      { code: 'no_eligible_packer', params: { lacks_skill: 2, skills: 'fragile, sku:TRC-' } },
+    );
   });
 
   it('reads a schedule with days left out as those days off', () => {

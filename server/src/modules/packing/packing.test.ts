@@ -9,6 +9,7 @@ import {
   insertStoreOrder,
 } from '../../../test/support/distribution.js';
 import { Client, ownerClient, startTestApp } from '../../../test/support/test-app.js';
+import type { Reason } from '../../shared/reasons.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
 const code = (r: LightMyRequestResponse) =>
@@ -336,8 +337,8 @@ describe('packing: the confirmation lock, owner override, 50 parallel requests, 
     const message = (r: LightMyRequestResponse) =>
       r.json<{ error: { message: string } }>().error.message;
     type Detail = {
-      audit: { action: string; reason: string; from: string | null; to: string | null }[];
-      assignments: { packer: { id: number }; confirmed_at: string | null; reason: string }[];
+      audit: { action: string; reason: Reason | null; from: string | null; to: string | null }[];
+      assignments: { packer: { id: number }; confirmed_at: string | null; reason: Reason | null }[];
     };
     const detail = async () => (await owner.get(`/api/orders/${id}`)).json<Detail>();
     const lastAudit = async () => {
@@ -355,7 +356,7 @@ describe('packing: the confirmation lock, owner override, 50 parallel requests, 
     await manager.post(`/api/orders/${id}/reassign`, { packer_id: a.id });
     assert.deepEqual(await lastAudit(), {
       action: 'assigned',
-      reason: 'by hand',
+      reason: { code: 'by_hand', params: {} },
       from: null,
       to: names[0],
     });
@@ -373,7 +374,7 @@ describe('packing: the confirmation lock, owner override, 50 parallel requests, 
     );
     assert.deepEqual(await lastAudit(), {
       action: 'assigned',
-      reason: 'by hand',
+      reason: { code: 'by_hand', params: {} },
       from: names[1],
       to: names[0],
     });
@@ -392,7 +393,7 @@ describe('packing: the confirmation lock, owner override, 50 parallel requests, 
     await a.station.post(`/api/orders/${id}/confirm`);
     assert.deepEqual(await lastAudit(), {
       action: 'confirmed',
-      reason: '',
+      reason: null,
       from: 'assigned',
       to: 'confirmed',
     });
@@ -428,14 +429,17 @@ describe('packing: the confirmation lock, owner override, 50 parallel requests, 
     const afterOverride = (await detail()).assignments.at(-1);
     assert.equal(afterOverride?.packer.id, b.id);
     assert.ok(afterOverride?.confirmed_at, 'locked to the packer the owner chose');
-    assert.equal(afterOverride?.reason, 'Ana a plecat');
+    assert.deepEqual(afterOverride?.reason, { code: 'note', params: { text: 'Ana a plecat' } });
 
     // A manager's confirmation on a packer's behalf says for whom.
     const other = await order();
     await manager.post(`/api/orders/${other}/reassign`, { packer_id: c.id });
     await manager.post(`/api/orders/${other}/confirm`);
     const trail = (await owner.get(`/api/orders/${other}`)).json<Detail>().audit.at(-1);
-    assert.deepEqual([trail?.action, trail?.reason], ['confirmed', 'on behalf of Cristi']);
+    assert.deepEqual(
+      [trail?.action, trail?.reason],
+      ['confirmed', { code: 'on_behalf_of', params: { packer: 'Cristi' } }],
+    );
 
     // Packed orders have left the packers' hands.
     await app.database.db

@@ -144,7 +144,12 @@ describe('bulk AWBs and AWBs at packing', () => {
     // Another packer's station does not reach this order.
     const q = await createPacker(owner, { pin: '135791' });
     const otherStation = new Client(app);
-    await otherStation.post('/api/auth/packer-login', { username: q.username, pin: '135791' });
+    const otherLogin = await otherStation.post('/api/auth/packer-login', {
+      station_code: q.station_code,
+      username: q.username,
+      pin: '135791',
+    });
+    assert.equal(otherLogin.statusCode, 200, otherLogin.body);
     assert.equal((await otherStation.get(`/api/station/orders/${o.id}/label`)).statusCode, 404);
   });
 });
