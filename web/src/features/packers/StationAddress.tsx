@@ -14,15 +14,16 @@ export function StationAddress() {
   const address = stationAddress(me.account.station_code);
   return (
     <Paper withBorder p="md" mb="md">
-      <Group justify="space-between" wrap="nowrap">
+      {/* On a phone the address goes under its title and breaks where it must. */}
+      <Group justify="space-between">
         <div>
           <Text fw={600}>{t('packers.stationAddress')}</Text>
           <Text size="sm" c="dimmed">
             {t('packers.stationAddressHint')}
           </Text>
         </div>
-        <Group gap="xs" wrap="nowrap">
-          <Code fz="sm" data-testid="station-address">
+        <Group gap="xs" wrap="nowrap" maw="100%">
+          <Code fz="sm" data-testid="station-address" style={{ overflowWrap: 'anywhere' }}>
             {address}
           </Code>
           <CopyButton value={address}>
