@@ -54,6 +54,7 @@ export class JobWorker {
   /** When this worker last wrote its heartbeat; 0: not registered yet. */
   private beatAt = 0;
   private beating: NodeJS.Timeout | null = null;
+  private beatInFlight: Promise<void> | null = null;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -68,7 +69,7 @@ export class JobWorker {
     this.running = true;
     // The loops may all be busy with long jobs: the heartbeat has its own timer.
     this.beating = setInterval(() => {
-      this.beat(Date.now()).catch((err: unknown) =>
+      this.beatInFlight = this.beat(Date.now()).catch((err: unknown) =>
         this.log.error({ err }, 'job worker: heartbeat failed'),
       );
     }, this.opts.heartbeatMs);
@@ -83,6 +84,8 @@ export class JobWorker {
     this.wake?.();
     await Promise.all(this.loops);
     this.loops = [];
+    // A heartbeat already on its way would write the row again after it is removed.
+    await this.beatInFlight;
     if (this.beatAt) await unregister(this.db, this.id).catch(() => undefined);
     this.beatAt = 0;
   }
