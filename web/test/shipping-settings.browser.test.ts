@@ -152,6 +152,10 @@ test('EN phone: courier account credentials go in and never come back; nothing s
   await page.getByText('Sender and pickup addresses').waitFor();
   assert.equal(await page.getByTestId('sender-address').count(), 2);
   await page.getByTestId('accounts-empty').waitFor();
+  assert.match(
+    (await page.getByTestId('default-courier').locator('option:checked').textContent()) ?? '',
+    /ecomdir own courier/,
+  );
   await assertNothingClipped(page, 'shipping settings, EN phone');
 
   const SECRET = 'pa55-never-shown-again';

@@ -51,7 +51,11 @@ export function ShippingSettingsPage() {
     );
   if (!draft || !couriers.data) return <PageLoader />;
 
-  const courierKeys = couriers.data.items.map((c) => ({ value: c.key, label: c.name }));
+  // A courier's name in the reader's language when the catalog has it (the server's otherwise).
+  const courierKeys = couriers.data.items.map((c) => ({
+    value: c.key,
+    label: t(`shippingSettings.couriers.${c.key}`, { defaultValue: c.name }),
+  }));
   const change = (patch: Partial<ShippingSettings>) => setDraft({ ...draft, ...patch });
   return (
     <>
