@@ -189,3 +189,21 @@ test('EN phone: courier account credentials go in and never come back; nothing s
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a manager is told the shipping settings are the owner’s, not shown an error', async () => {
+  const MANAGER = { name: 'Radu', email: 'radu@example.ro', password: 'parola-sigura-8' };
+  await api.call('POST', '/users', MANAGER);
+  const page = await h.browser.newPage({ viewport: SIZES.desktop, locale: 'ro-RO' });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${h.base}/login`);
+  await page.getByTestId('login-email').fill(MANAGER.email);
+  await page.getByTestId('login-password').fill(MANAGER.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+  await openFromMenu(page, 'shipping');
+  await page.getByText('Doar proprietarul schimbă setările de livrare').waitFor();
+  assert.equal(await page.getByTestId('error-state').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,11 +1,13 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack } from '@mantine/core';
+import { IconLock } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shippingSettingsApi, type ShippingSettings } from '../../api/shipping-settings';
 import { PageHeader } from '../../shared/PageHeader';
-import { ErrorState, ErrorText, PageLoader } from '../../shared/states';
+import { EmptyState, ErrorState, ErrorText, PageLoader } from '../../shared/states';
+import { useSession } from '../auth/session';
 import { CourierAccountsSection } from './CourierAccountsSection';
 import { DefaultsSection } from './DefaultsSection';
 import { RulesSection } from './RulesSection';
@@ -17,6 +19,26 @@ import { SenderAddressesSection } from './SenderAddressesSection';
  * one by one (their credentials go in sealed and never come back).
  */
 export function ShippingSettingsPage() {
+  const { t } = useTranslation();
+  // The settings are the owner's (the server refuses a manager): say so instead of an error.
+  if (useSession().user.role !== 'owner')
+    return (
+      <>
+        <PageHeader title={t('nav.shipping')} />
+        <Paper withBorder>
+          <EmptyState
+            icon={<IconLock size={30} />}
+            title={t('shippingSettings.ownerOnlyTitle')}
+            description={t('shippingSettings.ownerOnlyText')}
+            testId="shipping-owner-only"
+          />
+        </Paper>
+      </>
+    );
+  return <OwnerShippingSettings />;
+}
+
+function OwnerShippingSettings() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const settings = useQuery({
