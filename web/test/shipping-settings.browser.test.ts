@@ -41,7 +41,13 @@ type Settings = {
   on_pack: string;
   own_awb_prefix: string;
   printers: { name: string; format: string }[];
-  rules: { name: string; service: string; cod: boolean | null; shipping_method_ids: string[] }[];
+  rules: {
+    name: string;
+    service: string;
+    cod: boolean | null;
+    shipping_method_ids: string[];
+    min_weight_kg: string | null;
+  }[];
 };
 
 test('RO desktop: the owner sets addresses, defaults and a rule, saves, reloads and sees them', async () => {
@@ -85,6 +91,12 @@ test('RO desktop: the owner sets addresses, defaults and a rule, saves, reloads 
   await rule.getByTestId('rule-cod').selectOption('yes');
   await rule.getByTestId('rule-methods').fill('easybox');
   await rule.getByTestId('rule-methods').press('Enter');
+  // A second rule, moved above the first: the order is what decides.
+  await page.getByTestId('rule-add').click();
+  const later = page.getByTestId('shipping-rule').nth(1);
+  await later.getByTestId('rule-name').fill('Colete grele');
+  await later.getByTestId('rule-min_weight_kg').fill('10');
+  await later.getByTestId('rule-up').click();
   await assertNothingClipped(page, 'shipping settings, RO desktop, filled');
 
   await page.getByTestId('shipping-save').click();
@@ -106,7 +118,10 @@ test('RO desktop: the owner sets addresses, defaults and a rule, saves, reloads 
   assert.deepEqual(saved.printers, [{ name: 'Default', format: 'zpl' }]);
   assert.deepEqual(
     saved.rules.map((r) => [r.name, r.service, r.cod, r.shipping_method_ids]),
-    [['Easybox cu ramburs', 'locker', true, ['easybox']]],
+    [
+      ['Colete grele', 'standard', null, []],
+      ['Easybox cu ramburs', 'locker', true, ['easybox']],
+    ],
   );
 
   // After a reload the page shows them again.
@@ -124,9 +139,12 @@ test('RO desktop: the owner sets addresses, defaults and a rule, saves, reloads 
   assert.equal(await page.getByTestId('default-on-pack').inputValue(), 'automatic');
   assert.equal(await page.getByTestId('awb-prefix').inputValue(), 'MAG');
   assert.equal(await page.getByTestId('printer-format').first().inputValue(), 'zpl');
-  assert.equal(await page.getByTestId('rule-name').first().inputValue(), 'Easybox cu ramburs');
-  assert.equal(await page.getByTestId('rule-cod').first().inputValue(), 'yes');
-  await page.getByTestId('shipping-rule').first().getByText('easybox', { exact: true }).waitFor();
+  assert.equal(saved.rules[0]?.min_weight_kg, '10');
+  assert.equal(await page.getByTestId('rule-name').first().inputValue(), 'Colete grele');
+  assert.equal(await page.getByTestId('rule-min_weight_kg').first().inputValue(), '10');
+  assert.equal(await page.getByTestId('rule-name').nth(1).inputValue(), 'Easybox cu ramburs');
+  assert.equal(await page.getByTestId('rule-cod').nth(1).inputValue(), 'yes');
+  await page.getByTestId('shipping-rule').nth(1).getByText('easybox', { exact: true }).waitFor();
 
   // A bad prefix: refused by its code, in Romanian; nothing saved.
   await page.getByTestId('awb-prefix').fill('ma1');
