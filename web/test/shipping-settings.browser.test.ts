@@ -203,6 +203,8 @@ test('EN phone: courier account credentials go in and never come back; nothing s
   await shot(page, 'shipping-settings-en-phone');
 
   await page.getByTestId('courier-account-remove').click();
+  // Asked once more, since the secret cannot be typed back from the page.
+  await page.getByTestId('courier-account-remove-confirm').click();
   await page.getByTestId('accounts-empty').waitFor();
   assert.deepEqual(errors, []);
   await page.close();

@@ -43,6 +43,7 @@ export function CourierAccountsSection({ couriers }: { couriers: CourierOption[]
   const [courier, setCourier] = useState(couriers[0]?.value ?? 'own');
   const [name, setName] = useState('');
   const [secrets, setSecrets] = useState<Secret[]>(blankSecrets);
+  const [confirming, setConfirming] = useState<number | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ['shipping', 'courier-accounts'] });
 
   const add = useMutation({
@@ -62,7 +63,10 @@ export function CourierAccountsSection({ couriers }: { couriers: CourierOption[]
   });
   const remove = useMutation({
     mutationFn: (id: number) => shippingSettingsApi.removeAccount(id),
-    onSuccess: () => void refresh(),
+    onSuccess: () => {
+      setConfirming(null);
+      void refresh();
+    },
     onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
   });
   const setSecret = (i: number, patch: Partial<Secret>) =>
@@ -99,16 +103,33 @@ export function CourierAccountsSection({ couriers }: { couriers: CourierOption[]
                 {dateTime(a.created_at)}
               </Text>
             </div>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('shippingSettings.accounts.remove')}
-              loading={remove.isPending && remove.variables === a.id}
-              onClick={() => remove.mutate(a.id)}
-              data-testid="courier-account-remove"
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
+            {confirming === a.id ? (
+              // Removing a login cannot be undone (its secret is not shown again): asked twice.
+              <Group gap={4} wrap="nowrap">
+                <Button
+                  size="xs"
+                  color="red"
+                  loading={remove.isPending}
+                  onClick={() => remove.mutate(a.id)}
+                  data-testid="courier-account-remove-confirm"
+                >
+                  {t('shippingSettings.accounts.confirmRemove')}
+                </Button>
+                <Button size="xs" variant="default" onClick={() => setConfirming(null)}>
+                  {t('common.cancel')}
+                </Button>
+              </Group>
+            ) : (
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('shippingSettings.accounts.remove')}
+                onClick={() => setConfirming(a.id)}
+                data-testid="courier-account-remove"
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            )}
           </Group>
         ))}
         <form onSubmit={submit}>
