@@ -36,6 +36,10 @@ const DistributionPage = page(
 );
 const StoresPage = page(() => import('../features/stores/StoresPage'), 'StoresPage');
 const SettingsPage = page(() => import('../features/settings/SettingsPage'), 'SettingsPage');
+const ShippingSettingsPage = page(
+  () => import('../features/shipping/ShippingSettingsPage'),
+  'ShippingSettingsPage',
+);
 const PlaceholderPage = page(
   () => import('../features/placeholders/PlaceholderPage'),
   'PlaceholderPage',
@@ -68,7 +72,7 @@ export function AppRoutes() {
             <Route path="/packers/:id" element={<PackerEditPage />} />
             <Route path="/distribution" element={<DistributionPage />} />
             <Route path="/stores" element={<StoresPage />} />
-            <Route path="/shipping" element={<PlaceholderPage feature="shipping" />} />
+            <Route path="/shipping" element={<ShippingSettingsPage />} />
             <Route path="/reports" element={<PlaceholderPage feature="reports" />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -1,12 +1,11 @@
 import { Paper } from '@mantine/core';
-import { IconBuildingStore, IconChartBar, IconTruckDelivery } from '@tabler/icons-react';
+import { IconBuildingStore, IconChartBar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../shared/states';
 import { PageHeader } from '../../shared/PageHeader';
 
 const ICONS = {
   stores: IconBuildingStore,
-  shipping: IconTruckDelivery,
   reports: IconChartBar,
 } as const;
 

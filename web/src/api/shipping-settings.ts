@@ -1,0 +1,26 @@
+import { api } from './client';
+import type { ApiBody, ApiJson } from './contract';
+
+/** Generated from the server's schema (`contract.ts`), not restated here. */
+export type ShippingSettings = ApiJson<'/api/shipping/settings', 'get'>;
+export type ShippingSettingsBody = ApiBody<'/api/shipping/settings', 'put'>;
+export type SenderAddress = ShippingSettings['sender_addresses'][number];
+export type ShippingRule = ShippingSettings['rules'][number];
+export type LabelFormat = ShippingSettings['printers'][number]['format'];
+export type CourierInfo = ApiJson<'/api/shipping/couriers', 'get'>['items'][number];
+export type CourierAccount = ApiJson<'/api/shipping/courier-accounts', 'get'>['items'][number];
+export type NewCourierAccount = ApiBody<'/api/shipping/courier-accounts', 'post'>;
+
+export const shippingSettingsApi = {
+  get: () => api.get<ShippingSettings>('/shipping/settings'),
+  save: (body: ShippingSettingsBody) => api.put<ShippingSettings>('/shipping/settings', body),
+  couriers: () => api.get<ApiJson<'/api/shipping/couriers', 'get'>>('/shipping/couriers'),
+  accounts: () =>
+    api.get<ApiJson<'/api/shipping/courier-accounts', 'get'>>('/shipping/courier-accounts'),
+  addAccount: (body: NewCourierAccount) =>
+    api.post<ApiJson<'/api/shipping/courier-accounts', 'post', 201>>(
+      '/shipping/courier-accounts',
+      body,
+    ),
+  removeAccount: (id: number) => api.del<void>(`/shipping/courier-accounts/${id}`),
+};
