@@ -1,0 +1,124 @@
+import { Alert, Box, Button, Loader, Stack, Text } from '@mantine/core';
+import { IconPrinter } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { ErrorText } from '../../shared/states';
+import { stationApi } from './station-api';
+
+type LabelState =
+  | { kind: 'idle' }
+  | { kind: 'making' }
+  | { kind: 'ready'; awb: string; url: string }
+  | { kind: 'failed'; error: unknown };
+
+/** Makes the AWB (or finds it), then reads its label; waits out a job already at the courier. */
+async function makeLabel(orderId: number): Promise<{ awb: string; blob: Blob }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const shipment = await stationApi.shipment(orderId);
+      return { awb: shipment.awb ?? '', blob: await stationApi.label(orderId) };
+    } catch (e) {
+      // With "automatic", the packing job may be talking to the courier right now.
+      const busy = e instanceof ApiError && e.code === 'shipment_pending';
+      if (!busy || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+/**
+ * The label at the station once an order is packed. Setting `on_pack`: "button" offers
+ * "Generate AWB & print label" (focused, so the packer's Enter presses it); "automatic" makes
+ * it by itself. The label shows on the page (a pop-up opened after a scan would be blocked)
+ * with a link that opens it in its own tab for the printer.
+ */
+export function StationLabel({ orderId, number }: { orderId: number; number: string }) {
+  const { t } = useTranslation();
+  const setting = useQuery({ queryKey: ['station', 'shipping'], queryFn: stationApi.shipping });
+  const [state, setState] = useState<LabelState>({ kind: 'idle' });
+  const started = useRef(false);
+  const onPack = setting.data?.on_pack;
+
+  const run = () => {
+    if (started.current) return;
+    started.current = true;
+    setState({ kind: 'making' });
+    makeLabel(orderId).then(
+      ({ awb, blob }) => setState({ kind: 'ready', awb, url: URL.createObjectURL(blob) }),
+      (error: unknown) => {
+        started.current = false;
+        setState({ kind: 'failed', error });
+      },
+    );
+  };
+  useEffect(() => {
+    if (onPack === 'automatic') run();
+    // run() guards itself with `started`; it must not re-run on each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [onPack]);
+  const url = state.kind === 'ready' ? state.url : null;
+  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+
+  if (!onPack || onPack === 'off') return null;
+  return (
+    <Stack gap="sm" data-testid="station-label">
+      {(state.kind === 'idle' || state.kind === 'failed') && onPack === 'button' && (
+        <Button
+          size="xl"
+          h={72}
+          autoFocus
+          leftSection={<IconPrinter />}
+          onClick={run}
+          data-testid="station-generate-label"
+        >
+          {t('shipping.station.generate')}
+        </Button>
+      )}
+      {state.kind === 'failed' && (
+        <Alert color="red" data-testid="station-label-error">
+          <ErrorText error={state.error} />
+        </Alert>
+      )}
+      {state.kind === 'failed' && onPack === 'automatic' && (
+        <Button size="lg" variant="light" autoFocus onClick={run}>
+          {t('shipping.station.generate')}
+        </Button>
+      )}
+      {state.kind === 'making' && (
+        <Text size="lg">
+          <Loader size="sm" mr="sm" />
+          {t('shipping.station.making')}
+        </Text>
+      )}
+      {state.kind === 'ready' && (
+        <>
+          <Text size="lg" fw={700} data-testid="station-label-ready">
+            {t('shipping.station.ready', { awb: state.awb })}
+          </Text>
+          <Button
+            component="a"
+            href={state.url}
+            target="_blank"
+            size="lg"
+            leftSection={<IconPrinter />}
+            autoFocus
+            data-testid="station-open-label"
+            w="fit-content"
+          >
+            {t('shipping.station.print')}
+          </Button>
+          <Box
+            component="iframe"
+            src={state.url}
+            title={t('shipping.station.labelTitle', { number })}
+            w="100%"
+            h={480}
+            style={{ border: '1px solid var(--mantine-color-gray-4)' }}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}
