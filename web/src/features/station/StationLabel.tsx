@@ -7,6 +7,9 @@ import { ApiError } from '../../api/client';
 import { ErrorText } from '../../shared/states';
 import { stationApi } from './station-api';
 
+// The station runs on phones too: a long label wraps instead of leaving the screen.
+const WRAP = { label: { whiteSpace: 'normal' as const, textAlign: 'center' as const } };
+
 type LabelState =
   | { kind: 'idle' }
   | { kind: 'making' }
@@ -67,7 +70,11 @@ export function StationLabel({ orderId, number }: { orderId: number; number: str
       {(state.kind === 'idle' || state.kind === 'failed') && onPack === 'button' && (
         <Button
           size="xl"
-          h={72}
+          h="auto"
+          mih={72}
+          py="sm"
+          fullWidth
+          styles={WRAP}
           autoFocus
           leftSection={<IconPrinter />}
           onClick={run}
@@ -102,15 +109,20 @@ export function StationLabel({ orderId, number }: { orderId: number; number: str
             href={state.url}
             target="_blank"
             size="lg"
+            h="auto"
+            mih={50}
+            py="xs"
+            fullWidth
+            styles={WRAP}
             leftSection={<IconPrinter />}
             autoFocus
             data-testid="station-open-label"
-            w="fit-content"
           >
             {t('shipping.station.print')}
           </Button>
           <Box
             component="iframe"
+            data-testid="station-label-frame"
             src={state.url}
             title={t('shipping.station.labelTitle', { number })}
             w="100%"
