@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Loader, Stack, Text } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -33,31 +33,41 @@ async function makeLabel(orderId: number): Promise<{ awb: string; blob: Blob }> 
 
 /**
  * The label at the station once an order is packed. Setting `on_pack`: "button" offers
- * "Generate AWB & print label" (focused, so the packer's Enter presses it); "automatic" makes
- * it by itself. The label shows on the page (a pop-up opened after a scan would be blocked)
- * with a link that opens it in its own tab for the printer.
+ * "Generate AWB & print label" (focused, so the packer's Enter presses it) and opens the label
+ * in its own tab for the printer; "automatic" makes it by itself and opens it if the browser
+ * still counts the last scan as the packer's gesture (else the focused "Print label" does).
+ * Not shown in a frame on the page: the dashboard's CSP keeps blob: documents out of frames.
  */
-export function StationLabel({ orderId, number }: { orderId: number; number: string }) {
+export function StationLabel({ orderId }: { orderId: number }) {
   const { t } = useTranslation();
   const setting = useQuery({ queryKey: ['station', 'shipping'], queryFn: stationApi.shipping });
   const [state, setState] = useState<LabelState>({ kind: 'idle' });
   const started = useRef(false);
   const onPack = setting.data?.on_pack;
 
-  const run = () => {
+  /** `tab`: opened inside the packer's click, so the browser lets the label appear in it. */
+  const run = (tab: Window | null) => {
     if (started.current) return;
     started.current = true;
     setState({ kind: 'making' });
     makeLabel(orderId).then(
-      ({ awb, blob }) => setState({ kind: 'ready', awb, url: URL.createObjectURL(blob) }),
+      ({ awb, blob }) => {
+        const url = URL.createObjectURL(blob);
+        if (tab) tab.location.href = url;
+        // Automatic: a pop-up the browser refuses (null) leaves the focused button below.
+        else window.open(url, '_blank');
+        setState({ kind: 'ready', awb, url });
+      },
       (error: unknown) => {
+        tab?.close();
         started.current = false;
         setState({ kind: 'failed', error });
       },
     );
   };
+  const runInTab = () => run(window.open('', '_blank'));
   useEffect(() => {
-    if (onPack === 'automatic') run();
+    if (onPack === 'automatic') run(null);
     // run() guards itself with `started`; it must not re-run on each render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [onPack]);
@@ -77,7 +87,7 @@ export function StationLabel({ orderId, number }: { orderId: number; number: str
           styles={WRAP}
           autoFocus
           leftSection={<IconPrinter />}
-          onClick={run}
+          onClick={runInTab}
           data-testid="station-generate-label"
         >
           {t('shipping.station.generate')}
@@ -89,7 +99,7 @@ export function StationLabel({ orderId, number }: { orderId: number; number: str
         </Alert>
       )}
       {state.kind === 'failed' && onPack === 'automatic' && (
-        <Button size="lg" variant="light" autoFocus onClick={run}>
+        <Button size="lg" variant="light" autoFocus onClick={runInTab}>
           {t('shipping.station.generate')}
         </Button>
       )}
@@ -120,15 +130,6 @@ export function StationLabel({ orderId, number }: { orderId: number; number: str
           >
             {t('shipping.station.print')}
           </Button>
-          <Box
-            component="iframe"
-            data-testid="station-label-frame"
-            src={state.url}
-            title={t('shipping.station.labelTitle', { number })}
-            w="100%"
-            h={480}
-            style={{ border: '1px solid var(--mantine-color-gray-4)' }}
-          />
         </>
       )}
     </Stack>

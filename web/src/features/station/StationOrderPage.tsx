@@ -180,9 +180,7 @@ export function StationOrderPage() {
                 {t('station.packed')}
               </Alert>
             )}
-            {(o.status === 'packed' || o.status === 'shipped') && (
-              <StationLabel orderId={o.id} number={o.number} />
-            )}
+            {(o.status === 'packed' || o.status === 'shipped') && <StationLabel orderId={o.id} />}
             <ScanLines items={o.items} />
           </>
         )}
