@@ -86,20 +86,22 @@ async function pickOption(page: Page, select: string, option: string): Promise<v
 test('orders table at phone width: filter, bulk AWBs, labels; the station prints after packing', async () => {
   const owner = new Api(h.base);
   await owner.call('POST', '/setup', { account_name: 'Depozit', name: 'Ana Popescu', ...OWNER });
-  await owner.call('PUT', '/shipping/settings', {
-    sender_addresses: [
-      {
-        id: 'depozit',
-        label: 'Depozit',
-        name: 'Depozit',
-        phone: '0264000111',
-        address1: 'Str. Fabricii 3',
-        city: 'Cluj-Napoca',
-        county: 'Cluj',
-      },
-    ],
-    on_pack: 'button',
-  });
+  const settings = (on_pack: 'button' | 'automatic') =>
+    owner.call('PUT', '/shipping/settings', {
+      sender_addresses: [
+        {
+          id: 'depozit',
+          label: 'Depozit',
+          name: 'Depozit',
+          phone: '0264000111',
+          address1: 'Str. Fabricii 3',
+          city: 'Cluj-Napoca',
+          county: 'Cluj',
+        },
+      ],
+      on_pack,
+    });
+  await settings('button');
   await owner.call('POST', '/packers', { name: 'Ion Ionescu', ...PACKER });
   // Distribution gives every order to Ion, the only packer.
   const [a, b, c] = [
@@ -216,6 +218,26 @@ test('orders table at phone width: filter, bulk AWBs, labels; the station prints
   );
   await assertNothingClipped(station, 'station label, phone');
   await shot(station, 'station-label-phone');
+
+  // "automatic": the next order's label is made once it is packed, with no button to press.
+  await settings('automatic');
+  const d = await owner.call<{ id: number }>('POST', '/orders', phoneOrder('Dumitrașcu'));
+  await station.getByTestId('back-to-queue').click();
+  await station
+    .locator(`[data-testid="queue-order"][data-order-id="${d.id}"] [data-testid="confirm-order"]`)
+    .click();
+  await station.getByTestId('scan-input').waitFor();
+  const [autoLabel] = await Promise.all([
+    station.waitForResponse((r) => r.url().includes(`/api/station/orders/${d.id}/label`)),
+    (async () => {
+      await station.keyboard.type('TRC-001');
+      await station.keyboard.press('Enter');
+    })(),
+  ]);
+  await station.getByTestId('station-label-ready').waitFor();
+  assert.equal(await station.getByTestId('station-generate-label').count(), 0);
+  const autoUrl = await station.getByTestId('station-open-label').getAttribute('href');
+  await assertPdf(autoLabel, station, autoUrl ?? '');
   assert.deepEqual(stationErrors, []);
   await station.close();
 });

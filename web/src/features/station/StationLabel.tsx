@@ -40,10 +40,16 @@ async function makeLabel(orderId: number): Promise<{ awb: string; blob: Blob }> 
  */
 export function StationLabel({ orderId }: { orderId: number }) {
   const { t } = useTranslation();
-  const setting = useQuery({ queryKey: ['station', 'shipping'], queryFn: stationApi.shipping });
+  // Read afresh for each packed order: the owner may have changed it while the station was open.
+  const setting = useQuery({
+    queryKey: ['station', 'shipping'],
+    queryFn: stationApi.shipping,
+    staleTime: 0,
+    refetchOnMount: 'always',
+  });
   const [state, setState] = useState<LabelState>({ kind: 'idle' });
   const started = useRef(false);
-  const onPack = setting.data?.on_pack;
+  const onPack = setting.isFetchedAfterMount ? setting.data?.on_pack : undefined;
 
   /** `tab`: opened inside the packer's click, so the browser lets the label appear in it. */
   const run = (tab: Window | null) => {
