@@ -78,6 +78,23 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return (await res.json()) as T;
 }
 
+/**
+ * A document (PDF, ZPL) as a Blob; a refusal throws the same coded ApiError as `request`,
+ * so the page shows the reader's text instead of the server's JSON in a new tab.
+ */
+export async function fetchDocument(path: string, query?: Query): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}${query ? buildQuery(query) : ''}`, {
+      credentials: 'same-origin',
+    });
+  } catch (e) {
+    throw new ApiError(0, 'network_error', e instanceof Error ? e.message : String(e));
+  }
+  if (!res.ok) throw await readError(res);
+  return res.blob();
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) =>
     request<T>('GET', path + (query ? buildQuery(query) : '')),

@@ -14,7 +14,13 @@ export const ORDER_STATUSES = [
 
 type OrderList = ApiJson<'/api/orders', 'get'>;
 export type OrderStatus = OrderList['items'][number]['status'];
-export type OrderSort = NonNullable<ApiQuery<'/api/orders', 'get'>['sort']>;
+type OrderQuery = ApiQuery<'/api/orders', 'get'>;
+export type OrderSort = NonNullable<OrderQuery['sort']>;
+/** An AWB's unified tracking status (the query takes them comma-separated). */
+export type ShipmentStatus = NonNullable<
+  ApiJson<'/api/orders/{id}/shipments', 'get'>['items'][number]['status']
+>;
+export type ShippingFilter = NonNullable<OrderQuery['shipping']>;
 
 /** Generated from the server's schema (`contract.ts`), not restated here. */
 export type OrderSummary = OrderList['items'][number];
@@ -35,6 +41,9 @@ export interface OrderFilters {
   created_from?: string | null;
   created_to?: string | null;
   q?: string;
+  courier?: string | null;
+  shipment_status?: ShipmentStatus[];
+  shipping?: ShippingFilter | null;
   sort?: OrderSort;
 }
 
@@ -57,6 +66,9 @@ export const ordersApi = {
       created_from: f.created_from,
       created_to: f.created_to,
       q: f.q?.trim(),
+      courier: f.courier,
+      shipment_status: f.shipment_status?.length ? f.shipment_status.join(',') : undefined,
+      shipping: f.shipping,
       sort: f.sort,
       cursor,
       limit,

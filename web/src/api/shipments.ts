@@ -1,8 +1,12 @@
-import type { ApiJson } from './contract';
-import { api } from './client';
+import type { ApiJson, ApiQuery } from './contract';
+import { api, fetchDocument } from './client';
 
 type OrderShipments = ApiJson<'/api/orders/{id}/shipments', 'get'>;
 export type Shipment = OrderShipments['items'][number];
+type Couriers = ApiJson<'/api/shipping/couriers', 'get'>;
+export type LabelFormat = NonNullable<ApiQuery<'/api/shipments/labels', 'get'>['format']>;
+export type LabelSort = NonNullable<ApiQuery<'/api/shipments/labels', 'get'>['sort']>;
+export type SlipKind = ApiQuery<'/api/shipments/slips', 'get'>['kind'];
 type BatchStarted = ApiJson<'/api/shipments/bulk', 'post', 202>;
 
 export const shipmentsApi = {
@@ -11,6 +15,13 @@ export const shipmentsApi = {
   /** The label document's address (opened in a new tab; the browser shows the PDF). */
   labelUrl: (shipmentId: number, format: 'a6' | 'a4x4' | 'zpl' = 'a6') =>
     `/api/shipments/labels?ids=${shipmentId}&format=${format}`,
+  couriers: () => api.get<Couriers>('/shipping/couriers'),
+  /** The labels of these shipments in one document, in the order chosen. */
+  labels: (shipmentIds: number[], format: LabelFormat, sort: LabelSort) =>
+    fetchDocument('/shipments/labels', { ids: shipmentIds.join(','), format, sort }),
+  /** A picking list (summed by SKU) or one packing slip per order, as a PDF. */
+  slips: (orderIds: number[], kind: SlipKind) =>
+    fetchDocument('/shipments/slips', { order_ids: orderIds.join(','), kind }),
 };
 
 export type ShipmentBatch = ApiJson<'/api/shipments/batches/{id}', 'get'>;

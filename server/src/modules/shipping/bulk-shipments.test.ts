@@ -115,6 +115,11 @@ describe('bulk AWBs and AWBs at packing', () => {
       pin: '246813',
     });
     assert.equal(login.statusCode, 200, login.body);
+    // The station reads the setting (a packer cannot read the shipping settings themselves).
+    const setting = await station.get('/api/station/shipping');
+    assert.equal(setting.statusCode, 200, setting.body);
+    assert.deepEqual(setting.json(), { on_pack: 'automatic' });
+    assert.equal((await station.get('/api/shipping/settings')).statusCode, 403);
     const o = await createOrder(owner);
     // Distribution may already have given it to the only packer ("unchanged" then).
     const given = await owner.post(`/api/orders/${o.id}/reassign`, { packer_id: p.id });

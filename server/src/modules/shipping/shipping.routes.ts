@@ -14,6 +14,7 @@ import {
   BulkStartedOut,
   SlipsQuery,
   StationLabelQuery,
+  StationShippingOut,
   CourierAccountBody,
   CourierAccountIdParams,
   CourierAccountOut,
@@ -157,6 +158,11 @@ export function shippingRoutes(shipping: ShippingService): FastifyPluginAsyncZod
     );
 
     // The station: the packer's own packed order (owners and managers may act for them).
+    app.get(
+      '/station/shipping',
+      { ...anyone, schema: { tags, response: { 200: StationShippingOut } } },
+      async (req) => ({ on_pack: (await shipping.settings(authOf(req).accountId)).on_pack }),
+    );
     app.post(
       '/station/orders/:id/shipment',
       { ...anyone, schema: { tags, params: OrderIdParams, response: { 200: ShipmentOut } } },

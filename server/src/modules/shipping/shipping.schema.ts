@@ -144,6 +144,9 @@ export const BatchOut = z.object({
     }),
   ),
 });
+/** What the station needs of the shipping settings: whether packing makes the AWB. */
+export const StationShippingOut = z.object({ on_pack: z.enum(['off', 'button', 'automatic']) });
+
 export const StationLabelQuery = z.strictObject({
   format: z.enum(LABEL_FORMATS).default('a6'),
 });

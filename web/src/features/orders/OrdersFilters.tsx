@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ORDER_STATUSES, type OrderSort } from '../../api/orders';
 import type { Packer } from '../../api/packers';
 import type { Store } from '../../api/stores';
-import { PAYMENT_CHOICES, type FilterState } from './filters';
+import { PAYMENT_CHOICES, SHIPMENT_STATUSES, SHIPPING_CHOICES, type FilterState } from './filters';
 
 interface Props {
   state: FilterState;
@@ -16,6 +16,7 @@ interface Props {
   active: boolean;
   packers: Packer[];
   stores: Store[];
+  couriers: { key: string; name: string }[];
 }
 
 function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
@@ -81,7 +82,8 @@ function DateRange(props: {
   );
 }
 
-export function OrdersFilters({ state, update, reset, active, packers, stores }: Props) {
+export function OrdersFilters(props: Props) {
+  const { state, update, reset, active, packers, stores, couriers } = props;
   const { t } = useTranslation();
   const sorts: { value: OrderSort; label: string }[] = [
     { value: '-created_at', label: t('orders.sort.newest') },
@@ -138,6 +140,40 @@ export function OrdersFilters({ state, update, reset, active, packers, stores }:
           clearable
           w={190}
           data-testid="filter-payment"
+        />
+        <Select
+          aria-label={t('orders.filters.shipping')}
+          placeholder={t('orders.filters.shipping')}
+          data={SHIPPING_CHOICES.map((c) => ({
+            value: c,
+            label: t(`orders.filters.shippingChoices.${c}`),
+          }))}
+          value={state.shipping}
+          onChange={(v) => update({ shipping: v })}
+          clearable
+          w={220}
+          data-testid="filter-shipping"
+        />
+        <Select
+          aria-label={t('orders.filters.courier')}
+          placeholder={t('orders.filters.allCouriers')}
+          data={couriers.map((c) => ({ value: c.key, label: c.name }))}
+          value={state.courier}
+          onChange={(v) => update({ courier: v })}
+          clearable
+          w={170}
+          data-testid="filter-courier"
+        />
+        <MultiSelect
+          aria-label={t('orders.filters.shipmentStatus')}
+          placeholder={state.shipmentStatus.length ? undefined : t('orders.filters.shipmentStatus')}
+          data={SHIPMENT_STATUSES.map((s) => ({ value: s, label: t(`shipping.statuses.${s}`) }))}
+          value={state.shipmentStatus}
+          onChange={(v) => update({ shipmentStatus: v })}
+          clearable
+          w={220}
+          data-testid="filter-shipment-status"
+          comboboxProps={{ withinPortal: true }}
         />
         <DateRange from={state.from} to={state.to} onChange={(from, to) => update({ from, to })} />
         <Select

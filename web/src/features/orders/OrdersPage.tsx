@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ordersApi } from '../../api/orders';
 import { packersApi } from '../../api/packers';
+import { shipmentsApi } from '../../api/shipments';
 import { storesApi } from '../../api/stores';
 import { PageHeader } from '../../shared/PageHeader';
 import { EmptyState, ErrorState, PageLoader } from '../../shared/states';
 import { useFormat } from '../../shared/use-format';
 import { BulkAssignModal } from './BulkAssignModal';
 import { BulkAwbButton } from './BulkAwbButton';
+import { BulkDocumentsButton } from './BulkDocumentsButton';
 import { toApiFilters, useOrderFilters } from './filters';
 import { OrdersFilters } from './OrdersFilters';
 import { OrdersTable } from './OrdersTable';
@@ -28,6 +30,7 @@ export function OrdersPage() {
 
   const packers = useQuery({ queryKey: ['packers'], queryFn: packersApi.list });
   const stores = useQuery({ queryKey: ['stores'], queryFn: storesApi.list });
+  const couriers = useQuery({ queryKey: ['couriers'], queryFn: shipmentsApi.couriers });
   const orders = useInfiniteQuery({
     queryKey: ['orders', 'list', filters],
     queryFn: ({ pageParam }) => ordersApi.list(filters, pageParam),
@@ -78,19 +81,21 @@ export function OrdersPage() {
         active={active}
         packers={packers.data?.items ?? []}
         stores={stores.data?.items ?? []}
+        couriers={couriers.data?.items ?? []}
       />
       {selected.size > 0 && (
         <Paper withBorder p="xs" mb="sm" bg="blue.0" data-testid="bulk-bar">
-          <Group justify="space-between">
+          <Group justify="space-between" gap="xs">
             <Text size="sm" fw={500}>
               {t('orders.selectedCount', { count: selected.size })}
             </Text>
-            <Group gap="xs">
+            <Group gap="xs" wrap="wrap">
               <Button variant="subtle" size="xs" onClick={() => setSelected(new Set())}>
                 {t('orders.clearSelection')}
               </Button>
               <DistributeButton orderIds={[...selected]} onDone={() => setSelected(new Set())} />
               <BulkAwbButton orderIds={[...selected]} onDone={() => setSelected(new Set())} />
+              <BulkDocumentsButton orderIds={[...selected]} />
               <Button
                 size="xs"
                 leftSection={<IconUserShare size={16} />}

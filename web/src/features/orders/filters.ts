@@ -5,12 +5,28 @@ import {
   type OrderFilters,
   type OrderSort,
   type OrderStatus,
+  type ShipmentStatus,
 } from '../../api/orders';
 import { dayBoundary } from '../../shared/format';
 
 /** Payment filter choices: cash on delivery or not, or one payment method. */
 export const PAYMENT_CHOICES = ['cod', 'prepaid', 'bacs', 'card'] as const;
 export type PaymentChoice = (typeof PAYMENT_CHOICES)[number];
+
+/** Shipping filter choices (the API's `shipping` parameter). */
+export const SHIPPING_CHOICES = ['packed_no_awb', 'awb_not_handed_over'] as const;
+export type ShippingChoice = (typeof SHIPPING_CHOICES)[number];
+/** The unified tracking statuses an AWB can have (the API's `shipment_status`). */
+export const SHIPMENT_STATUSES = [
+  'created',
+  'handed_over',
+  'in_transit',
+  'out_for_delivery',
+  'delivered',
+  'refused',
+  'returned',
+  'cancelled',
+] as const satisfies readonly ShipmentStatus[];
 
 const SORTS: readonly OrderSort[] = ['-created_at', 'created_at', '-total', 'total'];
 
@@ -25,6 +41,10 @@ export interface FilterState {
   from: string | null;
   to: string | null;
   q: string;
+  /** A courier's registry key (e.g. own). */
+  courier: string | null;
+  shipmentStatus: ShipmentStatus[];
+  shipping: ShippingChoice | null;
   sort: OrderSort;
 }
 
@@ -38,6 +58,11 @@ function parse(p: URLSearchParams): FilterState {
   const sort = p.get('sort');
   const from = p.get('from');
   const to = p.get('to');
+  const shipping = p.get('shipping');
+  const courier = p.get('courier');
+  const shipmentStatus = (p.get('shipment_status') ?? '')
+    .split(',')
+    .filter((s): s is ShipmentStatus => (SHIPMENT_STATUSES as readonly string[]).includes(s));
   return {
     status,
     store: p.get('store'),
@@ -48,6 +73,11 @@ function parse(p: URLSearchParams): FilterState {
     from: from && DAY.test(from) ? from : null,
     to: to && DAY.test(to) ? to : null,
     q: p.get('q') ?? '',
+    courier: courier && /^[a-z0-9-]{1,40}$/.test(courier) ? courier : null,
+    shipmentStatus,
+    shipping: (SHIPPING_CHOICES as readonly string[]).includes(shipping ?? '')
+      ? (shipping as ShippingChoice)
+      : null,
     sort: SORTS.includes(sort as OrderSort) ? (sort as OrderSort) : '-created_at',
   };
 }
@@ -61,6 +91,9 @@ function toParams(s: FilterState): URLSearchParams {
   if (s.from) p.set('from', s.from);
   if (s.to) p.set('to', s.to);
   if (s.q.trim()) p.set('q', s.q);
+  if (s.courier) p.set('courier', s.courier);
+  if (s.shipmentStatus.length) p.set('shipment_status', s.shipmentStatus.join(','));
+  if (s.shipping) p.set('shipping', s.shipping);
   if (s.sort !== '-created_at') p.set('sort', s.sort);
   return p;
 }
@@ -81,6 +114,9 @@ export function useOrderFilters() {
     !!state.payment ||
     !!state.from ||
     !!state.to ||
+    !!state.courier ||
+    state.shipmentStatus.length > 0 ||
+    !!state.shipping ||
     !!state.q.trim();
   return { state, update, reset, active };
 }
@@ -98,6 +134,9 @@ export function toApiFilters(s: FilterState, timeZone: string): OrderFilters {
     created_from: s.from ? dayBoundary(s.from, timeZone) : null,
     created_to: s.to ? dayBoundary(s.to, timeZone, true) : null,
     q: s.q.trim(),
+    courier: s.courier,
+    shipment_status: s.shipmentStatus,
+    shipping: s.shipping,
     sort: s.sort,
   };
 }

@@ -11,6 +11,7 @@ import { StatusBadge } from '../orders/StatusBadge';
 import { CameraScanner } from './CameraScanner';
 import { ScanLines } from './ScanLines';
 import { StationHeader } from './StationHeader';
+import { StationLabel } from './StationLabel';
 import { QUEUE_KEY, orderKey, stationApi, type StationOrder } from './station-api';
 import { play } from './sounds';
 import { useLiveEvents } from '../../shared/use-live-events';
@@ -179,6 +180,7 @@ export function StationOrderPage() {
                 {t('station.packed')}
               </Alert>
             )}
+            {(o.status === 'packed' || o.status === 'shipped') && <StationLabel orderId={o.id} />}
             <ScanLines items={o.items} />
           </>
         )}
