@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Api, RESULTS, startHarness, type Harness } from './support/harness.ts';
+import { assertNothingClipped } from './support/layout.ts';
 
 const OWNER = { email: 'dan@example.ro', password: 'parola-sigura-2' };
 let h: Harness;
@@ -92,9 +93,14 @@ test('owner generates an AWB on the order page and sees it tracked', async () =>
     '%PDF-',
   );
 
-  // The public tracking answer needs no login and follows what the shop marks.
+  // The shop marks the parcel handed over (the own courier has no tracking of its own); the
+  // public tracking answer needs no login and follows it.
   const token = s.tracking_url.split('/t/')[1] ?? '';
-  await api.call('POST', `/shipments/${s.id}/mark`, { status: 'handed_over' });
+  await page.getByTestId('shipment-mark').click();
+  await page.getByTestId('shipment-mark-handed_over').click();
+  await page.getByTestId('shipment-row').filter({ hasText: 'Predat curierului' }).waitFor();
+  // Once it has left, the AWB can no longer be cancelled.
+  assert.equal(await page.getByTestId('shipment-cancel').count(), 0);
   const tracking = await fetch(`${h.base}/api/t/${token}`);
   assert.equal(tracking.status, 200);
   assert.equal(((await tracking.json()) as { status: string }).status, 'handed_over');
@@ -177,6 +183,53 @@ test('owner generates AWBs in bulk from the orders table and follows the progres
   assert.equal(new Set(awbs).size, 6);
   assert.ok(awbs.includes('ED000000001'), 'the AWB made earlier is the one listed');
   await page.screenshot({ path: path.join(RESULTS, 'bulk-awb.png') });
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('owner cancels an AWB that has not left, and the order gets a new one (en)', async () => {
+  const api = new Api(h.base);
+  await api.call('POST', '/auth/login', OWNER);
+  const order = await api.call<{ id: number }>('POST', '/orders', {
+    billing: {
+      first_name: 'Ana',
+      last_name: 'Pop',
+      phone: '0722000222',
+      address_1: 'Str. Lungă 2',
+      city: 'Brașov',
+      state: 'BV',
+    },
+    items: [{ sku: 'CANA-1', name: 'Cană', quantity: 1, unit_price: '30.00' }],
+    payment_method: 'cod',
+    payment_method_title: 'Cash on delivery',
+  });
+  const page = await h.browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'en-GB' });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${h.base}/login`);
+  await page.getByTestId('login-email').fill(OWNER.email);
+  await page.getByTestId('login-password').fill(OWNER.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('orders-table').waitFor();
+  await page.evaluate(() => window.localStorage.setItem('ecomdir.language', 'en'));
+  await page.goto(`${h.base}/orders/${order.id}`);
+  await page.getByTestId('generate-awb').click();
+  const row = page.getByTestId('shipment-row');
+  await row.filter({ hasText: 'AWB created' }).waitFor();
+  const first = /ED\d{9}/.exec((await row.textContent()) ?? '')?.[0];
+  assert.ok(first);
+  // Cancel asks once more before it acts.
+  await page.getByTestId('shipment-cancel').click();
+  await page.getByTestId('shipment-cancel').filter({ hasText: 'Really cancel?' }).waitFor();
+  await assertNothingClipped(page, 'order shipments on a phone');
+  await page.getByTestId('shipment-cancel').click();
+  await page.getByText(`AWB ${first} cancelled`).first().waitFor();
+  await row.filter({ hasText: 'Cancelled' }).waitFor();
+  // The order can be shipped again: a new AWB, not the cancelled one.
+  await page.getByTestId('generate-awb').click();
+  await page.getByTestId('shipment-row').filter({ hasText: 'AWB created' }).waitFor();
+  const awbs = ((await page.getByTestId('order-shipments').textContent()) ?? '').match(/ED\d{9}/g);
+  assert.equal(new Set(awbs).size, 2, `two AWBs listed: ${awbs?.join(', ')}`);
   assert.deepEqual(pageErrors, []);
   await page.close();
 });

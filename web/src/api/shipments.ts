@@ -1,4 +1,4 @@
-import type { ApiJson, ApiQuery } from './contract';
+import type { ApiBody, ApiJson, ApiQuery } from './contract';
 import { api, fetchDocument } from './client';
 
 type OrderShipments = ApiJson<'/api/orders/{id}/shipments', 'get'>;
@@ -8,6 +8,16 @@ export type LabelFormat = NonNullable<ApiQuery<'/api/shipments/labels', 'get'>['
 export type LabelSort = NonNullable<ApiQuery<'/api/shipments/labels', 'get'>['sort']>;
 export type SlipKind = ApiQuery<'/api/shipments/slips', 'get'>['kind'];
 type BatchStarted = ApiJson<'/api/shipments/bulk', 'post', 202>;
+/** Where the shop can say an own-courier parcel is (the own courier has no tracking of its own). */
+export type MarkStatus = ApiBody<'/api/shipments/{id}/mark', 'post'>['status'];
+export const MARK_STATUSES = [
+  'handed_over',
+  'in_transit',
+  'out_for_delivery',
+  'delivered',
+  'refused',
+  'returned',
+] as const satisfies readonly MarkStatus[];
 
 export const shipmentsApi = {
   ofOrder: (orderId: number) => api.get<OrderShipments>(`/orders/${orderId}/shipments`),
@@ -16,6 +26,9 @@ export const shipmentsApi = {
   labelUrl: (shipmentId: number, format: 'a6' | 'a4x4' | 'zpl' = 'a6') =>
     `/api/shipments/labels?ids=${shipmentId}&format=${format}`,
   couriers: () => api.get<Couriers>('/shipping/couriers'),
+  mark: (shipmentId: number, status: MarkStatus) =>
+    api.post<Shipment>(`/shipments/${shipmentId}/mark`, { status }),
+  cancel: (shipmentId: number) => api.post<Shipment>(`/shipments/${shipmentId}/cancel`),
   /** The labels of these shipments in one document, in the order chosen. */
   labels: (shipmentIds: number[], format: LabelFormat, sort: LabelSort) =>
     fetchDocument('/shipments/labels', { ids: shipmentIds.join(','), format, sort }),

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPrinter, IconTruckDelivery } from '@tabler/icons-react';
+import { IconTruckDelivery } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useCodedError } from '../../shared/coded-error';
 import { ErrorText } from '../../shared/states';
 import { useFormat } from '../../shared/use-format';
 import { Section } from './OrderSections';
+import { ShipmentActions } from './ShipmentActions';
 
 /** Orders that can get an AWB from the order page. */
 const SHIPPABLE = ['new', 'assigned', 'confirmed', 'packed'];
@@ -119,22 +120,7 @@ export function ShipmentsSection({ orderId, status }: { orderId: number; status:
                       })}
                     </Text>
                   </Table.Td>
-                  <Table.Td>
-                    {s.state === 'made' && (
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          component="a"
-                          href={shipmentsApi.labelUrl(s.id)}
-                          target="_blank"
-                          size="compact-xs"
-                          variant="subtle"
-                          leftSection={<IconPrinter size={14} />}
-                        >
-                          {t('shipping.section.label')}
-                        </Button>
-                      </Group>
-                    )}
-                  </Table.Td>
+                  <Table.Td>{s.state === 'made' && <ShipmentActions shipment={s} />}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
