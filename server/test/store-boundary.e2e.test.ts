@@ -10,7 +10,7 @@ import { type App, buildApp } from '../src/http/app.js';
 import { connectStoredStore, createPacker } from './support/factories.js';
 import { assertSameOrders } from './support/store-compare.js';
 import { Client } from './support/test-app.js';
-import { type TestDatabase, createTestDatabase, testConfig } from './support/test-db.js';
+import { type TestDatabase, createTestDatabase, siteTestConfig } from './support/test-db.js';
 
 /**
  * The whole store boundary end to end (issue 11): a real WordPress with ecomdir Connect
@@ -125,10 +125,7 @@ for (const mode of ['hpos', 'legacy'] as const) {
 
       before(async () => {
         db = await createTestDatabase();
-        // A real WordPress answers in seconds on a busy machine (a PHP worker's first request
-        // compiles WordPress), not in the fake stores' 1.5 s: a timeout here was a CI failure.
-        const config = testConfig(db);
-        app = await buildApp({ ...config, sync: { ...config.sync, requestTimeoutMs: 30_000 } });
+        app = await buildApp(siteTestConfig(db));
         await app.http.listen({ port: 0, host: '127.0.0.1' });
         await app.services.accounts.createAccountWithOwner({
           accountName: 'Magazin',

@@ -10,7 +10,7 @@ import { assertSameOrders } from './support/store-compare.js';
 import { type App, buildApp } from '../src/http/app.js';
 import { enqueue } from '../src/jobs/jobs.repo.js';
 import { Client } from './support/test-app.js';
-import { type TestDatabase, createTestDatabase, testConfig } from './support/test-db.js';
+import { type TestDatabase, createTestDatabase, siteTestConfig } from './support/test-db.js';
 import { ordersPageErrors } from './support/unified-schema.js';
 
 /**
@@ -109,18 +109,7 @@ describe(
 
     before(async () => {
       db = await createTestDatabase();
-      // A real WooCommerce answers a page of 500 orders in seconds on a busy 2-core machine, not
-      // in the fake stores' 1.5 s.
-      app = await buildApp(
-        testConfig(db, {
-          sync: {
-            firstSyncDays: 30,
-            pollSeconds: 60,
-            requestTimeoutMs: 30_000,
-            pauseAfterRejections: 3,
-          },
-        }),
-      );
+      app = await buildApp(siteTestConfig(db));
       await app.http.listen({ port: 0, host: '127.0.0.1' });
       await app.services.accounts.createAccountWithOwner({
         accountName: 'Magazin',

@@ -53,6 +53,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/**
+ * For tests against a real WordPress: it answers in seconds on a busy machine (a PHP worker's
+ * first request compiles WordPress, a page of 500 orders takes a while), not in the fake
+ * stores' 1.5 s; a timeout there was a CI failure.
+ */
+export function siteTestConfig(db: TestDatabase): Config {
+  const config = testConfig(db);
+  return { ...config, sync: { ...config.sync, requestTimeoutMs: 30_000 } };
+}
+
 export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): Config {
   return {
     port: 0,
