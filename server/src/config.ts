@@ -79,6 +79,31 @@ const EnvSchema = z.object({
   WORKER_DEAD_SECONDS: z.coerce.number().int().min(2).max(86_400).default(20),
   /** A store whose credentials are refused (401/403) this many times in a row is paused. */
   STORE_PAUSE_AFTER_REJECTIONS: z.coerce.number().int().min(1).max(1000).default(3),
+  /**
+   * Where a courier's API is reached instead of its documented host, as `key=url` pairs
+   * separated by commas (`fan=https://proxy.local/fan`): an operator's proxy, or tests that serve
+   * recorded answers. Set by whoever runs the server, never by a shop.
+   */
+  COURIER_BASE_URLS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const out: Record<string, string> = {};
+      for (const pair of v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const m = /^([a-z0-9_-]+)=(https?:\/\/\S+)$/.exec(pair);
+        if (!m?.[1] || !m[2]) {
+          ctx.addIssue({ code: 'custom', message: 'key=https://… pairs separated by commas' });
+          return z.NEVER;
+        }
+        out[m[1]] = m[2];
+      }
+      return out;
+    }),
+  /** How long a courier may take to answer one request. */
+  COURIER_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
 });
 
 export interface Config {
@@ -113,6 +138,8 @@ export interface Config {
    * inProcessWorker: the server runs jobs itself; pollMs: idle wait between claims;
    * heartbeatMs / deadMs: how often workers beat, and the silence after which one is dead.
    */
+  /** Couriers' API hosts overridden by the operator (COURIER_BASE_URLS), and the answer timeout. */
+  couriers: { baseUrls: Record<string, string>; timeoutMs: number };
   jobs: {
     inProcessWorker: boolean;
     leaseMs: number;
@@ -157,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: 30_000,
       pauseAfterRejections: e.STORE_PAUSE_AFTER_REJECTIONS,
     },
+    couriers: { baseUrls: e.COURIER_BASE_URLS, timeoutMs: e.COURIER_TIMEOUT_SECONDS * 1000 },
     jobs: {
       inProcessWorker: e.ECOMDIR_WORKER,
       leaseMs: e.JOBS_LEASE_SECONDS * 1000,

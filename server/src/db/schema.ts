@@ -412,6 +412,8 @@ export interface ShipmentsTable {
   created_by: Generated<string>;
   created_at: number;
   updated_at: number;
+  /** JSON: `ShipmentDetails` (size, options, locker, matched destination, content). */
+  details: Generated<string>;
 }
 
 export interface ShipmentEventsTable {

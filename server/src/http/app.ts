@@ -40,6 +40,7 @@ import { eventsRoutes } from '../modules/events/events.routes.js';
 import { packingRoutes } from '../modules/packing/packing.routes.js';
 import { PackingService } from '../modules/packing/packing.service.js';
 import type { Courier } from '../modules/shipping/couriers/courier.js';
+import { builtinCouriers } from '../modules/shipping/couriers/builtin.js';
 import { ownCourier } from '../modules/shipping/couriers/own/index.js';
 import { CourierRegistry } from '../modules/shipping/couriers/registry.js';
 import { CourierAccounts } from '../modules/shipping/courier-accounts.js';
@@ -142,6 +143,7 @@ export async function buildApp(
       prefixOf: async (accountId) =>
         (await readShippingSettings(database.db, accountId)).own_awb_prefix,
     }),
+    ...builtinCouriers(config.couriers),
     ...(opts.couriers ?? []),
   ]);
   const courierAccounts = new CourierAccounts(database.db, vault);

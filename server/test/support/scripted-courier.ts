@@ -28,6 +28,7 @@ export function scriptedCourier(key = 'scripted', tracking = true): ScriptedCour
     key,
     name: `Scripted ${key}`,
     capabilities: { cod: true, labelFormats: ['a6'], cancel: true, tracking, lockers: false },
+    credentialFields: [],
     made: new Map(),
     createCalls: 0,
     crashAfterMake: 0,

@@ -81,6 +81,8 @@ export function testConfig(db: TestDatabase, overrides: Partial<Config> = {}): C
     // Test stores are local (127.0.0.1): allowed here, refused by default in production.
     storeFetch: { allowPrivate: true, maxBytes: 16 * 1024 * 1024 },
     sync: { firstSyncDays: 30, pollSeconds: 60, requestTimeoutMs: 1500, pauseAfterRejections: 3 },
+    // Couriers are reached only through recorded answers served locally (courier-fixtures.ts).
+    couriers: { baseUrls: {}, timeoutMs: 2000 },
     // Tests run jobs explicitly (app.worker.runUntilIdle()) so they stay deterministic.
     jobs: { inProcessWorker: false, leaseMs: 300_000, pollMs: 20, heartbeatMs: 200, deadMs: 1000 },
     ...overrides,

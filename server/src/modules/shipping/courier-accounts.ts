@@ -66,6 +66,6 @@ export class CourierAccounts {
     const credentials = row
       ? parseJsonColumn<Record<string, string> | null>(this.vault.open(row.credentials), null)
       : null;
-    return { accountId, credentials };
+    return { accountId, credentials, options: {} };
   }
 }

@@ -14,7 +14,12 @@ import type {
   UnifiedShipment,
 } from './couriers/courier.js';
 import type { CourierRegistry } from './couriers/registry.js';
-import { type GenerateOptions, shipmentForOrder } from './shipment-input.js';
+import {
+  detailsOf,
+  type GenerateOptions,
+  parseDetails,
+  shipmentForOrder,
+} from './shipment-input.js';
 import * as repo from './shipments.repo.js';
 import { defaultSender, readShippingSettings } from './shipping-settings.js';
 import { reason } from '../../shared/reasons.js';
@@ -124,6 +129,7 @@ export class ShipmentMaker {
         observations: unified.observations,
         sender: JSON.stringify(unified.sender),
         recipient: JSON.stringify(unified.recipient),
+        details: JSON.stringify(detailsOf(unified)),
         reason_code: choice.reason.code,
         reason_params: JSON.stringify(choice.reason.params),
         order_status_before: order.status,
@@ -174,6 +180,7 @@ export class ShipmentMaker {
         weightGrams: row.weight_grams,
         observations: row.observations,
         payer: (await readShippingSettings(db, row.account_id)).payer,
+        ...parseDetails(row.details),
       });
       if (r.ok) return void (await this.store(row, r, courier.capabilities.tracking, actor));
       if (r.retryable) await repo.releasePending(db, row.id, r.messages);

@@ -102,6 +102,40 @@ export async function shipmentForOrder(
       weightGrams,
       observations: opts.observations ?? order.customer_note.slice(0, 200),
       payer: settings.payer,
+      sizeCm: settings.default_size_cm,
+      saturday: false,
+      openPackage: false,
+      locker: null,
+      destination: null,
+      content: items
+        .map((i) => (i.quantity > 1 ? `${i.quantity}× ${i.name}` : i.name))
+        .join(', ')
+        .slice(0, 100),
     },
   };
+}
+
+/** What a shipment row keeps as JSON beyond its columns (migration 1410). */
+export type ShipmentDetails = Pick<
+  UnifiedShipment,
+  'sizeCm' | 'saturday' | 'openPackage' | 'locker' | 'destination' | 'content'
+>;
+
+export const NO_DETAILS: ShipmentDetails = {
+  sizeCm: null,
+  saturday: false,
+  openPackage: false,
+  locker: null,
+  destination: null,
+  content: '',
+};
+
+export function detailsOf(u: ShipmentDetails): ShipmentDetails {
+  const { sizeCm, saturday, openPackage, locker, destination, content } = u;
+  return { sizeCm, saturday, openPackage, locker, destination, content };
+}
+
+/** The stored details; rows written before migration 1410 hold `{}` and read as none. */
+export function parseDetails(text: string): ShipmentDetails {
+  return { ...NO_DETAILS, ...parseJsonColumn<Partial<ShipmentDetails>>(text, {}) };
 }

@@ -28,6 +28,7 @@ export function ownCourier(deps: OwnCourierDeps): Courier {
       tracking: false,
       lockers: false,
     },
+    credentialFields: [],
     async createShipment(ctx, s) {
       const prefix = await deps.prefixOf(ctx.accountId);
       const awb = await awbForReference(deps.db, ctx.accountId, s.reference, prefix);
