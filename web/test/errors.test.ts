@@ -50,3 +50,22 @@ test('a store that could not be verified says why, from the cause code', async (
   assert.equal(shown.headline, ro.errors.store_unreachable);
   assert.equal(shown.cause, ro.errors.unreachable);
 });
+
+test('a courier refusal shows the courier words: ours for a known code, verbatim otherwise', async () => {
+  const i18n = await instance('ro');
+  const e = new ApiError(409, 'courier_refused', 'The courier refused to cancel this AWB.', {
+    courier_messages: [
+      {
+        code: 'gls_1021',
+        text: 'The parcel cannot be deleted: it has already been scanned by GLS.',
+      },
+      { code: 'courier_unreachable', text: '' },
+    ],
+  });
+  const shown = errorText(e, i18n);
+  assert.equal(shown.headline, ro.errors.courier_refused);
+  assert.equal(
+    shown.cause,
+    `The parcel cannot be deleted: it has already been scanned by GLS. (gls_1021) · ${ro.shipping.messages.courier_unreachable}`,
+  );
+});

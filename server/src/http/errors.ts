@@ -2,10 +2,14 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 import type { ErrorCode } from '../shared/error-codes.js';
-import { AppError } from '../shared/errors.js';
+import { AppError, CourierRefused } from '../shared/errors.js';
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  error: {
+    code: ErrorCode;
+    message: string;
+    courier_messages?: readonly { code: string; text: string }[];
+  };
 }
 
 const body = (code: ErrorCode, message: string): ErrorBody => ({ error: { code, message } });
@@ -49,6 +53,12 @@ export function registerErrorHandling(
   notFoundFallback?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined,
 ): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof CourierRefused) {
+      const b = body(err.code, err.message);
+      return reply
+        .status(err.status)
+        .send({ error: { ...b.error, courier_messages: err.courierMessages } });
+    }
     if (err instanceof AppError) {
       return reply.status(err.status).send(body(err.code, err.message));
     }

@@ -30,6 +30,15 @@ export async function registerOpenApi(http: FastifyInstance): Promise<void> {
                   code: { $ref: '#/components/schemas/ErrorCode' },
                   message: { type: 'string' },
                   cause_code: { $ref: '#/components/schemas/StoreCauseCode' },
+                  // A courier's own refusal (code and words), shown as the courier said it.
+                  courier_messages: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['code', 'text'],
+                      properties: { code: { type: 'string' }, text: { type: 'string' } },
+                    },
+                  },
                 },
               },
             },

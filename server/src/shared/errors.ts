@@ -44,3 +44,16 @@ export class TooManyRequests extends AppError {
     super(429, code, message);
   }
 }
+
+/**
+ * A courier said no (to a label, a cancellation): its own messages travel with the error as
+ * `courier_messages`, so the dashboard shows the courier's words (ours where we know the code).
+ */
+export class CourierRefused extends Conflict {
+  constructor(
+    message: string,
+    readonly courierMessages: readonly { code: string; text: string }[],
+  ) {
+    super('courier_refused', message);
+  }
+}

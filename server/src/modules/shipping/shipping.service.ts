@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, ShipmentRow } from '../../db/schema.js';
 import { iso, parseJsonColumn } from '../../shared/json.js';
 import { toDecimal } from '../../shared/money.js';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../shared/errors.js';
+import { Conflict, CourierRefused, Forbidden, Invalid, NotFound } from '../../shared/errors.js';
 import type { AuthContext } from '../accounts/accounts.service.js';
 import type { Actor } from '../audit/audit.repo.js';
 import type { ShipmentBatches } from './bulk-shipments.js';
@@ -185,7 +185,7 @@ export class ShippingService {
         .set({ messages: JSON.stringify(r.messages), updated_at: Date.now() })
         .where('id', '=', row.id)
         .execute();
-      throw new Conflict('courier_refused', 'The courier refused to cancel this AWB.');
+      throw new CourierRefused('The courier refused to cancel this AWB.', r.messages);
     }
     const now = Date.now();
     await this.db.transaction().execute(async (trx) => {
@@ -300,7 +300,7 @@ export class ShippingService {
     });
     const ctx = await this.accounts.contextOf(accountId, courier.key);
     const r = await courier.label(ctx, labels, format);
-    if (!r.ok) throw new Conflict('courier_refused', 'The courier refused to give the labels.');
+    if (!r.ok) throw new CourierRefused('The courier refused to give the labels.', r.messages);
     return r.document;
   }
 

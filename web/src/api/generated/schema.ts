@@ -4769,6 +4769,10 @@ export interface components {
       error: {
         cause_code?: components['schemas']['StoreCauseCode'];
         code: components['schemas']['ErrorCode'];
+        courier_messages?: {
+          code: string;
+          text: string;
+        }[];
         message: string;
       };
     };

@@ -138,7 +138,7 @@ export function ShipmentsSection({ orderId, status }: { orderId: number; status:
 function messageOf(s: Shipment, t: TFunction): string {
   const m = s.messages[0];
   if (!m) return t(`shipping.states.${s.state}`);
-  const own = t(`shipping.messages.${m.code}`, { defaultValue: '' });
+  const own = t(`shipping.messages.${m.code}`, { defaultValue: '', text: m.text });
   if (own) return own;
   return m.text ? `${m.text} (${m.code})` : m.code;
 }
