@@ -1,6 +1,7 @@
 import type { Config } from '../../../config.js';
 import type { Courier } from './courier.js';
 import { cargusCourier } from './cargus/index.js';
+import { dpdCourier } from './dpd/index.js';
 
 /** What every courier adapter with an API is built from. */
 export interface HttpCourierOptions {
@@ -19,7 +20,5 @@ export function builtinCouriers(cfg: Config['couriers']): Courier[] {
     ...(cfg.baseUrls[key] && { baseUrl: cfg.baseUrls[key] }),
     timeoutMs: cfg.timeoutMs,
   });
-  return [
-    cargusCourier(optionsFor('cargus')),
-  ];
+  return [cargusCourier(optionsFor('cargus')), dpdCourier(optionsFor('dpd'))];
 }

@@ -74,6 +74,12 @@ const shipment: UnifiedShipment = {
   content: '2× Tricou alb',
 };
 
+/** An optional operation the adapter must offer. */
+function must<T>(op: T | undefined): T {
+  assert.ok(op, 'the adapter offers this operation');
+  return op;
+}
+
 const label = (awb: string) => ({ awb }) as LabelData;
 
 describe('Cargus adapter (recorded answers of the documented API)', () => {
@@ -267,8 +273,8 @@ describe('Cargus adapter (recorded answers of the documented API)', () => {
   });
 
   it('Test connection: logs in, reads the pickup points, offers the services', async () => {
-    const r = await exchange(['login', 'pickup-locations'], () => cargus.connect?.(ctx));
-    assert.ok(r?.ok);
+    const r = await exchange(['login', 'pickup-locations'], () => must(cargus.connect)(ctx));
+    assert.ok(r.ok);
     assert.deepEqual(
       r.pickupPoints.map((p) => [p.id, p.isDefault]),
       [
@@ -283,8 +289,8 @@ describe('Cargus adapter (recorded answers of the documented API)', () => {
   });
 
   it('lists the Ship & Go points and the localities of a county found by name', async () => {
-    const l = await exchange(['login', 'pudo-points'], () => cargus.lockers?.(ctx));
-    assert.ok(l?.ok);
+    const l = await exchange(['login', 'pudo-points'], () => must(cargus.lockers)(ctx));
+    assert.ok(l.ok);
     assert.deepEqual(l.lockers[0], {
       id: '445',
       name: 'Ship & Go Iulius Mall',
@@ -297,9 +303,9 @@ describe('Cargus adapter (recorded answers of the documented API)', () => {
     });
     fx.requests.length = 0;
     const loc = await exchange(['counties', 'localities'], () =>
-      cargus.localities?.(ctx, { id: null, name: 'Bistrița-Năsăud' }),
+      must(cargus.localities)(ctx, { id: null, name: 'Bistrița-Năsăud' }),
     );
-    assert.ok(loc?.ok);
+    assert.ok(loc.ok);
     assert.deepEqual(
       loc.localities.map((x) => [x.id, x.name, x.commune, x.countyId]),
       [
@@ -311,7 +317,7 @@ describe('Cargus adapter (recorded answers of the documented API)', () => {
 
   it('estimates the price (ShippingCalculation, total with VAT)', async () => {
     const r = await exchange(['login', 'shipping-calculation'], () =>
-      cargus.estimate?.(ctx, shipment),
+      must(cargus.estimate)(ctx, shipment),
     );
     assert.deepEqual(r, { ok: true, amountMinor: 2047, currency: 'RON' });
   });
