@@ -20,5 +20,9 @@ export function builtinCouriers(cfg: Config['couriers']): Courier[] {
     ...(cfg.baseUrls[key] && { baseUrl: cfg.baseUrls[key] }),
     timeoutMs: cfg.timeoutMs,
   });
-  return [cargusCourier(optionsFor('cargus')), dpdCourier(optionsFor('dpd'))];
+  return [
+    // One line each, so adding a courier never touches another's line.
+    cargusCourier(optionsFor('cargus')),
+    dpdCourier(optionsFor('dpd')),
+  ];
 }
