@@ -216,6 +216,31 @@ describe('Cargus adapter (recorded answers of the documented API)', () => {
     fx.requests.length = 0;
     fx.serve(fixture('find-by-reference'));
     assert.equal(await cargus.findByReference(ctx, '99-1'), null);
+    // A refused look-up is not "none": the core must not create again.
+    fx.serve({ ...fixture('find-by-reference'), response: { status: 400, json: 'Eroare' } });
+    await assert.rejects(cargus.findByReference(ctx, '41-1'), /did not answer/);
+  });
+
+  it('looks through the next page when the first one is full', async () => {
+    const first = fixture('find-by-reference');
+    const full = Array.from({ length: 100 }, (_, i) => ({
+      BarCode: 1062300000 + i,
+      CustomString: `x-${i}`,
+    }));
+    fx.serve(
+      fixture('login'),
+      { ...first, response: { json: full } },
+      {
+        ...first,
+        request: { ...first.request, query: { ...first.request.query, pageNumber: '2' } },
+      },
+    );
+    const found = await cargus.findByReference(ctx, '41-1');
+    assert.equal(found?.awb, '1062345678');
+    expectRequest(fx.requests[2], {
+      ...first.request,
+      query: { ...first.request.query, pageNumber: '2' },
+    });
   });
 
   it('prints the 10×14 label PDF of several AWBs as one document', async () => {

@@ -1,9 +1,11 @@
 import { PDFDocument } from 'pdf-lib';
 import type { HttpCourierOptions } from '../builtin.js';
 import type { Courier, CourierContext } from '../courier.js';
+import { CourierUnreachable } from '../http/courier-http.js';
 import { CourierSessions } from '../http/sessions.js';
 import { CargusClient } from './client.js';
 import {
+  awbList,
   awbRequest,
   estimateRequest,
   failure,
@@ -28,6 +30,10 @@ function cargusDay(ms: number): string {
     .split('-');
   return `${m}-${d}-${y}`;
 }
+
+/** The AWB list is paged; a shop makes a few hundred AWBs a day at most. */
+const PAGE_SIZE = 100;
+const MAX_PAGES = 20;
 
 export interface CargusDeps {
   /** The clock (tests fix it); tokens expire and reference look-ups span days by it. */
@@ -61,15 +67,22 @@ export function cargusCourier(opts: HttpCourierOptions, deps: CargusDeps = {}): 
     },
 
     async findByReference(ctx, reference) {
-      // The core asks right after a lost answer: yesterday and today cover it.
+      // The core asks right after a lost answer: yesterday and today cover it, page by page.
       const t = now();
-      const r = await get(ctx, 'Awbs/GetAwbsByDate', {
-        FromDate: cargusDay(t - 24 * 60 * 60_000),
-        ToDate: cargusDay(t),
-        pageNumber: '1',
-        itemsPerPage: '100',
-      });
-      return r.ok ? findReference(r.answer, reference) : null;
+      for (let page = 1; page <= MAX_PAGES; page++) {
+        const r = await get(ctx, 'Awbs/GetAwbsByDate', {
+          FromDate: cargusDay(t - 24 * 60 * 60_000),
+          ToDate: cargusDay(t),
+          pageNumber: String(page),
+          itemsPerPage: String(PAGE_SIZE),
+        });
+        const list = r.ok ? awbList(r.answer) : null;
+        // Not knowing is not "none": a second AWB would cost money, so the core asks again later.
+        if (!list) throw new CourierUnreachable(CARGUS_KEY, new Error('AWB look-up refused'));
+        const found = findReference(list, reference);
+        if (found || list.length < PAGE_SIZE) return found;
+      }
+      return null;
     },
 
     async label(ctx, labels, format) {

@@ -162,17 +162,21 @@ export function parseCreated(a: CourierAnswer): CourierOutcome<MadeShipment> {
   return { ok: true, awb: code, trackingUrl: trackingUrlOf(code) };
 }
 
-/** The AWB listed with our reference in `CustomString`, or null. */
-export function findReference(a: CourierAnswer, reference: string): MadeShipment | null {
+/** The AWBs of a listing answer, or null when Cargus did not give a list. */
+export function awbList(a: CourierAnswer): Record<string, unknown>[] | null {
   const body = a.json();
-  if (a.status !== 200 || !Array.isArray(body)) return null;
-  for (const item of body as Record<string, unknown>[]) {
-    if (item?.CustomString === reference && item.BarCode !== undefined) {
-      const awb = String(item.BarCode);
-      return { awb, trackingUrl: trackingUrlOf(awb) };
-    }
-  }
-  return null;
+  return a.status === 200 && Array.isArray(body) ? (body as Record<string, unknown>[]) : null;
+}
+
+/** The AWB listed with our reference in `CustomString`, or null. */
+export function findReference(
+  list: readonly Record<string, unknown>[],
+  reference: string,
+): MadeShipment | null {
+  const hit = list.find((x) => x.CustomString === reference && x.BarCode !== undefined);
+  if (!hit) return null;
+  const awb = String(hit.BarCode);
+  return { awb, trackingUrl: trackingUrlOf(awb) };
 }
 
 /** The label PDF: a JSON string holding the PDF in base64. */
