@@ -298,7 +298,9 @@ describe('Cargus adapter (recorded answers of the documented API)', () => {
   });
 
   it('Test connection: logs in, reads the pickup points, offers the services', async () => {
-    const r = await exchange(['login', 'pickup-locations'], () => must(cargus.connect)(ctx));
+    const r = await exchange(['login', 'pickup-locations'], () =>
+      must(cargus.connect?.bind(cargus))(ctx),
+    );
     assert.ok(r.ok);
     assert.deepEqual(
       r.pickupPoints.map((p) => [p.id, p.isDefault]),
@@ -314,7 +316,9 @@ describe('Cargus adapter (recorded answers of the documented API)', () => {
   });
 
   it('lists the Ship & Go points and the localities of a county found by name', async () => {
-    const l = await exchange(['login', 'pudo-points'], () => must(cargus.lockers)(ctx));
+    const l = await exchange(['login', 'pudo-points'], () =>
+      must(cargus.lockers?.bind(cargus))(ctx),
+    );
     assert.ok(l.ok);
     assert.deepEqual(l.lockers[0], {
       id: '445',
@@ -328,7 +332,7 @@ describe('Cargus adapter (recorded answers of the documented API)', () => {
     });
     fx.requests.length = 0;
     const loc = await exchange(['counties', 'localities'], () =>
-      must(cargus.localities)(ctx, { id: null, name: 'Bistrița-Năsăud' }),
+      must(cargus.localities?.bind(cargus))(ctx, { id: null, name: 'Bistrița-Năsăud' }),
     );
     assert.ok(loc.ok);
     assert.deepEqual(
@@ -342,7 +346,7 @@ describe('Cargus adapter (recorded answers of the documented API)', () => {
 
   it('estimates the price (ShippingCalculation, total with VAT)', async () => {
     const r = await exchange(['login', 'shipping-calculation'], () =>
-      must(cargus.estimate)(ctx, shipment),
+      must(cargus.estimate?.bind(cargus))(ctx, shipment),
     );
     assert.deepEqual(r, { ok: true, amountMinor: 2047, currency: 'RON' });
   });

@@ -29,6 +29,9 @@ const refuse = (code: string, text = ''): Refusal => ({
   messages: [{ code, text }],
 });
 
+/** A scalar as text; anything else (null, an object) is empty. */
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 /** A non-secret choice: the context's options first, else the login (one form in the dashboard). */
 export function optionOf(ctx: CourierContext, key: string): string {
   return (ctx.options[key] ?? ctx.credentials?.[key] ?? '').trim();
@@ -156,7 +159,7 @@ export function parseCreated(a: CourierAnswer): CourierOutcome<MadeShipment> {
     typeof first === 'string' || typeof first === 'number'
       ? String(first)
       : first && typeof first === 'object'
-        ? String((first as { BarCode?: unknown }).BarCode ?? '')
+        ? str((first as { BarCode?: unknown }).BarCode)
         : '';
   if (!/^\d+$/.test(code)) return failure(a);
   return { ok: true, awb: code, trackingUrl: trackingUrlOf(code) };
@@ -175,7 +178,7 @@ export function findReference(
 ): MadeShipment | null {
   const hit = list.find((x) => x.CustomString === reference && x.BarCode !== undefined);
   if (!hit) return null;
-  const awb = String(hit.BarCode);
+  const awb = str(hit.BarCode);
   return { awb, trackingUrl: trackingUrlOf(awb) };
 }
 
@@ -251,8 +254,6 @@ export function parseCancel(a: CourierAnswer): CourierOutcome<object> {
   if (body === false) return refuse('awb_already_picked_up');
   return failure(a);
 }
-
-const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
 export function parsePickupPoints(a: CourierAnswer, chosen: string): PickupPoint[] | Refusal {
   const body = a.json();

@@ -247,7 +247,9 @@ describe('DPD Romania adapter (recorded answers of the documented API)', () => {
   });
 
   it('Test connection: services and the contract clients as pickup points', async () => {
-    const r = await exchange(['services', 'client-contract'], () => must(dpd.connect)(ctx));
+    const r = await exchange(['services', 'client-contract'], () =>
+      must(dpd.connect?.bind(dpd))(ctx),
+    );
     assert.ok(r.ok);
     assert.deepEqual(
       r.services.map((s) => s.id),
@@ -262,7 +264,7 @@ describe('DPD Romania adapter (recorded answers of the documented API)', () => {
   });
 
   it('lists the offices and automats with their size limits, and a county’s sites', async () => {
-    const l = await exchange(['offices'], () => must(dpd.lockers)(ctx));
+    const l = await exchange(['offices'], () => must(dpd.lockers?.bind(dpd))(ctx));
     assert.ok(l.ok);
     assert.deepEqual(l.lockers[0], {
       id: '1234',
@@ -276,7 +278,7 @@ describe('DPD Romania adapter (recorded answers of the documented API)', () => {
     });
     fx.requests.length = 0;
     const s = await exchange(['sites-county'], () =>
-      must(dpd.localities)(ctx, { id: null, name: 'Bistrița-Năsăud' }),
+      must(dpd.localities?.bind(dpd))(ctx, { id: null, name: 'Bistrița-Năsăud' }),
     );
     assert.ok(s.ok);
     assert.deepEqual(
@@ -289,7 +291,7 @@ describe('DPD Romania adapter (recorded answers of the documented API)', () => {
   });
 
   it('estimates the price with /calculate', async () => {
-    const r = await exchange(['calculate'], () => must(dpd.estimate)(ctx, shipment));
+    const r = await exchange(['calculate'], () => must(dpd.estimate?.bind(dpd))(ctx, shipment));
     assert.deepEqual(r, { ok: true, amountMinor: 2202, currency: 'RON' });
   });
 

@@ -57,8 +57,8 @@ export function dpdError(a: CourierAnswer): DpdError | null {
   const body = isPdf(a.body) ? undefined : a.json();
   const err = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
   if (err && typeof err === 'object') {
-    const message = String(err.message ?? '').trim() || `DPD error ${String(err.code ?? '')}`;
-    return { code: String(err.code ?? ''), message, asMessage: messageOf(message) };
+    const message = str(err.message).trim() || `DPD error ${str(err.code)}`;
+    return { code: str(err.code), message, asMessage: messageOf(message) };
   }
   if (a.status >= 400) {
     const message = a.text().trim().slice(0, 500) || `HTTP ${a.status}`;
@@ -79,6 +79,8 @@ export function isLoginRefusal(status: number, e: DpdError): boolean {
 export const isPdf = (b: Uint8Array) =>
   b.length > 4 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46;
 
+/** A scalar as text; anything else (null, an object) is empty. */
+const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 const major = (minor: number) => Math.round(minor) / 100;
 const kg = (grams: number) => Math.max(0.1, Math.round(grams / 100) / 10);
 const fold = (s: string) =>
@@ -204,9 +206,9 @@ export function shipmentRequest(
 
 export function parseCreated(a: CourierAnswer): ({ ok: true } & MadeShipment) | Refusal {
   const id = (a.json() as { id?: unknown } | undefined)?.id;
-  if (id === undefined || id === null || String(id) === '')
-    return refuse('courier_said', a.text().slice(0, 300));
-  return { ok: true, awb: String(id), trackingUrl: trackingUrlOf(String(id)) };
+  const awb = str(id);
+  if (awb === '') return refuse('courier_said', a.text().slice(0, 300));
+  return { ok: true, awb, trackingUrl: trackingUrlOf(awb) };
 }
 
 /** The shipment found by `ref1` (our reference), or null. */
@@ -214,7 +216,7 @@ export function parseSearch(a: CourierAnswer, reference: string): MadeShipment |
   const list = (a.json() as { shipments?: { id?: unknown; ref1?: unknown }[] } | undefined)
     ?.shipments;
   const hit = (list ?? []).find((x) => x.ref1 === reference && x.id !== undefined);
-  return hit ? { awb: String(hit.id), trackingUrl: trackingUrlOf(String(hit.id)) } : null;
+  return hit && str(hit.id) ? { awb: str(hit.id), trackingUrl: trackingUrlOf(str(hit.id)) } : null;
 }
 
 interface TrackedParcel {
