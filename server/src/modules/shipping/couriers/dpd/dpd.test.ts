@@ -11,6 +11,7 @@ import {
 import type { Courier, CourierContext, UnifiedShipment } from '../courier.js';
 import type { LabelData } from '../../labels/label-data.js';
 import { dpdCourier } from './index.js';
+import { cancelMessages, messageOf } from './mapping.js';
 import { DPD_STATUSES, dpdStatus } from './statuses.js';
 
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -244,6 +245,16 @@ describe('DPD Romania adapter (recorded answers of the documented API)', () => {
     fx.requests.length = 0;
     const late = await exchange(['cancel-picked-up'], () => dpd.cancel(ctx, '80512345678'));
     assert.deepEqual(late.ok ? null : late.messages.map((m) => m.code), ['awb_already_picked_up']);
+  });
+
+  it('words about a pick-up point on a create are not "already picked up"', () => {
+    assert.deepEqual(messageOf('Punctul de ridicare 99 nu există.'), {
+      code: 'locker_unknown',
+      text: 'Punctul de ridicare 99 nu există.',
+    });
+    assert.deepEqual(cancelMessages([messageOf('Expediția a fost preluată.')]), [
+      { code: 'awb_already_picked_up', text: 'Expediția a fost preluată.' },
+    ]);
   });
 
   it('Test connection: services and the contract clients as pickup points', async () => {

@@ -6,6 +6,7 @@ import { CourierSessions } from '../http/sessions.js';
 import { DpdClient } from './client.js';
 import {
   calculationRequest,
+  cancelMessages,
   isPdf,
   optionOf,
   parseCalculation,
@@ -120,7 +121,7 @@ export function dpdCourier(opts: HttpCourierOptions, deps: DpdDeps = {}): Courie
         shipmentId: awb,
         comment: 'Anulat din ecomdir',
       });
-      return r.ok ? { ok: true } : r;
+      return r.ok ? { ok: true } : { ...r, messages: cancelMessages(r.messages) };
     },
 
     async connect(ctx) {

@@ -35,18 +35,24 @@ export interface DpdError {
 
 /** Our shared message codes for DPD's words where the meaning is clear; its words otherwise. */
 const MEANINGS: readonly [RegExp, string][] = [
-  [
-    /picked ?up|preluat|ridicat|cannot be cancel|nu (mai )?poate fi anulat/i,
-    'awb_already_picked_up',
-  ],
   [/\bsite\b|localit/i, 'locality_unknown'],
+  [/office|oficiu|automat|punct\w* de ridicare|pick-?up point/i, 'locker_unknown'],
   [/not found|nu a fost g[aă]sit|inexistent/i, 'awb_not_found'],
-  [/office|oficiu|automat/i, 'locker_unknown'],
   [/weight|greutat/i, 'weight_over_limit'],
   [/\bcod\b|ramburs/i, 'cod_not_allowed'],
   [/servic/i, 'service_unavailable'],
   [/address|adres|street|strad|phone|telefon/i, 'address_incomplete'],
 ];
+
+/** Said to a cancel only: elsewhere "ridicare" is the pick-up point, not the parcel taken. */
+const PICKED_UP = /picked ?up|preluat|ridicat|cannot be cancel|nu (mai )?poate fi anulat/i;
+
+/** A refused cancel: "already picked up" when DPD says so, its other words as they are. */
+export function cancelMessages(messages: CourierMessage[]): CourierMessage[] {
+  return messages.map((m) =>
+    PICKED_UP.test(m.text) ? { code: 'awb_already_picked_up', text: m.text } : m,
+  );
+}
 
 export function messageOf(text: string): CourierMessage {
   return { code: MEANINGS.find(([re]) => re.test(text))?.[1] ?? 'courier_said', text };
