@@ -1,5 +1,7 @@
 import type { Config } from '../../../config.js';
 import type { Courier } from './courier.js';
+import { cargusCourier } from './cargus/index.js';
+import { dpdCourier } from './dpd/index.js';
 import { glsCourier } from './gls/index.js';
 
 /** What every courier adapter with an API is built from. */
@@ -19,5 +21,10 @@ export function builtinCouriers(cfg: Config['couriers']): Courier[] {
     ...(cfg.baseUrls[key] && { baseUrl: cfg.baseUrls[key] }),
     timeoutMs: cfg.timeoutMs,
   });
-  return [glsCourier(optionsFor('gls'))];
+  return [
+    // One line each, so adding a courier never touches another's line.
+    cargusCourier(optionsFor('cargus')),
+    dpdCourier(optionsFor('dpd')),
+    glsCourier(optionsFor('gls')),
+  ];
 }

@@ -150,7 +150,7 @@ describe('GLS adapter (MyGLS JSON, recorded exchanges)', () => {
     assert.deepEqual(locker, {
       ok: false,
       retryable: false,
-      messages: [{ code: 'locker_unknown', text: '' }],
+      messages: [{ code: 'locker_missing', text: '' }],
     });
   });
 

@@ -62,7 +62,7 @@ export function unsupportedOptions(s: Omit<UnifiedShipment, 'reference'>): Couri
   const out: CourierMessage[] = [];
   if (s.saturday) out.push({ code: 'option_not_offered', text: 'saturday' });
   if (s.openPackage) out.push({ code: 'option_not_offered', text: 'open_package' });
-  if (s.service === 'PSD' && !s.locker) out.push({ code: 'locker_unknown', text: '' });
+  if (s.service === 'PSD' && !s.locker) out.push({ code: 'locker_missing', text: '' });
   return out;
 }
 
