@@ -1,5 +1,6 @@
 import type { Config } from '../../../config.js';
 import type { Courier } from './courier.js';
+import { fanCourier } from './fan/index.js';
 
 /** What every courier adapter with an API is built from. */
 export interface HttpCourierOptions {
@@ -18,6 +19,5 @@ export function builtinCouriers(cfg: Config['couriers']): Courier[] {
     ...(cfg.baseUrls[key] && { baseUrl: cfg.baseUrls[key] }),
     timeoutMs: cfg.timeoutMs,
   });
-  void optionsFor;
-  return [];
+  return [fanCourier(optionsFor('fan'))];
 }
