@@ -12,7 +12,7 @@ import {
 import type { LabelData } from '../../labels/label-data.js';
 import type { Courier, CourierContext, UnifiedShipment } from '../courier.js';
 import { fanCourier } from './index.js';
-import { bucharestMs } from './mapping.js';
+import { bucharestMs, placeOf } from './mapping.js';
 import { FAN_STATUSES, fanStatus } from './statuses.js';
 
 // FAN cannot be reached from here: every answer below is a recorded fixture following FAN's
@@ -457,6 +457,15 @@ describe('FAN statuses and times', () => {
     for (const [code, status] of cases) assert.equal(fanStatus(code), status, code);
     for (const [code, status] of Object.entries(FAN_STATUSES))
       assert.equal(fanStatus(code), status);
+  });
+
+  it('names the place as FAN spells it: the nomenclature match, else the county code as a name', () => {
+    const typed = (county: string, city: string) =>
+      placeOf({ destination: null, recipient: { ...SHIPMENT.recipient, county, city } });
+    assert.deepEqual(typed('CJ', 'Cluj-Napoca'), { county: 'Cluj', locality: 'Cluj-Napoca' });
+    assert.deepEqual(typed('B', 'București'), { county: 'Bucuresti', locality: 'Bucuresti' });
+    assert.deepEqual(typed('Argeș', 'Ștefănești'), { county: 'Arges', locality: 'Stefanesti' });
+    assert.deepEqual(placeOf(COD_SHIPMENT), { county: 'Bucuresti', locality: 'Bucuresti' });
   });
 
   it('reads FAN local times in Bucharest, summer and winter', () => {

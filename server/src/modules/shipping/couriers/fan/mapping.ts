@@ -19,6 +19,7 @@ import {
   SERVICE_FANBOX,
   SERVICE_STANDARD,
 } from './settings.js';
+import { fanCounty, withoutDiacritics } from './counties.js';
 import { fanStatus } from './statuses.js';
 
 // Pure translation between ecomdir's shapes and FAN's (no I/O here: `client.ts` sends).
@@ -139,6 +140,16 @@ export function serviceFor(s: Pick<UnifiedShipment, 'service' | 'codMinor' | 'lo
 }
 
 /**
+ * County and locality by name as FAN spells them: the nomenclature's match when there is one,
+ * else the address as typed, its county code turned into a name and diacritics dropped.
+ */
+export function placeOf(s: Pick<UnifiedShipment, 'destination' | 'recipient'>) {
+  if (s.destination)
+    return { county: s.destination.countyName, locality: s.destination.localityName };
+  return { county: fanCounty(s.recipient.county), locality: withoutDiacritics(s.recipient.city) };
+}
+
+/**
  * The `intern-awb` body for one shipment, or a refusal made before any call (nothing FAN
  * would accept). The reference goes in `costCenter`: the one free field FAN gives back in
  * its AWB list (`reports/awb`), which is how `findByReference` finds a lost answer.
@@ -149,8 +160,7 @@ export function createBody(
 ): { ok: true; json: Json } | Refusal {
   const svc = serviceFor(s);
   if (!svc.ok) return svc;
-  const county = s.destination?.countyName ?? s.recipient.county;
-  const locality = s.destination?.localityName ?? s.recipient.city;
+  const { county, locality } = placeOf(s);
   if (!county.trim() || !locality.trim()) return refuse('address_incomplete');
   if (s.locker && s.parcels > FANBOX_MAX_PARCELS) return refuse('locker_single_parcel');
   const options = [
@@ -308,10 +318,7 @@ export function tariffQuery(s: Omit<UnifiedShipment, 'reference'>, clientId: str
         ...(s.declaredValueMinor > 0 && { declaredValue: s.declaredValueMinor / 100 }),
         ...(s.sizeCm && { dimensions: { ...s.sizeCm } }),
       },
-      recipient: {
-        locality: s.destination?.localityName ?? s.recipient.city,
-        county: s.destination?.countyName ?? s.recipient.county,
-      },
+      recipient: { locality: placeOf(s).locality, county: placeOf(s).county },
     },
   };
 }
