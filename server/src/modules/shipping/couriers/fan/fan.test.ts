@@ -12,7 +12,7 @@ import {
 import type { LabelData } from '../../labels/label-data.js';
 import type { Courier, CourierContext, UnifiedShipment } from '../courier.js';
 import { fanCourier } from './index.js';
-import { bucharestMs, placeOf } from './mapping.js';
+import { bucharestMs, placeOf, serviceFor } from './mapping.js';
 import { FAN_STATUSES, fanStatus } from './statuses.js';
 
 // FAN cannot be reached from here: every answer below is a recorded fixture following FAN's
@@ -466,6 +466,19 @@ describe('FAN statuses and times', () => {
     assert.deepEqual(typed('B', 'București'), { county: 'Bucuresti', locality: 'Bucuresti' });
     assert.deepEqual(typed('Argeș', 'Ștefănești'), { county: 'Arges', locality: 'Stefanesti' });
     assert.deepEqual(placeOf(COD_SHIPMENT), { county: 'Bucuresti', locality: 'Bucuresti' });
+  });
+
+  it('picks FAN service: COD twin, locker service, names as rules write them', () => {
+    const svc = (service: string, codMinor: number | null, locker = false) =>
+      serviceFor({ service, codMinor, locker: locker ? { id: 'F1', name: 'F1' } : null });
+    assert.deepEqual(svc('standard', null), { ok: true, service: 'Standard' });
+    assert.deepEqual(svc('', 1000), { ok: true, service: 'Cont Colector' });
+    assert.deepEqual(svc('cont-colector', 1000), { ok: true, service: 'Cont Colector' });
+    assert.deepEqual(svc('Cont Colector', null), { ok: true, service: 'Standard' });
+    assert.deepEqual(svc('Standard', null, true), { ok: true, service: 'FANbox' });
+    assert.deepEqual(svc('fanbox', 500, true), { ok: true, service: 'FANbox Cont Colector' });
+    assert.deepEqual(svc('Red code', null), { ok: true, service: 'Red code' });
+    assert.equal(svc('Red code', 100).ok, false);
   });
 
   it('reads FAN local times in Bucharest, summer and winter', () => {

@@ -127,11 +127,26 @@ export function dataOf(status: number, body: unknown): { ok: true; data: unknown
 const list = (data: unknown): Json[] =>
   (Array.isArray(data) ? data : isObj(data) ? Object.values(data) : []).filter(isObj);
 
+/**
+ * A service as a rule or a setting names it ("standard", "cont-colector") → FAN's own name;
+ * a name FAN did not list here is sent as written.
+ */
+export function canonicalService(name: string): string {
+  const key = (n: string) =>
+    n
+      .toLowerCase()
+      .replace(/[-_\s]+/g, ' ')
+      .trim();
+  if (key(name) === '') return SERVICE_STANDARD;
+  const known = [...Object.keys(COD_TWIN), ...Object.values(COD_TWIN)];
+  return known.find((k) => key(k) === key(name)) ?? name.trim();
+}
+
 /** The FAN service for this shipment: the locker service for a locker, COD's twin for COD. */
 export function serviceFor(s: Pick<UnifiedShipment, 'service' | 'codMinor' | 'locker'>) {
   const plainOf = (name: string) =>
     Object.entries(COD_TWIN).find(([, twin]) => twin.toLowerCase() === name.toLowerCase())?.[0];
-  const asked = s.service.trim() === '' || s.service === 'standard' ? SERVICE_STANDARD : s.service;
+  const asked = canonicalService(s.service);
   let base = plainOf(asked) ?? asked;
   if (s.locker && !/fanbox|collectpoint/i.test(base)) base = SERVICE_FANBOX;
   if (!s.codMinor) return { ok: true as const, service: base };
