@@ -12,8 +12,6 @@ import {
 import type { LabelData } from '../../labels/label-data.js';
 import type { Courier, CourierContext, UnifiedShipment } from '../courier.js';
 import { fanCourier } from './index.js';
-import { bucharestMs, placeOf, serviceFor } from './mapping.js';
-import { FAN_STATUSES, fanStatus } from './statuses.js';
 
 // FAN cannot be reached from here: every answer below is a recorded fixture following FAN's
 // documented shapes, served locally; each test asserts the exact request that went out.
@@ -439,52 +437,31 @@ describe('FAN Courier adapter (recorded fixtures)', () => {
     const long = await fan.codSettlements?.(ctx, { from: '2026-01-01', to: '2026-12-31' });
     assert.equal(long?.ok === false && long.messages[0]?.code, 'range_too_long');
   });
-});
-
-describe('FAN statuses and times', () => {
-  it('maps every code in the table, and an unknown one to a status that keeps tracking', () => {
-    const cases: [string, string][] = [
-      ['C0', 'handed_over'],
-      ['H10', 'in_transit'],
-      ['C1', 'out_for_delivery'],
-      ['S2', 'delivered'],
-      ['S6', 'refused'],
-      ['S15', 'refused'],
-      ['S43', 'returned'],
-      [' s2 ', 'delivered'],
-      ['Q1', 'in_transit'],
-    ];
-    for (const [code, status] of cases) assert.equal(fanStatus(code), status, code);
-    for (const [code, status] of Object.entries(FAN_STATUSES))
-      assert.equal(fanStatus(code), status);
-  });
-
-  it('names the place as FAN spells it: the nomenclature match, else the county code as a name', () => {
-    const typed = (county: string, city: string) =>
-      placeOf({ destination: null, recipient: { ...SHIPMENT.recipient, county, city } });
-    assert.deepEqual(typed('CJ', 'Cluj-Napoca'), { county: 'Cluj', locality: 'Cluj-Napoca' });
-    assert.deepEqual(typed('B', 'București'), { county: 'Bucuresti', locality: 'Bucuresti' });
-    assert.deepEqual(typed('Argeș', 'Ștefănești'), { county: 'Arges', locality: 'Stefanesti' });
-    assert.deepEqual(placeOf(COD_SHIPMENT), { county: 'Bucuresti', locality: 'Bucuresti' });
-  });
-
-  it('picks FAN service: COD twin, locker service, names as rules write them', () => {
-    const svc = (service: string, codMinor: number | null, locker = false) =>
-      serviceFor({ service, codMinor, locker: locker ? { id: 'F1', name: 'F1' } : null });
-    assert.deepEqual(svc('standard', null), { ok: true, service: 'Standard' });
-    assert.deepEqual(svc('', 1000), { ok: true, service: 'Cont Colector' });
-    assert.deepEqual(svc('cont-colector', 1000), { ok: true, service: 'Cont Colector' });
-    assert.deepEqual(svc('Cont Colector', null), { ok: true, service: 'Standard' });
-    assert.deepEqual(svc('Standard', null, true), { ok: true, service: 'FANbox' });
-    assert.deepEqual(svc('fanbox', 500, true), { ok: true, service: 'FANbox Cont Colector' });
-    assert.deepEqual(svc('Red code', null), { ok: true, service: 'Red code' });
-    assert.equal(svc('Red code', 100).ok, false);
-  });
-
-  it('reads FAN local times in Bucharest, summer and winter', () => {
-    assert.equal(bucharestMs('2026-07-01 12:00:00'), Date.UTC(2026, 6, 1, 9)); // EEST, UTC+3
-    assert.equal(bucharestMs('2026-12-01 12:00:00'), Date.UTC(2026, 11, 1, 10)); // EET, UTC+2
-    assert.equal(bucharestMs('20.11.2026'), Date.UTC(2026, 10, 19, 22));
-    assert.ok(Number.isNaN(bucharestMs('mâine')));
+  it('reads every page of a day: a full page of 100 asks for the next', async () => {
+    const row = (n: number) => ({
+      info: {
+        awbNumber: `21500000${String(n).padStart(5, '0')}`,
+        amountCollected: 10,
+        transferDate: '20.11.2026',
+      },
+    });
+    const page = (p: number, rows: unknown[]) => ({
+      request: {
+        method: 'GET',
+        path: '/reports/bank-transfers',
+        query: { clientId: '7032158', date: '2026-11-20', page: String(p), perPage: '100' },
+      },
+      response: { json: { status: 'success', data: rows } },
+    });
+    const first = page(
+      1,
+      Array.from({ length: 100 }, (_, n) => row(n)),
+    );
+    const second = page(2, [row(100)]);
+    fx.serve(fixture('login'), first, second);
+    const r = await fan.codSettlements?.(ctx, { from: '2026-11-20', to: '2026-11-20' });
+    assert.equal(r?.ok && r.lines.length, 101);
+    expectRequest(fx.requests[1], first.request);
+    expectRequest(fx.requests[2], second.request);
   });
 });

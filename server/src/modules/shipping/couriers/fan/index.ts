@@ -52,8 +52,9 @@ export function fanCourier(opts: HttpCourierOptions, deps: FanDeps = {}): Courie
         query: { clientId: client.clientId(ctx), date, page, perPage: PAGE_SIZE },
       });
       if (!r.ok) return r;
-      rows.push(...(Array.isArray(r.data) ? (r.data as unknown[]) : []));
-      if (m.rowsIn(r.data) < PAGE_SIZE) break;
+      const got = m.rowsOf(r.data);
+      rows.push(...got);
+      if (got.length < PAGE_SIZE) break;
     }
     return { ok: true as const, rows };
   }

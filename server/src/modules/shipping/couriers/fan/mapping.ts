@@ -368,5 +368,5 @@ export function settlementLines(data: unknown): CodSettlementLine[] {
   });
 }
 
-/** How many rows a page of a paged report held (to know whether to ask for the next). */
-export const rowsIn = (data: unknown) => list(data).length;
+/** The rows of one page of a paged report (FAN sends a list; an object keyed by id is read too). */
+export const rowsOf = (data: unknown): unknown[] => list(data);
