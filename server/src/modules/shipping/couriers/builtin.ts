@@ -2,6 +2,7 @@ import type { Config } from '../../../config.js';
 import type { Courier } from './courier.js';
 import { cargusCourier } from './cargus/index.js';
 import { dpdCourier } from './dpd/index.js';
+import { fanCourier } from './fan/index.js';
 import { glsCourier } from './gls/index.js';
 
 /** What every courier adapter with an API is built from. */
@@ -25,6 +26,7 @@ export function builtinCouriers(cfg: Config['couriers']): Courier[] {
     // One line each, so adding a courier never touches another's line.
     cargusCourier(optionsFor('cargus')),
     dpdCourier(optionsFor('dpd')),
+    fanCourier(optionsFor('fan')),
     glsCourier(optionsFor('gls')),
   ];
 }
