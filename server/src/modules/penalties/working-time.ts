@@ -56,17 +56,17 @@ function offsetAt(at: number, timeZone: string): number {
 }
 
 /**
- * The instant a local wall-clock time names. A time the clocks skip (03:30 on the spring
- * change) lands an hour later; a time that happens twice (03:30 in autumn) is its first one.
+ * The instant a local wall-clock time names. A time that happens twice (03:30 on the autumn
+ * change) is its first one; a time the clocks skip (03:30 in spring) lands as far after the
+ * change as it was meant after 03:00 (04:30 summer time).
  */
 export function localToInstant(d: LocalDate, minutes: number, timeZone: string): number {
   const wall = Date.UTC(d.year, d.month - 1, d.day) + minutes * MINUTE;
-  const first = wall - offsetAt(wall, timeZone);
-  const second = wall - offsetAt(first, timeZone);
-  if (first === second) return first;
-  // Two candidates: keep the earlier one that reads back as this wall time, else the later.
-  const [early, late] = first < second ? [first, second] : [second, first];
-  return early + offsetAt(early, timeZone) === wall ? early : late;
+  // The zone's offsets a day either side: any change on this date lies between them.
+  const before = wall - offsetAt(wall - DAY, timeZone);
+  const after = wall - offsetAt(wall + DAY, timeZone);
+  const valid = [before, after].filter((t) => t + offsetAt(t, timeZone) === wall);
+  return valid.length ? Math.min(...valid) : before;
 }
 
 function addDays(d: LocalDate, n: number): LocalDate {
