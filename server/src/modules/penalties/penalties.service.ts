@@ -261,7 +261,10 @@ export class PenaltiesService {
 
   /** A packer contests one of their own applied penalties; another's is not found. */
   async contest(auth: AuthContext, id: number, comment: string, actor: Actor): Promise<PenaltyOut> {
-    if (auth.packerId === null) throw new Forbidden('not_a_packer', 'The station is for packers.');
+    if (auth.packerId === null) {
+      await this.get(auth.accountId, id);
+      throw new Forbidden('not_a_packer', 'The station is for packers.');
+    }
     await this.move(auth.accountId, id, auth.packerId, {
       to: 'contested',
       reason: null,

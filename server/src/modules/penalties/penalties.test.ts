@@ -281,7 +281,7 @@ describe('penalties: rules propose once, owners decide, packers contest their ow
     );
     assert.equal(
       code(await owner.post(`/api/station/penalties/${p.id}/contest`, { comment: 'x' })),
-      '403 role_forbidden',
+      '403 not_a_packer',
     );
     assert.equal(
       code(await owner.post(`/api/penalties/${p.id}/resolve`, { outcome: 'upheld', comment: '' })),

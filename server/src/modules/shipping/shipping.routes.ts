@@ -143,7 +143,7 @@ export function shippingRoutes(shipping: ShippingService): FastifyPluginAsyncZod
         schema: {
           tags,
           params: ShipmentIdParams,
-          body: CancelBody.optional(),
+          body: CancelBody.nullish(),
           response: { 200: ShipmentOut },
         },
       },

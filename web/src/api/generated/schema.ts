@@ -4133,7 +4133,7 @@ export interface paths {
           'application/json': {
             /** @default false */
             packing_error?: boolean;
-          };
+          } | null;
         };
       };
       responses: {
