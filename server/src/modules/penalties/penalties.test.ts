@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createPacker } from '../../../test/support/factories.js';
 import { insertStoreOrder } from '../../../test/support/distribution.js';
 import { Client, ownerClient, startTestApp } from '../../../test/support/test-app.js';
+import type { LiveEvent } from '../events/event-bus.js';
 import type { PenaltyDetailOut, PenaltyOut, RecordOut } from './penalties.schema.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
@@ -473,5 +474,33 @@ describe('penalties: rules propose once, owners decide, packers contest their ow
       all.filter((p) => p.state === 'applied').map((p) => p.id),
     );
     assert.equal(code(await owner.get('/api/penalties?cursor=abc')), '400 invalid_cursor');
+  });
+
+  it('tells the dashboard and only the packer’s own station, after the change commits', async () => {
+    const [a] = packers;
+    assert.ok(a);
+    const id = await confirmedOrder(a);
+    const heard: LiveEvent[] = [];
+    let done: () => void = () => undefined;
+    const arrived = new Promise<void>((r) => (done = r));
+    const stop = app.services.events.subscribe((e) => {
+      if (e.type !== 'penalties.changed') return;
+      heard.push(e);
+      done();
+    });
+    try {
+      assert.equal(code(await scan(a, id, 'LIVE-1')), '409 scan_wrong_item');
+      await arrived;
+    } finally {
+      stop();
+    }
+    const [p] = await list(owner, `?order_id=${id}`);
+    assert.deepEqual(heard[0], {
+      type: 'penalties.changed',
+      account_id: owner.accountId,
+      order_ids: [],
+      packer_ids: [a.id],
+      ids: [p?.id],
+    });
   });
 });
