@@ -503,4 +503,48 @@ describe('penalties: rules propose once, owners decide, packers contest their ow
       ids: [p?.id],
     });
   });
+
+  it('lets each role reach only its own routes', async () => {
+    const [a] = packers;
+    assert.ok(a);
+    assert.equal(code(await manager.get('/api/penalty-settings')), '200 ok');
+    assert.equal(
+      code(await manager.request('PUT', '/api/penalty-settings', {})),
+      '403 role_forbidden',
+    );
+    assert.equal(
+      code(await manager.post('/api/penalty-types', { name: 'x', default_amount_minor: 1 })),
+      '403 role_forbidden',
+    );
+    assert.equal(code(await manager.get('/api/penalties/summary?month=2026-11')), '200 ok');
+    for (const url of [
+      '/api/penalty-types',
+      '/api/penalty-settings',
+      '/api/penalties',
+      '/api/penalties/summary?month=2026-11',
+    ])
+      assert.equal(code(await a.station.get(url)), '403 role_forbidden', url);
+    assert.equal(
+      code(await a.station.request('PUT', '/api/penalty-settings', {})),
+      '403 role_forbidden',
+    );
+  });
+
+  it('counts the packer’s packed orders and median time to pack at the station', async () => {
+    const [a] = packers;
+    assert.ok(a);
+    const packed = await app.database.db
+      .selectFrom('audit_events')
+      .select('entity_id')
+      .where('account_id', '=', owner.accountId)
+      .where('entity', '=', 'order')
+      .where('action', '=', 'packed')
+      .execute();
+    assert.ok(packed.length >= 2, 'the packing-error and AWB cases packed orders');
+    const week = (await a.station.get('/api/station/record?period=week')).json<RecordOut>();
+    assert.equal(week.packed_orders, packed.length);
+    assert.equal(typeof week.median_pack_seconds, 'number');
+    const b = (await packers[1]?.station.get('/api/station/record?period=week'))?.json<RecordOut>();
+    assert.deepEqual([b?.packed_orders, b?.median_pack_seconds], [0, null]);
+  });
 });
