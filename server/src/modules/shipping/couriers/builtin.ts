@@ -1,5 +1,6 @@
 import type { Config } from '../../../config.js';
 import type { Courier } from './courier.js';
+import { samedayCourier } from './sameday/index.js';
 
 /** What every courier adapter with an API is built from. */
 export interface HttpCourierOptions {
@@ -19,5 +20,5 @@ export function builtinCouriers(cfg: Config['couriers']): Courier[] {
     timeoutMs: cfg.timeoutMs,
   });
   void optionsFor;
-  return [];
+  return [samedayCourier(optionsFor('sameday'))];
 }
