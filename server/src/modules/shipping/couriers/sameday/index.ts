@@ -28,6 +28,8 @@ import { SAMEDAY_CREDENTIAL_FIELDS, SAMEDAY_KEY, SAMEDAY_NAME, type SamedayOptio
 
 /** The default pickup point read from Sameday is kept this long (it rarely changes). */
 const PICKUP_CACHE_MS = 10 * 60_000;
+/** How many create outcomes this process remembers for findByReference (oldest dropped). */
+const OUTCOMES_KEPT = 10_000;
 
 const refuse = (
   code: string,
@@ -44,6 +46,15 @@ const refuse = (
  */
 export function samedayCourier(opts: HttpCourierOptions, client = new SamedayClient(opts)): Courier {
   const pickups = new Map<string, { at: number; pickup: { id: string; person: string } | null }>();
+  /**
+   * What each create of this process was answered (by account and reference): the AWB, or
+   * null when Sameday answered and made none. A create whose answer never came is not here.
+   */
+  const outcomes = new Map<string, string | null>();
+  const remember = (ctx: CourierContext, reference: string, awb: string | null) => {
+    outcomes.set(`${ctx.accountId}:${reference}`, awb);
+    if (outcomes.size > OUTCOMES_KEPT) outcomes.delete(outcomes.keys().next().value as string);
+  };
 
   const option = (ctx: CourierContext, key: SamedayOption): string =>
     ctx.options[key] ?? ctx.credentials?.[key] ?? '';
@@ -105,16 +116,27 @@ export function samedayCourier(opts: HttpCourierOptions, client = new SamedayCli
         path: '/api/awb',
         form: phpFormPairs(awbFields(s, who.as)),
       });
-      return r.ok ? parseCreated(r.answer) : r;
+      if (!r.ok) return r; // no login: nothing was sent
+      const made = parseCreated(r.answer);
+      // A 5xx may come after Sameday made the AWB: unknown, so not remembered as "none".
+      if (made.ok) remember(ctx, s.reference, made.awb);
+      else if (r.answer.status < 500) remember(ctx, s.reference, null);
+      return made;
     },
 
     /**
-     * Sameday's documented API has no lookup of an AWB by our reference (the AWB list and the
-     * status sync do not carry clientInternalReference). Answering "none" would make the core
-     * create a second, paid AWB; so this throws, the shipment stays pending with "courier
-     * unreachable", and no AWB is made twice. The shop checks Sameday's eAWB for the order.
+     * Sameday's documented API has no lookup of an AWB by our reference (the status sync does
+     * not carry clientInternalReference). So: a create this process saw answered is answered
+     * from memory (its AWB, or none when Sameday refused it — then the retry may create);
+     * any other (the answer was lost, or another process sent it) throws: answering "none"
+     * could make a second, paid AWB. The shipment then stays pending; the shop checks eAWB.
      */
-    findByReference() {
+    findByReference(ctx, reference) {
+      const key = `${ctx.accountId}:${reference}`;
+      if (outcomes.has(key)) {
+        const awb = outcomes.get(key) ?? null;
+        return Promise.resolve(awb === null ? null : { awb, trackingUrl: null });
+      }
       return Promise.reject(new Error('Sameday has no lookup of an AWB by reference'));
     },
 

@@ -329,9 +329,30 @@ describe('Sameday adapter (recorded answers)', () => {
     expectSent(f);
   });
 
-  it('findByReference: Sameday has no lookup, so it throws and sends nothing (never a second AWB)', async () => {
+  it('findByReference: Sameday has no lookup; only an answer this process saw is trusted', async () => {
+    serve('login', 'create-cod', 'create-unknown-locality');
+    fx.serve({
+      request: { method: 'POST', path: '/api/awb' },
+      response: { status: 503, text: 'Service Unavailable' },
+    });
+    // A lost answer (or one sent by another process): no way to know, so no "none".
     await assert.rejects(courier.findByReference(ctx, '41-1'), /no lookup/);
-    assert.equal(fx.requests.length, 0);
+    await courier.createShipment(ctx, SHIPMENT);
+    assert.deepEqual(await courier.findByReference(ctx, '41-1'), {
+      awb: '1SDY24000011',
+      trackingUrl: null,
+    });
+    await courier.createShipment(ctx, { ...SHIPMENT, reference: '44-1' });
+    assert.equal(await courier.findByReference(ctx, '44-1'), null, 'refused: nothing made');
+    const down = await courier.createShipment(ctx, { ...SHIPMENT, reference: '45-1' });
+    assert.deepEqual(down, {
+      ok: false,
+      retryable: true,
+      messages: [{ code: 'courier_said', text: 'Service Unavailable' }],
+    });
+    await assert.rejects(courier.findByReference(ctx, '45-1'), /no lookup/, 'a 5xx: unknown');
+    await assert.rejects(courier.findByReference({ ...ctx, accountId: 2 }, '41-1'), /no lookup/);
+    assert.equal(fx.requests.length, 4, 'a lookup sends nothing');
   });
 
   it('Test connection: services (easybox ones marked) and pickup points', async () => {
