@@ -138,4 +138,23 @@ describe('Sameday through the app', () => {
     const order = await owner.get(`/api/orders/${o.id}`);
     assert.equal(order.json<{ status: string }>().status, 'new');
   });
+
+  it('a create Sameday refused for now (429) stays pending; the retry looks it up and makes one AWB', async () => {
+    const o = await createOrder(owner);
+    fx.serve({
+      request: { method: 'POST', path: '/api/awb' },
+      response: { status: 429, json: { code: 429, message: 'Prea multe cereri.' } },
+    });
+    const first = await generate(o.id);
+    assert.equal(first.state, 'pending');
+    assert.deepEqual(first.messages, [{ code: 'courier_said', text: 'Prea multe cereri.' }]);
+    const sent = fx.requests.length;
+    fx.serve(fixture('create-locker'));
+    const retry = await generate(o.id);
+    assert.equal(retry.state, 'made');
+    assert.equal(retry.id, first.id);
+    assert.equal(retry.awb, '1SDY24000013');
+    assert.equal(fx.requests.length - sent, 1, 'one create, no second AWB');
+    assert.equal(formOf(fx.requests.at(-1)).get('clientInternalReference'), `${o.id}-1`);
+  });
 });
