@@ -60,8 +60,7 @@ export class SamedayClient {
             form: [['remember_me', 'true']],
           }),
         ),
-      (token) =>
-        http.send({ ...req, headers: { ...req.headers, 'X-AUTH-TOKEN': token } }),
+      (token) => http.send({ ...req, headers: { ...req.headers, 'X-AUTH-TOKEN': token } }),
       // Sameday answers an expired or revoked token with 401 (403 on some routes).
       (answer) => answer.status === 401 || answer.status === 403,
     );

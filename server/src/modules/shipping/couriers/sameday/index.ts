@@ -24,7 +24,12 @@ import {
   toPickupPoint,
   toService,
 } from './mapping.js';
-import { SAMEDAY_CREDENTIAL_FIELDS, SAMEDAY_KEY, SAMEDAY_NAME, type SamedayOption } from './settings.js';
+import {
+  SAMEDAY_CREDENTIAL_FIELDS,
+  SAMEDAY_KEY,
+  SAMEDAY_NAME,
+  type SamedayOption,
+} from './settings.js';
 
 /** The default pickup point read from Sameday is kept this long (it rarely changes). */
 const PICKUP_CACHE_MS = 10 * 60_000;
@@ -44,7 +49,10 @@ const refuse = (
  * Sameday (easybox lockers included), written from the public API documentation and SDK and
  * tested against recorded answers: see docs/couriers/sameday.md.
  */
-export function samedayCourier(opts: HttpCourierOptions, client = new SamedayClient(opts)): Courier {
+export function samedayCourier(
+  opts: HttpCourierOptions,
+  client = new SamedayClient(opts),
+): Courier {
   const pickups = new Map<string, { at: number; pickup: { id: string; person: string } | null }>();
   /**
    * What each create of this process was answered (by account and reference): the AWB, or
@@ -221,11 +229,17 @@ export function samedayCourier(opts: HttpCourierOptions, client = new SamedayCli
         const counties = await client.all(ctx, '/api/geolocation/county');
         if (!counties.ok) return counties;
         const want = fold(county.name);
-        const found = counties.rows.find((c) => fold(String(c.name ?? '')) === want);
+        const found = counties.rows.find(
+          (c) => typeof c.name === 'string' && fold(c.name) === want,
+        );
         if (!found) return refuse('locality_unknown', county.name);
         countyId = String(found.id);
       }
-      const r = await client.all(ctx, '/api/geolocation/city', countyId ? { county: countyId } : {});
+      const r = await client.all(
+        ctx,
+        '/api/geolocation/city',
+        countyId ? { county: countyId } : {},
+      );
       return r.ok ? { ok: true, localities: r.rows.map(toLocality) } : r;
     },
 
@@ -237,7 +251,8 @@ export function samedayCourier(opts: HttpCourierOptions, client = new SamedayCli
       const r = await client.send(ctx, {
         method: 'POST',
         path: '/api/awb/estimate-cost',
-        form: phpFormPairs(awbFields(s, who.as)),
+        // A price asked for is not an AWB: no reference, even when the caller's object has one.
+        form: phpFormPairs(awbFields({ ...s, reference: undefined }, who.as)),
       });
       return r.ok ? parseEstimate(r.answer) : r;
     },

@@ -190,9 +190,10 @@ function offsetAt(ms: number): number {
  * ("2026-11-30 10:00", the token's expire_at) as Bucharest wall-clock time. Null: unreadable.
  */
 export function bucharestMs(text: string): number | null {
-  const m = /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d)(?::(\d\d))?(?:\.\d+)?(Z|[+-]\d\d:?\d\d)?$/.exec(
-    text.trim(),
-  );
+  const m =
+    /^(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d)(?::(\d\d))?(?:\.\d+)?(Z|[+-]\d\d:?\d\d)?$/.exec(
+      text.trim(),
+    );
   if (!m) return null;
   const [, y, mo, d, h, mi, s = '0', zone] = m;
   const wall = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s);
