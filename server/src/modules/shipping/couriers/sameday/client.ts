@@ -42,6 +42,8 @@ export class SamedayClient {
   async send(
     ctx: CourierContext,
     req: CourierRequest,
+    /** Called just before the request itself goes out (after any login). */
+    onSend?: () => void,
   ): Promise<CourierOutcome<{ answer: CourierAnswer }>> {
     const username = ctx.credentials?.username ?? '';
     const password = ctx.credentials?.password ?? '';
@@ -60,7 +62,10 @@ export class SamedayClient {
             form: [['remember_me', 'true']],
           }),
         ),
-      (token) => http.send({ ...req, headers: { ...req.headers, 'X-AUTH-TOKEN': token } }),
+      (token) => {
+        onSend?.();
+        return http.send({ ...req, headers: { ...req.headers, 'X-AUTH-TOKEN': token } });
+      },
       // Sameday answers an expired or revoked token with 401 (403 on some routes).
       (answer) => answer.status === 401 || answer.status === 403,
     );

@@ -74,7 +74,7 @@ export function samedayCourier(
     const chosen = option(ctx, 'pickup_point');
     const person = option(ctx, 'contact_person');
     if (chosen && person) return { ok: true, id: chosen, person };
-    const key = `${ctx.accountId}:${ctx.credentials?.username ?? ''}`;
+    const key = `${ctx.accountId}:${ctx.credentials?.username ?? ''}:${chosen}`;
     const cached = pickups.get(key);
     let pickup = cached && cached.at + PICKUP_CACHE_MS > Date.now() ? cached.pickup : undefined;
     if (pickup === undefined) {
@@ -115,21 +115,28 @@ export function samedayCourier(
     credentialFields: SAMEDAY_CREDENTIAL_FIELDS,
 
     async createShipment(ctx, s) {
-      const problems = shipmentProblems(s);
-      if (problems.length) return { ok: false, retryable: false, messages: problems };
-      const who = await sendAs(ctx, s);
-      if (!who.ok) return who;
-      const r = await client.send(ctx, {
-        method: 'POST',
-        path: '/api/awb',
-        form: phpFormPairs(awbFields(s, who.as)),
-      });
-      if (!r.ok) return r; // no login: nothing was sent
-      const made = parseCreated(r.answer);
-      // A 5xx may come after Sameday made the AWB: unknown, so not remembered as "none".
-      if (made.ok) remember(ctx, s.reference, made.awb);
-      else if (r.answer.status < 500) remember(ctx, s.reference, null);
-      return made;
+      // Until the create itself goes out, a failure (no login, the pickup points unreadable,
+      // Sameday unreachable) certainly made nothing: remembered so the retry may create.
+      let sent = false;
+      try {
+        const problems = shipmentProblems(s);
+        if (problems.length) return { ok: false, retryable: false, messages: problems };
+        const who = await sendAs(ctx, s);
+        if (!who.ok) return who;
+        const r = await client.send(
+          ctx,
+          { method: 'POST', path: '/api/awb', form: phpFormPairs(awbFields(s, who.as)) },
+          () => (sent = true),
+        );
+        if (!r.ok) return r;
+        const made = parseCreated(r.answer);
+        // A 5xx may come after Sameday made the AWB: unknown, so not remembered as "none".
+        if (made.ok) remember(ctx, s.reference, made.awb);
+        else if (r.answer.status < 500) remember(ctx, s.reference, null);
+        return made;
+      } finally {
+        if (!sent) remember(ctx, s.reference, null);
+      }
     },
 
     /**

@@ -36,6 +36,14 @@ export const decimal = (minor: number): string => (minor / 100).toFixed(2);
 /** Kilograms as Sameday reads them ("1.25"), from grams. */
 export const kg = (grams: number): string => String(Math.round(grams) / 1000);
 
+type Box = { length: number; width: number; height: number };
+/** Sides compared longest to longest: a box turned on its side still fits. */
+function fitsIn(box: Box, max: Box): boolean {
+  const sides = (b: Box) => [b.length, b.width, b.height].sort((x, y) => y - x);
+  const limit = sides(max);
+  return sides(box).every((v, i) => v <= (limit[i] ?? 0));
+}
+
 /** Who sends and how: the ids the create and the estimate name. */
 export interface SendAs {
   pickupPoint: string;
@@ -49,15 +57,8 @@ export function shipmentProblems(s: Omit<UnifiedShipment, 'reference'>): Courier
   if (s.saturday) out.push({ code: 'option_not_offered', text: 'saturday' });
   if (s.openPackage) out.push({ code: 'option_not_offered', text: 'open_package' });
   if (s.locker) {
-    const size = s.sizeCm;
-    const max = EASYBOX_MAX_SIZE_CM;
-    // Compared sorted, so a box turned on its side still counts as fitting.
-    const fits =
-      !size ||
-      [size.length, size.width, size.height]
-        .sort((a, b) => b - a)
-        .every((v, i) => v <= ([max.length, max.width, max.height].sort((a, b) => b - a)[i] ?? 0));
-    if (!fits) out.push({ code: 'parcel_too_large_for_locker', text: s.locker.name });
+    if (s.sizeCm && !fitsIn(s.sizeCm, EASYBOX_MAX_SIZE_CM))
+      out.push({ code: 'parcel_too_large_for_locker', text: s.locker.name });
     if (s.weightGrams > EASYBOX_MAX_WEIGHT_GRAMS)
       out.push({ code: 'weight_over_limit', text: kg(s.weightGrams) });
   }

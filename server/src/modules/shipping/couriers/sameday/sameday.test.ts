@@ -11,8 +11,9 @@ import {
 } from '../../../../../test/support/courier-fixtures.js';
 import type { LabelData } from '../../labels/label-data.js';
 import type { Courier, CourierContext, UnifiedShipment } from '../courier.js';
+import { CourierUnreachable } from '../http/courier-http.js';
 import { samedayCourier } from './index.js';
-import { bucharestMs } from './mapping.js';
+import { bucharestMs, shipmentProblems } from './mapping.js';
 import { samedayStatus } from './statuses.js';
 
 // Sameday cannot be reached from here: every answer is a recorded fixture following the
@@ -176,6 +177,15 @@ describe('Sameday adapter (recorded answers)', () => {
       ],
     });
     assert.equal(fx.requests.length, 2, 'nothing sent for a parcel the locker cannot take');
+  });
+
+  it('an easybox takes a box turned on its side; not one longer than its largest box', () => {
+    const locker = { id: '2577', name: 'easybox' };
+    const at = (length: number, width: number, height: number) =>
+      shipmentProblems({ ...SHIPMENT, locker, sizeCm: { length, width, height } });
+    assert.deepEqual(at(40, 60, 30), []);
+    assert.deepEqual(at(62, 20, 10), [{ code: 'parcel_too_large_for_locker', text: 'easybox' }]);
+    assert.deepEqual(at(50, 48, 46), [{ code: 'parcel_too_large_for_locker', text: 'easybox' }]);
   });
 
   it('refuses options Sameday does not offer and a service that is not a Sameday id, before any request', async () => {
@@ -353,6 +363,25 @@ describe('Sameday adapter (recorded answers)', () => {
     await assert.rejects(courier.findByReference(ctx, '45-1'), /no lookup/, 'a 5xx: unknown');
     await assert.rejects(courier.findByReference({ ...ctx, accountId: 2 }, '41-1'), /no lookup/);
     assert.equal(fx.requests.length, 4, 'a lookup sends nothing');
+  });
+
+  it('findByReference: a create that failed before it was sent made nothing', async () => {
+    fx.serve(fixture('login'), {
+      request: { method: 'GET', path: '/api/client/pickup-points' },
+      response: { status: 502, text: 'Bad Gateway' },
+    });
+    const r = await courier.createShipment({ ...ctx, options: {} }, SHIPMENT);
+    assert.deepEqual(r, {
+      ok: false,
+      retryable: true,
+      messages: [{ code: 'courier_said', text: 'Bad Gateway' }],
+    });
+    assert.equal(await courier.findByReference(ctx, '41-1'), null);
+    const closed = await startCourierFixtures();
+    await closed.close();
+    const away = samedayCourier({ baseUrl: closed.url, timeoutMs: 2000 });
+    await assert.rejects(away.createShipment(ctx, SHIPMENT), CourierUnreachable);
+    assert.equal(await away.findByReference(ctx, '41-1'), null, 'the login never answered');
   });
 
   it('Test connection: services (easybox ones marked) and pickup points', async () => {
