@@ -81,7 +81,10 @@ export function samedayCourier(
       const r = await client.all(ctx, '/api/client/pickup-points');
       if (!r.ok) return r;
       const points = r.rows.map(toPickupPoint);
-      const p = points.find((x) => (chosen ? x.id === chosen : x.isDefault)) ?? points[0];
+      // A chosen pickup point must exist; without a choice, the default (else the only one).
+      const p = chosen
+        ? points.find((x) => x.id === chosen)
+        : (points.find((x) => x.isDefault) ?? points[0]);
       pickup = p?.contactPerson ? { id: p.id, person: p.contactPerson } : null;
       pickups.set(key, { at: Date.now(), pickup });
     }
@@ -118,6 +121,8 @@ export function samedayCourier(
       // Until the create itself goes out, a failure (no login, the pickup points unreadable,
       // Sameday unreachable) certainly made nothing: remembered so the retry may create.
       let sent = false;
+      // What an earlier try of this reference was answered no longer tells about this one.
+      outcomes.delete(`${ctx.accountId}:${s.reference}`);
       try {
         const problems = shipmentProblems(s);
         if (problems.length) return { ok: false, retryable: false, messages: problems };

@@ -149,6 +149,17 @@ describe('Sameday adapter (recorded answers)', () => {
     expectSent(f);
   });
 
+  it('a chosen pickup point Sameday does not have is refused, not swapped for another', async () => {
+    const f = serve('login', 'pickup-points');
+    const r = await courier.createShipment({ ...ctx, options: { pickup_point: '999' } }, SHIPMENT);
+    assert.deepEqual(r, {
+      ok: false,
+      retryable: false,
+      messages: [{ code: 'pickup_point_missing', text: '' }],
+    });
+    expectSent(f);
+  });
+
   it('sends an easybox parcel to the locker with the locker service; refuses one too large for it', async () => {
     const f = serve('login', 'create-locker');
     const locker = { id: '2577', name: 'easybox Kaufland Mărăști' };
@@ -361,8 +372,17 @@ describe('Sameday adapter (recorded answers)', () => {
       messages: [{ code: 'courier_said', text: 'Service Unavailable' }],
     });
     await assert.rejects(courier.findByReference(ctx, '45-1'), /no lookup/, 'a 5xx: unknown');
+    // A reference refused once, then tried again and lost: the earlier "none" is forgotten.
+    fx.serve(fixture('create-unknown-locality'), {
+      request: { method: 'POST', path: '/api/awb' },
+      response: { status: 504, text: 'Gateway Timeout' },
+    });
+    await courier.createShipment(ctx, { ...SHIPMENT, reference: '46-1' });
+    assert.equal(await courier.findByReference(ctx, '46-1'), null);
+    await courier.createShipment(ctx, { ...SHIPMENT, reference: '46-1' });
+    await assert.rejects(courier.findByReference(ctx, '46-1'), /no lookup/);
     await assert.rejects(courier.findByReference({ ...ctx, accountId: 2 }, '41-1'), /no lookup/);
-    assert.equal(fx.requests.length, 4, 'a lookup sends nothing');
+    assert.equal(fx.requests.length, 6, 'a lookup sends nothing');
   });
 
   it('findByReference: a create that failed before it was sent made nothing', async () => {
