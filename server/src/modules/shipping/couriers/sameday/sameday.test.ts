@@ -12,6 +12,8 @@ import {
 import type { LabelData } from '../../labels/label-data.js';
 import type { Courier, CourierContext, UnifiedShipment } from '../courier.js';
 import { CourierUnreachable } from '../http/courier-http.js';
+import { CourierSessions } from '../http/sessions.js';
+import { SamedayClient } from './client.js';
 import { samedayCourier } from './index.js';
 import { bucharestMs, shipmentProblems } from './mapping.js';
 import { samedayStatus } from './statuses.js';
@@ -253,6 +255,27 @@ describe('Sameday adapter (recorded answers)', () => {
     expectSent(f);
     const none = await courier.track({ ...ctx, credentials: null }, ['1SDY24000011']);
     assert.deepEqual(!none.ok && none.messages, [{ code: 'credentials_missing', text: '' }]);
+  });
+
+  it("a token past Sameday's expire_at is not used: one new login first", async () => {
+    let now = Date.UTC(2026, 11, 1, 7, 0); // 09:00 in Bucharest; the token ends at 10:00
+    const opts = { baseUrl: fx.url, timeoutMs: 2000 };
+    const timed = samedayCourier(opts, new SamedayClient(opts, new CourierSessions(() => now)));
+    const f = serve('login', 'cancel', 'login-renewed');
+    fx.serve({
+      request: {
+        method: 'DELETE',
+        path: '/api/awb/1SDY24000011',
+        headers: { 'x-auth-token': 'tok-2' },
+      },
+      response: { status: 204, text: '' },
+    });
+    assert.deepEqual(await timed.cancel(ctx, '1SDY24000011'), { ok: true });
+    now = Date.UTC(2026, 11, 1, 8, 0); // 10:00 in Bucharest
+    assert.deepEqual(await timed.cancel(ctx, '1SDY24000011'), { ok: true });
+    assert.equal(fx.requests.length, 4);
+    f.forEach((x, i) => expectRequest(fx.requests[i], x.request));
+    assert.equal(fx.requests[3]?.headers['x-auth-token'], 'tok-2');
   });
 
   it('a token refused early is renewed once and the call made again', async () => {
