@@ -4,6 +4,7 @@ import { cargusCourier } from './cargus/index.js';
 import { dpdCourier } from './dpd/index.js';
 import { fanCourier } from './fan/index.js';
 import { glsCourier } from './gls/index.js';
+import { samedayCourier } from './sameday/index.js';
 
 /** What every courier adapter with an API is built from. */
 export interface HttpCourierOptions {
@@ -28,5 +29,6 @@ export function builtinCouriers(cfg: Config['couriers']): Courier[] {
     dpdCourier(optionsFor('dpd')),
     fanCourier(optionsFor('fan')),
     glsCourier(optionsFor('gls')),
+    samedayCourier(optionsFor('sameday')),
   ];
 }
