@@ -479,6 +479,29 @@ export interface ShipmentBatchItemsTable {
   done_at: number | null;
 }
 
+/** A courier's localities of one county as fetched (migration 1431; not account data). */
+export interface CourierLocalitiesTable {
+  id: Generated<number>;
+  courier: string;
+  county_key: string;
+  /** JSON: CourierLocality[]. */
+  localities: string;
+  fetched_at: number;
+  fetched_by_account_id: number;
+}
+
+/** A person's choice of locality for an order at a courier (migration 1432). */
+export interface OrderAddressChoicesTable {
+  id: Generated<number>;
+  account_id: number;
+  order_id: number;
+  courier: string;
+  /** JSON: CourierLocality. */
+  locality: string;
+  chosen_by: string;
+  created_at: number;
+}
+
 export interface DB {
   accounts: AccountsTable;
   users: UsersTable;
@@ -507,6 +530,8 @@ export interface DB {
   courier_accounts: CourierAccountsTable;
   shipment_batches: ShipmentBatchesTable;
   shipment_batch_items: ShipmentBatchItemsTable;
+  courier_localities: CourierLocalitiesTable;
+  order_address_choices: OrderAddressChoicesTable;
 }
 export type ShipmentRow = Selectable<ShipmentsTable>;
 

@@ -53,6 +53,8 @@ import { shippingRoutes } from '../modules/shipping/shipping.routes.js';
 import { ShippingService } from '../modules/shipping/shipping.service.js';
 import { readShippingSettings } from '../modules/shipping/shipping-settings.js';
 import { ShipmentTracker } from '../modules/shipping/track-shipments.js';
+import { Nomenclature } from '../modules/shipping/nomenclature/nomenclature.service.js';
+import { nomenclatureRoutes } from '../modules/shipping/nomenclature/nomenclature.routes.js';
 import { registerSessionLoading } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { redactUrl, registerSecurityHeaders } from './security-headers.js';
@@ -72,6 +74,7 @@ export interface Services {
   sync: SyncService;
   shipping: ShippingService;
   shipmentTracker: ShipmentTracker;
+  nomenclature: Nomenclature;
 }
 
 export interface App {
@@ -148,12 +151,24 @@ export async function buildApp(
   ]);
   const courierAccounts = new CourierAccounts(database.db, vault);
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  // Couriers' localities (public data, cached per courier and county) and recipients matched.
+  const nomenclature = new Nomenclature(database.db, couriers, (a, c) =>
+    courierAccounts.contextOf(a, c),
+  );
   const shipmentMaker = new ShipmentMaker({
     db: database.db,
     couriers,
     events,
     contextOf: (accountId, courier) => courierAccounts.contextOf(accountId, courier),
     trackingPage: (token) => `${publicUrl}/t/${token}`,
+    destinationFor: (accountId, orderId, courier, r) =>
+      nomenclature.destinationFor(accountId, orderId, courier, {
+        county: r.county,
+        city: r.city,
+        postcode: r.postcode ?? null,
+        address1: r.address1,
+        address2: r.address2 ?? null,
+      }),
   });
   const shipmentTracker = new ShipmentTracker(database.db, couriers, events, (a, c) =>
     courierAccounts.contextOf(a, c),
@@ -197,6 +212,7 @@ export async function buildApp(
       opts.renderSlips ?? renderSlips,
     ),
     shipmentTracker,
+    nomenclature,
   };
 
   const http = Fastify({
@@ -261,6 +277,7 @@ export async function buildApp(
       await api.register(packingRoutes(services.packing));
       await api.register(eventsRoutes(events));
       await api.register(shippingRoutes(services.shipping));
+      await api.register(nomenclatureRoutes(services.nomenclature));
     },
     { prefix: '/api' },
   );
@@ -276,11 +293,13 @@ export async function buildApp(
     'store.push_shipment': (p) => writeback.pushShipment(p),
     'shipment.track': (p) => shipmentTracker.track(p.shipment_id),
     'shipment.generate': (p) => shipmentBatches.run(p),
+    'nomenclature.refresh': (p) => nomenclature.refresh(p),
   } satisfies JobHandlers;
   const worker = new JobWorker(database.db, database.dialect, jobHandlers, config.jobs, http.log);
   let poller: { stop(): void } | null = null;
   let shiftWatch: { stop(): void } | null = null;
   let trackingTick: { stop(): void } | null = null;
+  let nomenclatureTick: { stop(): void } | null = null;
   const startBackground = () => {
     worker.start();
     // Shift ends and starts: redistribute and retry the Unassigned queue every minute.
@@ -292,6 +311,12 @@ export async function buildApp(
       60,
       async () => void (await shipmentTracker.enqueueDue()),
       (err) => http.log.error({ err }, 'tracking tick failed'),
+    );
+    // Couriers' locality lists older than 7 days are fetched again (hourly check).
+    nomenclatureTick ??= every(
+      3600,
+      async () => void (await nomenclature.enqueueStale()),
+      (err) => http.log.error({ err }, 'nomenclature refresh tick failed'),
     );
     // Ticks often; each store is synced when its own interval has passed (one cheap query).
     poller ??= every(
@@ -312,6 +337,7 @@ export async function buildApp(
       poller?.stop();
       shiftWatch?.stop();
       trackingTick?.stop();
+      nomenclatureTick?.stop();
       await worker.stop();
       await http.close();
       await events.close();

@@ -50,7 +50,11 @@ export function registerErrorHandling(
 ): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
-      return reply.status(err.status).send(body(err.code, err.message));
+      // Some refusals carry what the person can do next (address_unmatched: the candidates).
+      const details = 'details' in err ? { details: err.details } : {};
+      return reply
+        .status(err.status)
+        .send({ error: { ...body(err.code, err.message).error, ...details } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];

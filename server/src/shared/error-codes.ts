@@ -96,6 +96,11 @@ export const ERROR_CODES = [
   'labels_mixed_couriers',
   'label_format_unsupported',
   'shipment_batch_not_found',
+  // nomenclature (modules/shipping/nomenclature)
+  'address_unmatched',
+  'address_match_not_needed',
+  'locality_not_offered',
+  'nomenclature_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
