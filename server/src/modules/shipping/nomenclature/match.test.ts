@@ -108,14 +108,10 @@ describe('matchLocality on recorded addresses', () => {
     );
     assert.equal(r.reason, 'sector_missing');
     assert.ok(r.status === 'ambiguous');
-    assert.deepEqual(r.candidates.map((c) => c.name), [
-      'Sectorul 1',
-      'Sectorul 2',
-      'Sectorul 3',
-      'Sectorul 4',
-      'Sectorul 5',
-      'Sectorul 6',
-    ]);
+    assert.deepEqual(
+      r.candidates.map((c) => c.name),
+      ['Sectorul 1', 'Sectorul 2', 'Sectorul 3', 'Sectorul 4', 'Sectorul 5', 'Sectorul 6'],
+    );
   });
 
   it('a postal code decides between two villages of one name', () => {

@@ -6,7 +6,14 @@ import { findOrder, findOrderAddresses } from '../../orders/orders.repo.js';
 import type { CourierContext, CourierLocality, ResolvedDestination } from '../couriers/courier.js';
 import type { CourierRegistry } from '../couriers/registry.js';
 import { matchLocality, type MatchReason, type RecipientPlace } from './match.js';
-import { countyKey, countyName, countyOfPostcode, namesBucharest, placeKey } from './normalize.js';
+import {
+  cleanPostcode,
+  countyKey,
+  countyName,
+  countyOfPostcode,
+  namesBucharest,
+  placeKey,
+} from './normalize.js';
 import * as repo from './nomenclature.repo.js';
 
 /** A cached list older than this is fetched again (on use, and by the periodic refresh). */
@@ -44,7 +51,12 @@ export function destinationOf(l: CourierLocality, postcode: string | null): Reso
     countyName: l.countyName,
     localityId: l.id,
     localityName: l.name,
-    postcode: l.postcode ?? postcode,
+    // The customer's own code is the more precise (a city has one per street) when it is of
+    // the matched county; else the courier's code of the place.
+    postcode:
+      postcode && countyOfPostcode(postcode) === (countyName(l.countyName) ?? l.countyName)
+        ? cleanPostcode(postcode)
+        : l.postcode,
   };
 }
 
@@ -148,11 +160,12 @@ export class Nomenclature {
     courierKey: string,
     recipient?: RecipientPlace,
   ): Promise<AddressMatch> {
+    // Another account's order is not found, whatever the courier.
+    const place = recipient ?? (await this.recipientOf(accountId, orderId));
     if (!this.couriers.find(courierKey))
       throw new Invalid('courier_unknown', 'This courier is not available on this server.');
     if (!this.needs(courierKey))
       return { status: 'not_needed', match: null, candidates: [], reason: null };
-    const place = recipient ?? (await this.recipientOf(accountId, orderId));
     const chosen = await repo.findChoice(this.db, accountId, orderId, courierKey);
     if (chosen) return { status: 'matched', match: chosen, candidates: [], reason: 'chosen' };
     const list = await this.listsFor(accountId, courierKey, place);
@@ -185,6 +198,7 @@ export class Nomenclature {
     input: { courier: string; locality: { id: string | null; name: string; county: string } },
     by: string,
   ): Promise<AddressMatch> {
+    await this.recipientOf(accountId, orderId);
     if (!this.couriers.find(input.courier))
       throw new Invalid('courier_unknown', 'This courier is not available on this server.');
     if (!this.needs(input.courier))
@@ -192,7 +206,6 @@ export class Nomenclature {
         'address_match_not_needed',
         'This courier needs no locality from its list.',
       );
-    await this.recipientOf(accountId, orderId);
     const list = await this.localities(accountId, input.courier, input.locality.county);
     const wanted = input.locality;
     const found = list.find((l) =>
