@@ -152,8 +152,11 @@ export async function buildApp(
   const courierAccounts = new CourierAccounts(database.db, vault);
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   // Couriers' localities (public data, cached per courier and county) and recipients matched.
-  const nomenclature = new Nomenclature(database.db, couriers, (a, c) =>
-    courierAccounts.contextOf(a, c),
+  const nomenclature: Nomenclature = new Nomenclature(
+    database.db,
+    couriers,
+    (a, c) => courierAccounts.contextOf(a, c),
+    (a, o): Promise<string | null> => shipmentMaker.plannedCourier(a, o),
   );
   const shipmentMaker = new ShipmentMaker({
     db: database.db,

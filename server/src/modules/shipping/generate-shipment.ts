@@ -97,6 +97,17 @@ export class ShipmentMaker {
     return after;
   }
 
+  /** The courier an AWB of this order would go to now (rules or the default), or null. */
+  async plannedCourier(accountId: number, orderId: number): Promise<string | null> {
+    const db = this.deps.db;
+    const order = await findOrder(db, accountId, orderId);
+    if (!order) return null;
+    const settings = await readShippingSettings(db, accountId);
+    const sender = defaultSender(settings);
+    if (!sender) return null;
+    return (await shipmentForOrder(db, order, settings, sender, {})).choice.courier;
+  }
+
   /**
    * Before the reservation (courier I/O stays out of transactions): the courier this order
    * would get and, for a courier with a nomenclature, the recipient's place in it. Skipped

@@ -83,6 +83,10 @@ export const ERROR_CODES = [
   'labels_mixed_couriers',
   'label_format_unsupported',
   'shipment_batch_not_found',
+  'address_unmatched',
+  'address_match_not_needed',
+  'locality_not_offered',
+  'nomenclature_unavailable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const STORE_CAUSE_CODES = [

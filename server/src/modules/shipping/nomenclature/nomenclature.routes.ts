@@ -39,8 +39,10 @@ export function nomenclatureRoutes(nomenclature: Nomenclature): FastifyPluginAsy
         },
       },
       async (req) => {
-        const courier = req.query.courier;
-        const m = await nomenclature.match(authOf(req).accountId, req.params.id, courier);
+        const { accountId } = authOf(req);
+        const courier =
+          req.query.courier ?? (await nomenclature.plannedCourier(accountId, req.params.id));
+        const m = await nomenclature.match(accountId, req.params.id, courier);
         return addressMatchOut(courier, m);
       },
     );

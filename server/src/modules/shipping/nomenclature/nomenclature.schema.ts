@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 const Key = z.string().trim().min(1).max(40);
 
-export const AddressMatchQuery = z.strictObject({ courier: Key });
+/** Without a courier: the one the order's AWB would go to now (the shipping rules). */
+export const AddressMatchQuery = z.strictObject({ courier: Key.optional() });
 
 export const LocalityOut = z.object({
   id: z.string().nullable(),

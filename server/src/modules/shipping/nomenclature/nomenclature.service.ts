@@ -72,8 +72,16 @@ export class Nomenclature {
     private readonly db: Kysely<DB>,
     private readonly couriers: CourierRegistry,
     private readonly contextOf: (accountId: number, courier: string) => Promise<CourierContext>,
+    /** The courier the order's AWB would go to (the shipping rules), null when none yet. */
+    private readonly courierOf: (accountId: number, orderId: number) => Promise<string | null>,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** The courier to match for when the caller names none (an unknown order is not found). */
+  async plannedCourier(accountId: number, orderId: number): Promise<string> {
+    await this.recipientOf(accountId, orderId);
+    return (await this.courierOf(accountId, orderId)) ?? 'own';
+  }
 
   /** Whether a courier needs its nomenclature (it lists localities). */
   needs(courierKey: string): boolean {

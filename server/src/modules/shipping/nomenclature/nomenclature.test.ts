@@ -208,6 +208,10 @@ describe('nomenclature: localities cached, recipients matched before the AWB', (
       service: 'std',
     });
     assert.equal(made.statusCode, 200, made.body);
+    // Without a courier: the one the rules give the order (here the default, the own courier).
+    const planned = await owner.get(`/api/orders/${o.id}/address-match`);
+    assert.equal(planned.statusCode, 200, planned.body);
+    assert.deepEqual(planned.json<Match & { courier: string }>().courier, 'own');
     const unknown = await owner.get(`/api/orders/${o.id}/address-match?courier=nope`);
     assert.equal(unknown.statusCode, 400);
     const wrong = await owner.request('PUT', `/api/orders/${o.id}/address-match`, {
