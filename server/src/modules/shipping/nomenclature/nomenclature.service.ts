@@ -123,7 +123,17 @@ export class Nomenclature {
     if (!courier?.localities) return [];
     const ctx = await this.contextOf(accountId, courierKey);
     const name = countyName(county) ?? county;
-    const r = await courier.localities(ctx, { id: null, name });
+    let r: Awaited<ReturnType<NonNullable<typeof courier.localities>>>;
+    try {
+      r = await courier.localities(ctx, { id: null, name });
+    } catch {
+      // Unreachable or timed out: a coded 503, never a 500 (the person may try again).
+      throw new AppError(
+        503,
+        'nomenclature_unavailable',
+        "The courier's list of localities could not be read: the courier did not answer.",
+      );
+    }
     if (!r.ok)
       throw new AppError(
         503,

@@ -104,8 +104,27 @@ describe('nomenclature: localities cached, recipients matched before the AWB', (
     await app.worker.runUntilIdle();
     assert.equal(courier.localityCalls - calls, 1, 'the refresh job fetched it');
     assert.ok(Number((await cacheRow('iasi'))?.fetched_at) > old);
-    calls = courier.localityCalls;
     assert.equal(await app.services.nomenclature.enqueueStale(), 0, 'nothing stale any more');
+  });
+
+  it('answers a coded 503 when the courier is down and nothing is cached; a stale list is used meanwhile', async () => {
+    const real = courier.localities?.bind(courier);
+    courier.localities = () => Promise.reject(new Error('courier down'));
+    try {
+      const o = await orderIn('Timisoara', 'TM');
+      const res = await owner.get(`/api/orders/${o.id}/address-match?courier=nomen`);
+      assert.equal(res.statusCode, 503, res.body);
+      assert.equal(res.json<{ error: { code: string } }>().error.code, 'nomenclature_unavailable');
+      const stale = await orderIn('Iasi', 'IS');
+      await app.database.db
+        .updateTable('courier_localities')
+        .set({ fetched_at: Date.now() - REFRESH_AFTER_MS - 60_000 })
+        .where('county_key', '=', 'iasi')
+        .execute();
+      assert.equal((await matchOf(stale.id)).match?.name, 'Iași');
+    } finally {
+      courier.localities = real;
+    }
   });
 
   it('refuses the AWB with the candidates when the match is not confident; a saved choice is used', async () => {
