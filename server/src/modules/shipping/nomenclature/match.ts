@@ -53,7 +53,13 @@ export const CONFIDENT = 0.85;
 /** Candidates offered at most (Bucharest's six sectors are the one exception). */
 export const MAX_CANDIDATES = 5;
 
-const keyOf = (l: CourierLocality) => placeKey(l.name);
+// A county's list is matched against many times: each locality's key is folded once.
+const keys = new WeakMap<CourierLocality, string>();
+const keyOf = (l: CourierLocality) => {
+  let k = keys.get(l);
+  if (k === undefined) keys.set(l, (k = placeKey(l.name)));
+  return k;
+};
 const compact = (k: string) => k.replace(/ /g, '');
 
 function matched(l: CourierLocality, confidence: number, reason: MatchReason): MatchResult {

@@ -178,8 +178,15 @@ export function countyName(input: string | null | undefined): string | null {
 
 /** The comparable key of a county name (for the couriers' own spellings). */
 export function countyKey(name: string): string {
-  return placeKey(countyName(name) ?? name);
+  // Asked for every locality of a list on every match: ~42 counties, folded once each.
+  let k = COUNTY_KEYS.get(name);
+  if (k === undefined) {
+    k = placeKey(countyName(name) ?? name);
+    if (COUNTY_KEYS.size < 1000) COUNTY_KEYS.set(name, k);
+  }
+  return k;
 }
+const COUNTY_KEYS = new Map<string, string>();
 
 /** The county a 6-digit postal code belongs to, or null. */
 export function countyOfPostcode(postcode: string | null | undefined): string | null {
