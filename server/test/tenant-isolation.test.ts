@@ -197,6 +197,13 @@ describe('tenant isolation: account A never reaches account B', () => {
       body: {},
     }),
     'GET /api/orders/{id}/shipments': () => ({ url: `/api/orders/${B.order}/shipments` }),
+    'GET /api/orders/{id}/address-match': () => ({
+      url: `/api/orders/${B.order}/address-match?courier=own`,
+    }),
+    'PUT /api/orders/{id}/address-match': () => ({
+      url: `/api/orders/${B.order}/address-match`,
+      body: { courier: 'own', locality: { id: null, name: 'Cluj-Napoca', county: 'Cluj' } },
+    }),
     'GET /api/shipments/{id}': () => ({ url: `/api/shipments/${B.shipment}` }),
     'POST /api/shipments/{id}/mark': () => ({
       url: `/api/shipments/${B.shipment}/mark`,

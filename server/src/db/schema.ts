@@ -546,6 +546,29 @@ export interface PenaltyPhotosTable {
   created_at: number;
 }
 
+/** A courier's localities of one county as fetched (migration 1431; not account data). */
+export interface CourierLocalitiesTable {
+  id: Generated<number>;
+  courier: string;
+  county_key: string;
+  /** JSON: CourierLocality[]. */
+  localities: string;
+  fetched_at: number;
+  fetched_by_account_id: number;
+}
+
+/** A person's choice of locality for an order at a courier (migration 1432). */
+export interface OrderAddressChoicesTable {
+  id: Generated<number>;
+  account_id: number;
+  order_id: number;
+  courier: string;
+  /** JSON: CourierLocality. */
+  locality: string;
+  chosen_by: string;
+  created_at: number;
+}
+
 export interface DB {
   accounts: AccountsTable;
   users: UsersTable;
@@ -579,6 +602,8 @@ export interface DB {
   penalties: PenaltiesTable;
   penalty_entries: PenaltyEntriesTable;
   penalty_photos: PenaltyPhotosTable;
+  courier_localities: CourierLocalitiesTable;
+  order_address_choices: OrderAddressChoicesTable;
 }
 export type ShipmentRow = Selectable<ShipmentsTable>;
 

@@ -62,6 +62,8 @@ import {
 } from '../modules/penalties/penalty-rules.js';
 import { PenaltyPhotos } from '../modules/penalties/penalty-photos.js';
 import { PenaltyReports } from '../modules/penalties/penalty-reports.js';
+import { Nomenclature } from '../modules/shipping/nomenclature/nomenclature.service.js';
+import { nomenclatureRoutes } from '../modules/shipping/nomenclature/nomenclature.routes.js';
 import { registerSessionLoading } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { redactUrl, registerSecurityHeaders } from './security-headers.js';
@@ -82,6 +84,7 @@ export interface Services {
   shipping: ShippingService;
   shipmentTracker: ShipmentTracker;
   penalties: PenaltiesService;
+  nomenclature: Nomenclature;
 }
 
 export interface App {
@@ -158,12 +161,27 @@ export async function buildApp(
   ]);
   const courierAccounts = new CourierAccounts(database.db, vault);
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  // Couriers' localities (public data, cached per courier and county) and recipients matched.
+  const nomenclature: Nomenclature = new Nomenclature(
+    database.db,
+    couriers,
+    (a, c) => courierAccounts.contextOf(a, c),
+    (a, o): Promise<string | null> => shipmentMaker.plannedCourier(a, o),
+  );
   const shipmentMaker = new ShipmentMaker({
     db: database.db,
     couriers,
     events,
     contextOf: (accountId, courier) => courierAccounts.contextOf(accountId, courier),
     trackingPage: (token) => `${publicUrl}/t/${token}`,
+    destinationFor: (accountId, orderId, courier, r) =>
+      nomenclature.destinationFor(accountId, orderId, courier, {
+        county: r.county,
+        city: r.city,
+        postcode: r.postcode ?? null,
+        address1: r.address1,
+        address2: r.address2 ?? null,
+      }),
   });
   const shipmentTracker = new ShipmentTracker(database.db, couriers, events, (a, c) =>
     courierAccounts.contextOf(a, c),
@@ -211,6 +229,7 @@ export async function buildApp(
     ),
     shipmentTracker,
     penalties: new PenaltiesService(database, events),
+    nomenclature,
   };
   // An AWB cancelled for a packing error lets the penalty rule propose in the same transaction.
   services.shipping.setPackingErrorHook((trx, c) => onAwbCancelledForPackingError(trx, events, c));
@@ -284,6 +303,7 @@ export async function buildApp(
           new PenaltyPhotos(database.db, config.dataDir),
         ),
       );
+      await api.register(nomenclatureRoutes(services.nomenclature));
     },
     { prefix: '/api' },
   );
@@ -299,12 +319,14 @@ export async function buildApp(
     'store.push_shipment': (p) => writeback.pushShipment(p),
     'shipment.track': (p) => shipmentTracker.track(p.shipment_id),
     'shipment.generate': (p) => shipmentBatches.run(p),
+    'nomenclature.refresh': (p) => nomenclature.refresh(p),
   } satisfies JobHandlers;
   const worker = new JobWorker(database.db, database.dialect, jobHandlers, config.jobs, http.log);
   let poller: { stop(): void } | null = null;
   let shiftWatch: { stop(): void } | null = null;
   let trackingTick: { stop(): void } | null = null;
   let latePackingTick: { stop(): void } | null = null;
+  let nomenclatureTick: { stop(): void } | null = null;
   const startBackground = () => {
     worker.start();
     // Shift ends and starts: redistribute and retry the Unassigned queue every minute.
@@ -322,6 +344,12 @@ export async function buildApp(
       300,
       async () => void (await checkLatePacking(database.db, events, Date.now())),
       (err) => http.log.error({ err }, 'late packing check failed'),
+    );
+    // Couriers' locality lists older than 7 days are fetched again (hourly check).
+    nomenclatureTick ??= every(
+      3600,
+      async () => void (await nomenclature.enqueueStale()),
+      (err) => http.log.error({ err }, 'nomenclature refresh tick failed'),
     );
     // Ticks often; each store is synced when its own interval has passed (one cheap query).
     poller ??= every(
@@ -343,6 +371,7 @@ export async function buildApp(
       shiftWatch?.stop();
       trackingTick?.stop();
       latePackingTick?.stop();
+      nomenclatureTick?.stop();
       await worker.stop();
       await http.close();
       await events.close();

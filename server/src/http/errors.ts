@@ -60,7 +60,11 @@ export function registerErrorHandling(
         .send({ error: { ...b.error, courier_messages: err.courierMessages } });
     }
     if (err instanceof AppError) {
-      return reply.status(err.status).send(body(err.code, err.message));
+      // Some refusals carry what the person can do next (address_unmatched: the candidates).
+      const details = 'details' in err ? { details: err.details } : {};
+      return reply
+        .status(err.status)
+        .send({ error: { ...body(err.code, err.message).error, ...details } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];

@@ -21,6 +21,8 @@ export interface JobPayloads {
   'shipment.track': { shipment_id: number };
   /** Make one order's AWB: an item of a bulk batch, or at packing (batch_id null). */
   'shipment.generate': { order_id: number; batch_id: number | null };
+  /** Fetch a courier's localities of one county again (modules/shipping/nomenclature). */
+  'nomenclature.refresh': { courier: string; county: string };
 }
 
 export type JobKind = keyof JobPayloads;
@@ -61,4 +63,5 @@ export const DEFAULT_PRIORITY: { [K in JobKind]: JobPriority } = {
   'store.push_shipment': JOB_PRIORITY.routine,
   'shipment.track': JOB_PRIORITY.bulk,
   'shipment.generate': JOB_PRIORITY.routine,
+  'nomenclature.refresh': JOB_PRIORITY.bulk,
 };

@@ -109,6 +109,11 @@ export const ERROR_CODES = [
   'penalty_photo_not_found',
   'managers_may_not_apply',
   'order_not_packed_yet',
+  // nomenclature (modules/shipping/nomenclature)
+  'address_unmatched',
+  'address_match_not_needed',
+  'locality_not_offered',
+  'nomenclature_unavailable',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,6 @@
 import type {
   Courier,
+  CourierLocality,
   CourierOutcome,
   MadeShipment,
   TrackingEvent,
@@ -20,9 +21,20 @@ export interface ScriptedCourier extends Courier {
   /** What track() answers per AWB; a string makes it throw. */
   history: Map<string, Omit<TrackingEvent, 'awb'>[]>;
   trackFails: number;
+  /** How many times `localities` was asked (only with the `localities` option). */
+  localityCalls: number;
 }
 
-export function scriptedCourier(key = 'scripted', tracking = true): ScriptedCourier {
+/** Optional extras: a nomenclature (then the courier has `localities`, answered per county). */
+export interface ScriptedOptions {
+  localities?: CourierLocality[];
+}
+
+export function scriptedCourier(
+  key = 'scripted',
+  tracking = true,
+  extra: ScriptedOptions = {},
+): ScriptedCourier {
   let seq = 0;
   const c: ScriptedCourier = {
     key,
@@ -76,6 +88,19 @@ export function scriptedCourier(key = 'scripted', tracking = true): ScriptedCour
       });
     },
     cancel: () => Promise.resolve({ ok: true }),
+    localityCalls: 0,
   };
+  const list = extra.localities;
+  if (list)
+    c.localities = async (_ctx, county) => {
+      c.localityCalls++;
+      // Slow enough that concurrent callers overlap (the cache must fetch once for them).
+      await new Promise((r) => setTimeout(r, 20));
+      const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      return {
+        ok: true,
+        localities: list.filter((l) => !county || fold(l.countyName) === fold(county.name)),
+      };
+    };
   return c;
 }

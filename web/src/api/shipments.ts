@@ -8,6 +8,9 @@ export type LabelFormat = NonNullable<ApiQuery<'/api/shipments/labels', 'get'>['
 export type LabelSort = NonNullable<ApiQuery<'/api/shipments/labels', 'get'>['sort']>;
 export type SlipKind = ApiQuery<'/api/shipments/slips', 'get'>['kind'];
 type BatchStarted = ApiJson<'/api/shipments/bulk', 'post', 202>;
+/** The order's recipient matched to a courier's list of localities (nomenclature). */
+export type AddressMatch = ApiJson<'/api/orders/{id}/address-match', 'get'>;
+export type AddressChoice = ApiBody<'/api/orders/{id}/address-match', 'put'>;
 /** Where the shop can say an own-courier parcel is (the own courier has no tracking of its own). */
 export type MarkStatus = ApiBody<'/api/shipments/{id}/mark', 'post'>['status'];
 export const MARK_STATUSES = [
@@ -26,6 +29,10 @@ export const shipmentsApi = {
   labelUrl: (shipmentId: number, format: 'a6' | 'a4x4' | 'zpl' = 'a6') =>
     `/api/shipments/labels?ids=${shipmentId}&format=${format}`,
   couriers: () => api.get<Couriers>('/shipping/couriers'),
+  /** Without a courier: the one the order's AWB would go to now. */
+  addressMatch: (orderId: number) => api.get<AddressMatch>(`/orders/${orderId}/address-match`),
+  chooseLocality: (orderId: number, choice: AddressChoice) =>
+    api.put<AddressMatch>(`/orders/${orderId}/address-match`, choice),
   mark: (shipmentId: number, status: MarkStatus) =>
     api.post<Shipment>(`/shipments/${shipmentId}/mark`, { status }),
   cancel: (shipmentId: number) => api.post<Shipment>(`/shipments/${shipmentId}/cancel`),

@@ -54,6 +54,8 @@ import * as m1405 from './20261201_1405_create_own_courier_awbs.js';
 import * as m1406 from './20261201_1406_create_courier_accounts.js';
 import * as m1407 from './20261201_1407_create_shipment_batches.js';
 import * as m1410 from './20261202_1410_add_shipments_details.js';
+import * as m1431 from './20261202_1431_create_courier_localities.js';
+import * as m1432 from './20261202_1432_create_order_address_choices.js';
 
 /**
  * Every migration, in order. Forward-only: a shipped migration is never edited; a change
@@ -115,4 +117,6 @@ export const migrations: Record<string, Migration> = {
   '20261202_1503_create_penalties': m1503,
   '20261202_1504_create_penalty_entries': m1504,
   '20261202_1505_create_penalty_photos': m1505,
+  '20261202_1431_create_courier_localities': m1431,
+  '20261202_1432_create_order_address_choices': m1432,
 };

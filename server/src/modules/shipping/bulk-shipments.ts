@@ -8,6 +8,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { ShipmentMaker } from './generate-shipment.js';
 import type { GenerateOptions } from './shipment-input.js';
 import { readShippingSettings } from './shipping-settings.js';
+import { AddressUnmatched } from './nomenclature/nomenclature.service.js';
 
 /**
  * Bulk AWBs: one durable `shipment.generate` job per order, each recording its result on the
@@ -107,7 +108,12 @@ export class ShipmentBatches {
     } catch (err) {
       // ecomdir's own refusals (no sender address, order cancelled, …) are this order's result.
       if (!(err instanceof AppError)) throw err;
-      outcome = { made: false, shipmentId: null, code: err.code, text: '' };
+      // An unmatched address names its candidates, so the batch report says what to choose.
+      const text =
+        err instanceof AddressUnmatched
+          ? err.details.match.candidates.map((c) => `${c.name} (${c.countyName})`).join(', ')
+          : '';
+      outcome = { made: false, shipmentId: null, code: err.code, text };
     }
     await this.db.transaction().execute((trx) => this.record(trx, item, p, outcome));
   }

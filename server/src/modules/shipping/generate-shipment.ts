@@ -11,6 +11,7 @@ import type {
   CourierContext,
   CourierMessage,
   MadeShipment,
+  ResolvedDestination,
   UnifiedShipment,
 } from './couriers/courier.js';
 import type { CourierRegistry } from './couriers/registry.js';
@@ -47,6 +48,22 @@ export interface ShipmentMakerDeps {
   contextOf: (accountId: number, courier: string) => Promise<CourierContext>;
   /** The public tracking page of a token (ecomdir's own page: /t/<token>). */
   trackingPage: (token: string) => string;
+  /**
+   * The recipient matched to the courier's nomenclature (null: the courier needs none);
+   * throws `address_unmatched` with the candidates. May call the courier: never in a transaction.
+   */
+  destinationFor?: (
+    accountId: number,
+    orderId: number,
+    courier: string,
+    recipient: UnifiedShipment['recipient'],
+  ) => Promise<ResolvedDestination | null>;
+}
+
+/** The destination resolved before the reservation, for the courier it was resolved for. */
+interface Resolved {
+  courier: string;
+  destination: ResolvedDestination | null;
 }
 
 /**
@@ -67,7 +84,8 @@ export class ShipmentMaker {
     opts: GenerateOptions,
     actor: Actor,
   ): Promise<ShipmentRow> {
-    let row = await this.reserve(accountId, orderId, opts, actor);
+    const resolved = await this.resolveDestination(accountId, orderId, opts);
+    let row = await this.reserve(accountId, orderId, opts, actor, resolved);
     if (row.phase !== 'pending') return row;
     if (!row.claimed) {
       if (!(await repo.claimPending(this.deps.db, row.id, Date.now()))) return row;
@@ -79,11 +97,50 @@ export class ShipmentMaker {
     return after;
   }
 
+  /** The courier an AWB of this order would go to now (rules or the default), or null. */
+  async plannedCourier(accountId: number, orderId: number): Promise<string | null> {
+    const db = this.deps.db;
+    const order = await findOrder(db, accountId, orderId);
+    if (!order) return null;
+    const settings = await readShippingSettings(db, accountId);
+    const sender = defaultSender(settings);
+    if (!sender) return null;
+    return (await shipmentForOrder(db, order, settings, sender, {})).choice.courier;
+  }
+
+  /**
+   * Before the reservation (courier I/O stays out of transactions): the courier this order
+   * would get and, for a courier with a nomenclature, the recipient's place in it. Skipped
+   * when the order already has a live shipment (its details were resolved then) or cannot
+   * be shipped (the reservation says why).
+   */
+  private async resolveDestination(
+    accountId: number,
+    orderId: number,
+    opts: GenerateOptions,
+  ): Promise<Resolved | null> {
+    const find = this.deps.destinationFor;
+    if (!find) return null;
+    const db = this.deps.db;
+    const order = await findOrder(db, accountId, orderId);
+    if (!order || NOT_SHIPPABLE.has(order.status)) return null;
+    const latest = await repo.latestShipment(db, accountId, orderId);
+    if (latest && (latest.phase === 'made' || latest.phase === 'pending')) return null;
+    const settings = await readShippingSettings(db, accountId);
+    const sender = defaultSender(settings);
+    if (!sender) return null;
+    const { unified, choice } = await shipmentForOrder(db, order, settings, sender, opts);
+    if (!this.deps.couriers.find(choice.courier)) return null;
+    const destination = await find(accountId, orderId, choice.courier, unified.recipient);
+    return { courier: choice.courier, destination };
+  }
+
   private async reserve(
     accountId: number,
     orderId: number,
     opts: GenerateOptions,
     actor: Actor,
+    resolved: Resolved | null,
   ): Promise<ShipmentRow & { claimed: boolean }> {
     const db = this.deps.db;
     return db.transaction().execute(async (trx) => {
@@ -104,6 +161,8 @@ export class ShipmentMaker {
       const { unified, choice } = await shipmentForOrder(trx, order, settings, sender, opts);
       if (!this.deps.couriers.find(choice.courier))
         throw new Invalid('courier_unknown', 'This courier is not available on this server.');
+      // Kept in `details`: a retry sends the courier the same place.
+      if (resolved?.courier === choice.courier) unified.destination = resolved.destination;
       const attempt = (latest?.attempt ?? 0) + 1;
       const now = Date.now();
       const id = await repo.reserveShipment(trx, {

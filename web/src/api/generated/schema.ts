@@ -1639,6 +1639,119 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/orders/{id}/address-match': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          courier?: string;
+        };
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              candidates: {
+                commune: string | null;
+                county: string;
+                county_id: string | null;
+                id: string | null;
+                name: string;
+                postcode: string | null;
+              }[];
+              courier: string;
+              match: {
+                commune: string | null;
+                county: string;
+                county_id: string | null;
+                id: string | null;
+                name: string;
+                postcode: string | null;
+              } | null;
+              reason: string | null;
+              /** @enum {string} */
+              status: 'matched' | 'ambiguous' | 'unmatched' | 'not_needed';
+            };
+          };
+        };
+      };
+    };
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            courier: string;
+            locality: {
+              county: string;
+              id: string | null;
+              name: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              candidates: {
+                commune: string | null;
+                county: string;
+                county_id: string | null;
+                id: string | null;
+                name: string;
+                postcode: string | null;
+              }[];
+              courier: string;
+              match: {
+                commune: string | null;
+                county: string;
+                county_id: string | null;
+                id: string | null;
+                name: string;
+                postcode: string | null;
+              } | null;
+              reason: string | null;
+              /** @enum {string} */
+              status: 'matched' | 'ambiguous' | 'unmatched' | 'not_needed';
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/orders/{id}/confirm': {
     parameters: {
       query?: never;
@@ -6310,7 +6423,11 @@ export interface components {
       | 'penalty_photo_exists'
       | 'penalty_photo_not_found'
       | 'managers_may_not_apply'
-      | 'order_not_packed_yet';
+      | 'order_not_packed_yet'
+      | 'address_unmatched'
+      | 'address_match_not_needed'
+      | 'locality_not_offered'
+      | 'nomenclature_unavailable';
     /** @enum {string} */
     ReasonCode:
       | 'round_robin'

@@ -10,6 +10,7 @@ import { ErrorText } from '../../shared/states';
 import { useFormat } from '../../shared/use-format';
 import { Section } from './OrderSections';
 import { ShipmentActions } from './ShipmentActions';
+import { AddressMatchPanel } from './AddressMatchPanel';
 
 /** Orders that can get an AWB from the order page. */
 const SHIPPABLE = ['new', 'assigned', 'confirmed', 'packed'];
@@ -36,6 +37,7 @@ export function ShipmentsSection({ orderId, status }: { orderId: number; status:
         message: s.state === 'made' ? t('shipping.section.made', { awb: s.awb }) : messageOf(s, t),
       }),
     onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+    // Also refreshes the locality match: an address_unmatched refusal shows its candidates.
     onSettled: () => qc.invalidateQueries({ queryKey: ['orders'] }),
   });
   const items = shipments.data?.items ?? [];
@@ -54,6 +56,7 @@ export function ShipmentsSection({ orderId, status }: { orderId: number; status:
     ) : null;
   return (
     <Section title={t('shipping.section.title')} testId="order-shipments" extra={button}>
+      {SHIPPABLE.includes(status) && !live && <AddressMatchPanel orderId={orderId} />}
       {shipments.isError && <ErrorText error={shipments.error} />}
       {items.length === 0 && !shipments.isError && (
         <Text size="sm" c="dimmed">
