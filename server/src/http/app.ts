@@ -44,6 +44,7 @@ import { builtinCouriers } from '../modules/shipping/couriers/builtin.js';
 import { ownCourier } from '../modules/shipping/couriers/own/index.js';
 import { CourierRegistry } from '../modules/shipping/couriers/registry.js';
 import { CourierAccounts } from '../modules/shipping/courier-accounts.js';
+import { CourierSetup } from '../modules/shipping/courier-setup.js';
 import { ShipmentMaker } from '../modules/shipping/generate-shipment.js';
 import { ShipmentBatches } from '../modules/shipping/bulk-shipments.js';
 import type { RenderLabels } from '../modules/shipping/labels/label-data.js';
@@ -158,6 +159,7 @@ export async function buildApp(
   const shipmentTracker = new ShipmentTracker(database.db, couriers, events, (a, c) =>
     courierAccounts.contextOf(a, c),
   );
+  const courierSetup = new CourierSetup(database.db, couriers, courierAccounts);
   const shipmentBatches = new ShipmentBatches(database.db, shipmentMaker, events);
   const writeback = new StoreWriteback(database.db, connections, sync.afterChanges, events);
   const connectLimit = {
@@ -195,6 +197,8 @@ export async function buildApp(
       events,
       shipmentBatches,
       opts.renderSlips ?? renderSlips,
+      courierSetup,
+      opts.renderLabels ?? renderLabels,
     ),
     shipmentTracker,
   };
@@ -276,11 +280,13 @@ export async function buildApp(
     'store.push_shipment': (p) => writeback.pushShipment(p),
     'shipment.track': (p) => shipmentTracker.track(p.shipment_id),
     'shipment.generate': (p) => shipmentBatches.run(p),
+    'courier.refresh_lockers': (p, ctx) => courierSetup.refreshLockersJob(ctx.accountId, p.courier),
   } satisfies JobHandlers;
   const worker = new JobWorker(database.db, database.dialect, jobHandlers, config.jobs, http.log);
   let poller: { stop(): void } | null = null;
   let shiftWatch: { stop(): void } | null = null;
   let trackingTick: { stop(): void } | null = null;
+  let lockersTick: { stop(): void } | null = null;
   const startBackground = () => {
     worker.start();
     // Shift ends and starts: redistribute and retry the Unassigned queue every minute.
@@ -292,6 +298,12 @@ export async function buildApp(
       60,
       async () => void (await shipmentTracker.enqueueDue()),
       (err) => http.log.error({ err }, 'tracking tick failed'),
+    );
+    // The couriers' locker lists: checked hourly, each read again once it is a day old.
+    lockersTick ??= every(
+      3600,
+      async () => void (await courierSetup.enqueueStaleLockers()),
+      (err) => http.log.error({ err }, 'lockers refresh failed'),
     );
     // Ticks often; each store is synced when its own interval has passed (one cheap query).
     poller ??= every(
@@ -312,6 +324,7 @@ export async function buildApp(
       poller?.stop();
       shiftWatch?.stop();
       trackingTick?.stop();
+      lockersTick?.stop();
       await worker.stop();
       await http.close();
       await events.close();

@@ -96,6 +96,13 @@ export const ERROR_CODES = [
   'labels_mixed_couriers',
   'label_format_unsupported',
   'shipment_batch_not_found',
+  // couriers: logins, Test connection, options, lockers (modules/shipping/courier-setup.ts)
+  'courier_credentials_missing',
+  'courier_operation_unsupported',
+  'courier_account_missing',
+  'option_not_offered',
+  'locker_unknown',
+  'parcel_too_large_for_locker',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

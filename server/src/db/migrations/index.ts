@@ -49,6 +49,8 @@ import * as m1405 from './20261201_1405_create_own_courier_awbs.js';
 import * as m1406 from './20261201_1406_create_courier_accounts.js';
 import * as m1407 from './20261201_1407_create_shipment_batches.js';
 import * as m1410 from './20261202_1410_add_shipments_details.js';
+import * as m1411 from './20261202_1411_add_courier_accounts_options.js';
+import * as m1412 from './20261202_1412_create_courier_lockers.js';
 
 /**
  * Every migration, in order. Forward-only: a shipped migration is never edited; a change
@@ -105,4 +107,6 @@ export const migrations: Record<string, Migration> = {
   '20261201_1207_add_account_station_code': m1207,
   '20261201_1208_unique_username_per_account': m1208,
   '20261202_1410_add_shipments_details': m1410,
+  '20261202_1411_add_courier_accounts_options': m1411,
+  '20261202_1412_create_courier_lockers': m1412,
 };

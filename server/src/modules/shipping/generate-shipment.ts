@@ -102,8 +102,17 @@ export class ShipmentMaker {
           'Add a sender address in the shipping settings.',
         );
       const { unified, choice } = await shipmentForOrder(trx, order, settings, sender, opts);
-      if (!this.deps.couriers.find(choice.courier))
+      const courier = this.deps.couriers.find(choice.courier);
+      if (!courier)
         throw new Invalid('courier_unknown', 'This courier is not available on this server.');
+      // Asked for an option the courier does not offer: refused before a row is reserved.
+      const caps = courier.capabilities;
+      if (
+        (unified.saturday && !caps.saturday) ||
+        (unified.openPackage && !caps.openPackage) ||
+        (unified.locker && !caps.lockers)
+      )
+        throw new Invalid('option_not_offered', 'This courier does not offer this option.');
       const attempt = (latest?.attempt ?? 0) + 1;
       const now = Date.now();
       const id = await repo.reserveShipment(trx, {
