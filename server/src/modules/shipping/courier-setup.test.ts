@@ -285,7 +285,10 @@ describe('courier platform: logins, Test connection, estimates, options, labels,
       id: 'EB-CJ-1',
       name: 'easybox Kaufland Mărăști',
     });
-    const big = await make({ locker_id: 'EB-CJ-1', size_cm: { length: 70, width: 30, height: 20 } });
+    const big = await make({
+      locker_id: 'EB-CJ-1',
+      size_cm: { length: 70, width: 30, height: 20 },
+    });
     assert.equal(big.statusCode, 400);
     assert.equal(big.json<Err>().error.code, 'parcel_too_large_for_locker');
     const heavy = await make({ locker_id: 'EB-CJ-1', weight_kg: '20.5' });

@@ -5,7 +5,11 @@ import { toDecimal } from '../../shared/money.js';
 import { Conflict, Invalid, NotFound } from '../../shared/errors.js';
 import { enqueue } from '../../jobs/jobs.repo.js';
 import { findOrder } from '../orders/orders.repo.js';
-import type { CourierAccountEdit, CourierAccountInput, CourierAccounts } from './courier-accounts.js';
+import type {
+  CourierAccountEdit,
+  CourierAccountInput,
+  CourierAccounts,
+} from './courier-accounts.js';
 import type { Courier, CourierMessage, CourierOutcome } from './couriers/courier.js';
 import type { CourierRegistry } from './couriers/registry.js';
 import * as lockersRepo from './lockers.repo.js';

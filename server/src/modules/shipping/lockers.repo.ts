@@ -64,7 +64,10 @@ export async function searchLockers(
     .where('account_id', '=', accountId)
     .where('courier', '=', courier);
   // Wildcards dropped rather than escaped: SQLite and PostgreSQL escape LIKE differently.
-  const like = text.trim().toLowerCase().replace(/[\\%_]/g, '');
+  const like = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, '');
   if (like)
     q = q.where((eb) =>
       eb.or(

@@ -140,13 +140,13 @@ async function lockerFor(
   weightGrams: number,
 ): Promise<{ id: string; name: string }> {
   const l = await findLocker(db, accountId, courier, lockerId);
-  if (!l) throw new Invalid('locker_unknown', 'This locker is not in the courier\'s list.');
+  if (!l) throw new Invalid('locker_unknown', "This locker is not in the courier's list.");
   const tooHeavy = l.max_weight_grams !== null && weightGrams > l.max_weight_grams;
   const limits = [l.max_length_cm, l.max_width_cm, l.max_height_cm];
   let tooBig = false;
   if (limits.every((x) => x !== null)) {
     const box = [size.length, size.width, size.height].sort((a, b) => b - a);
-    const room = (limits as number[]).sort((a, b) => b - a);
+    const room = limits.map(Number).sort((a, b) => b - a);
     tooBig = box.some((d, i) => d > (room[i] ?? 0));
   }
   if (tooHeavy || tooBig)

@@ -111,7 +111,10 @@ export function shippingRoutes(shipping: ShippingService): FastifyPluginAsyncZod
     );
     app.post(
       '/shipping/lockers/refresh',
-      { ...staff, schema: { tags, body: LockersRefreshBody, response: { 200: LockersRefreshOut } } },
+      {
+        ...staff,
+        schema: { tags, body: LockersRefreshBody, response: { 200: LockersRefreshOut } },
+      },
       async (req) => shipping.setup.refreshLockers(authOf(req).accountId, req.body.courier),
     );
     app.get(

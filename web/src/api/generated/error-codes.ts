@@ -83,6 +83,12 @@ export const ERROR_CODES = [
   'labels_mixed_couriers',
   'label_format_unsupported',
   'shipment_batch_not_found',
+  'courier_credentials_missing',
+  'courier_operation_unsupported',
+  'courier_account_missing',
+  'option_not_offered',
+  'locker_unknown',
+  'parcel_too_large_for_locker',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const STORE_CAUSE_CODES = [
