@@ -39,8 +39,11 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** `env` adds to the server's configuration (ECOMDIR_WORKER, …). */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+/** `env` adds to the server's configuration (ECOMDIR_WORKER, …); `opts` to buildApp (couriers). */
+export async function startHarness(
+  env: Record<string, string> = {},
+  opts: Parameters<typeof buildApp>[1] = {},
+): Promise<Harness> {
   buildDashboardIfStale();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomdir-browser-test-'));
   const app = await buildApp(
@@ -54,6 +57,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       ALLOW_PRIVATE_STORES: 'true',
       ...env,
     }),
+    opts,
   );
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const address = app.http.server.address();
