@@ -91,7 +91,12 @@ test('EN desktop: a courier login is added, tested, and its choices saved', asyn
     'GET',
     '/shipping/courier-accounts',
   );
-  assert.deepEqual(accounts.items[0]?.options, { service: 'std', pickup_point: 'pp1' });
+  // The courier's locker services were remembered by Test connection.
+  assert.deepEqual(accounts.items[0]?.options, {
+    locker_services: 'box',
+    service: 'std',
+    pickup_point: 'pp1',
+  });
   // The courier was asked with the login typed in the form.
   assert.deepEqual(courier.script.contexts.at(-1)?.credentials, {
     username: 'magazin',

@@ -103,6 +103,7 @@ export const ERROR_CODES = [
   'option_not_offered',
   'locker_unknown',
   'parcel_too_large_for_locker',
+  'locker_required',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -176,6 +176,13 @@ describe('courier platform: logins, Test connection, estimates, options, labels,
     );
     assert.equal(none.statusCode, 409);
     assert.equal(none.json<Err>().error.code, 'courier_operation_unsupported');
+    const kept = await owner.get('/api/shipping/courier-accounts');
+    const mine = kept.json<{ items: { id: number; options: object }[] }>().items;
+    assert.deepEqual(mine.find((a) => a.id === accountId)?.options, {
+      pickup_point: 'pp1',
+      service: 'std',
+      locker_services: 'box',
+    });
   });
 
   it('estimates the price per courier with a login, with the login’s default service', async () => {
@@ -293,6 +300,10 @@ describe('courier platform: logins, Test connection, estimates, options, labels,
     assert.equal(big.json<Err>().error.code, 'parcel_too_large_for_locker');
     const heavy = await make({ locker_id: 'EB-CJ-1', weight_kg: '20.5' });
     assert.equal(heavy.json<Err>().error.code, 'parcel_too_large_for_locker');
+    // 'box' is a locker service (Test connection remembered it): a locker is required.
+    const none = await make({});
+    assert.equal(none.statusCode, 400);
+    assert.equal(none.json<Err>().error.code, 'locker_required');
     const unknown = await make({ locker_id: 'NOPE' });
     assert.equal(unknown.statusCode, 400);
     assert.equal(unknown.json<Err>().error.code, 'locker_unknown');

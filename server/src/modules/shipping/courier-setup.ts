@@ -113,6 +113,11 @@ export class CourierSetup {
       );
     const r = await this.unreachableAsMessage(() => courier.connect!(found.ctx));
     if (!r.ok) return { ok: false, services: [], pickup_points: [], messages: r.messages };
+    // The courier's locker services are remembered: generating with one requires a locker.
+    const lockerServices = r.services.filter((s) => s.locker).map((s) => s.id);
+    await this.accounts.edit(accountId, id, {
+      options: { ...found.ctx.options, locker_services: lockerServices.join(',') },
+    });
     return {
       ok: true,
       services: r.services.map((s) => ({ ...s })),

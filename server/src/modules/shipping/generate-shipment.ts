@@ -20,6 +20,7 @@ import {
   parseDetails,
   shipmentForOrder,
 } from './shipment-input.js';
+import { isLockerService } from './lockers.repo.js';
 import * as repo from './shipments.repo.js';
 import { defaultSender, readShippingSettings } from './shipping-settings.js';
 import { reason } from '../../shared/reasons.js';
@@ -113,6 +114,11 @@ export class ShipmentMaker {
         (unified.locker && !caps.lockers)
       )
         throw new Invalid('option_not_offered', 'This courier does not offer this option.');
+      if (
+        !unified.locker &&
+        (await isLockerService(trx, accountId, choice.courier, choice.service))
+      )
+        throw new Invalid('locker_required', 'This service delivers to a locker: choose one.');
       const attempt = (latest?.attempt ?? 0) + 1;
       const now = Date.now();
       const id = await repo.reserveShipment(trx, {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { parseJsonColumn } from '../../shared/json.js';
 import type { Locker } from './couriers/courier.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -102,4 +103,26 @@ export async function lockersRefreshedAt(
     .where('courier', '=', courier)
     .executeTakeFirst();
   return r?.at == null ? null : Number(r.at);
+}
+
+/**
+ * Whether the account's login at this courier lists the service among its locker services
+ * (option `locker_services`, saved from the last successful Test connection).
+ */
+export async function isLockerService(
+  db: Db,
+  accountId: number,
+  courier: string,
+  service: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('courier_accounts')
+    .select('options')
+    .where('account_id', '=', accountId)
+    .where('courier', '=', courier)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  const list = parseJsonColumn<Record<string, string>>(row?.options ?? '{}', {}).locker_services;
+  return (list ?? '').split(',').includes(service);
 }

@@ -5145,7 +5145,8 @@ export interface components {
       | 'courier_account_missing'
       | 'option_not_offered'
       | 'locker_unknown'
-      | 'parcel_too_large_for_locker';
+      | 'parcel_too_large_for_locker'
+      | 'locker_required';
     /** @enum {string} */
     ReasonCode:
       | 'round_robin'

@@ -73,13 +73,18 @@ export function CourierAccountRow({
   });
   const testIt = useMutation({
     mutationFn: () => shippingSettingsApi.testAccount(account.id),
-    onSuccess: setTest,
+    onSuccess: (r) => {
+      setTest(r);
+      void refresh();
+    },
     onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
   });
   const saveChoices = useMutation({
-    mutationFn: () => {
+    mutationFn: async () => {
+      // Read afresh: Test connection has just saved the courier's locker services as an option.
+      const fresh = (await shippingSettingsApi.accounts()).items.find((a) => a.id === account.id);
       // An empty choice removes the option: the courier's own default applies.
-      const rest = Object.entries(account.options).filter(
+      const rest = Object.entries(fresh?.options ?? account.options).filter(
         ([k]) => k !== 'service' && k !== 'pickup_point',
       );
       const options: Record<string, string> = {
