@@ -213,6 +213,16 @@ describe('tenant isolation: account A never reaches account B', () => {
     'DELETE /api/shipping/courier-accounts/{id}': () => ({
       url: `/api/shipping/courier-accounts/${B.courierAccount}`,
     }),
+    'PATCH /api/shipping/courier-accounts/{id}': () => ({
+      url: `/api/shipping/courier-accounts/${B.courierAccount}`,
+      body: { name: 'taken over' },
+    }),
+    'POST /api/shipping/courier-accounts/{id}/test': () => ({
+      url: `/api/shipping/courier-accounts/${B.courierAccount}/test`,
+    }),
+    'GET /api/orders/{id}/shipping-estimates': () => ({
+      url: `/api/orders/${B.order}/shipping-estimates`,
+    }),
     'GET /api/shipments/batches/{id}': () => ({ url: `/api/shipments/batches/${B.batch}` }),
     'POST /api/station/orders/{id}/shipment': () => ({
       url: `/api/station/orders/${B.order}/shipment`,

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { platformCourier } from '../../server/test/support/scripted-courier.ts';
 import { Api, startHarness, type Harness } from './support/harness.ts';
 import { openFromMenu } from './support/journey.ts';
 import { assertNothingClipped, shot, SIZES } from './support/layout.ts';
@@ -14,7 +15,8 @@ let h: Harness;
 let api: Api;
 
 before(async () => {
-  h = await startHarness();
+  // A courier with a login (username, password) besides the own courier, which needs none.
+  h = await startHarness({}, { couriers: [platformCourier()] });
   api = new Api(h.base);
   await api.call('POST', '/setup', { account_name: 'Magazinul Ioana', name: 'Ioana', ...OWNER });
 });
@@ -177,8 +179,10 @@ test('EN phone: courier account credentials go in and never come back; nothing s
   await assertNothingClipped(page, 'shipping settings, EN phone');
 
   const SECRET = 'pa55-never-shown-again';
+  await page.getByTestId('courier-account-courier').selectOption('platform');
   await page.getByTestId('courier-account-name').fill('Own courier, Cluj');
-  await page.getByTestId('courier-secret-value').nth(1).fill(SECRET);
+  await page.getByTestId('courier-field-username').fill('magazin');
+  await page.getByTestId('courier-field-password').fill(SECRET);
   await page.getByTestId('courier-account-submit').click();
   await page.getByTestId('courier-account').waitFor();
   assert.match(
@@ -186,7 +190,7 @@ test('EN phone: courier account credentials go in and never come back; nothing s
     /Own courier, Cluj/,
   );
   // The form was emptied and the secret is nowhere on the page nor in the API's answer.
-  assert.equal(await page.getByTestId('courier-secret-value').nth(1).inputValue(), '');
+  assert.equal(await page.getByTestId('courier-field-password').inputValue(), '');
   assert.ok(!(await page.content()).includes(SECRET));
   const listed = await api.call<unknown>('GET', '/shipping/courier-accounts');
   assert.ok(!JSON.stringify(listed).includes(SECRET));

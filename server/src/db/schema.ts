@@ -449,8 +449,28 @@ export interface CourierAccountsTable {
   name: string;
   /** Sealed by the vault; never returned by the API. */
   credentials: string;
+  /** JSON of the non-secret choices (pickup point, default service…), keys the adapter's. */
+  options: Generated<string>;
   created_at: number;
   updated_at: number;
+}
+
+/** A courier's locker or pick-up point, cached per account (migration 1412). */
+export interface CourierLockersTable {
+  id: Generated<number>;
+  account_id: number;
+  courier: string;
+  locker_id: string;
+  name: string;
+  address: string;
+  city: string;
+  county: string;
+  postcode: string | null;
+  max_length_cm: number | null;
+  max_width_cm: number | null;
+  max_height_cm: number | null;
+  max_weight_grams: number | null;
+  refreshed_at: number;
 }
 
 export interface ShipmentBatchesTable {
@@ -595,6 +615,7 @@ export interface DB {
   shipping_settings: ShippingSettingsTable;
   own_courier_awbs: OwnCourierAwbsTable;
   courier_accounts: CourierAccountsTable;
+  courier_lockers: CourierLockersTable;
   shipment_batches: ShipmentBatchesTable;
   shipment_batch_items: ShipmentBatchItemsTable;
   penalty_types: PenaltyTypesTable;

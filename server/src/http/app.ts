@@ -44,6 +44,7 @@ import { builtinCouriers } from '../modules/shipping/couriers/builtin.js';
 import { ownCourier } from '../modules/shipping/couriers/own/index.js';
 import { CourierRegistry } from '../modules/shipping/couriers/registry.js';
 import { CourierAccounts } from '../modules/shipping/courier-accounts.js';
+import { CourierSetup } from '../modules/shipping/courier-setup.js';
 import { ShipmentMaker } from '../modules/shipping/generate-shipment.js';
 import { ShipmentBatches } from '../modules/shipping/bulk-shipments.js';
 import type { RenderLabels } from '../modules/shipping/labels/label-data.js';
@@ -186,6 +187,7 @@ export async function buildApp(
   const shipmentTracker = new ShipmentTracker(database.db, couriers, events, (a, c) =>
     courierAccounts.contextOf(a, c),
   );
+  const courierSetup = new CourierSetup(database.db, couriers, courierAccounts);
   const shipmentBatches = new ShipmentBatches(database.db, shipmentMaker, events);
   const writeback = new StoreWriteback(database.db, connections, sync.afterChanges, events);
   const connectLimit = {
@@ -226,6 +228,8 @@ export async function buildApp(
       events,
       shipmentBatches,
       opts.renderSlips ?? renderSlips,
+      courierSetup,
+      opts.renderLabels ?? renderLabels,
     ),
     shipmentTracker,
     penalties: new PenaltiesService(database, events),
@@ -320,6 +324,7 @@ export async function buildApp(
     'shipment.track': (p) => shipmentTracker.track(p.shipment_id),
     'shipment.generate': (p) => shipmentBatches.run(p),
     'nomenclature.refresh': (p) => nomenclature.refresh(p),
+    'courier.refresh_lockers': (p, ctx) => courierSetup.refreshLockersJob(ctx.accountId, p.courier),
   } satisfies JobHandlers;
   const worker = new JobWorker(database.db, database.dialect, jobHandlers, config.jobs, http.log);
   let poller: { stop(): void } | null = null;
@@ -327,6 +332,7 @@ export async function buildApp(
   let trackingTick: { stop(): void } | null = null;
   let latePackingTick: { stop(): void } | null = null;
   let nomenclatureTick: { stop(): void } | null = null;
+  let lockersTick: { stop(): void } | null = null;
   const startBackground = () => {
     worker.start();
     // Shift ends and starts: redistribute and retry the Unassigned queue every minute.
@@ -351,6 +357,12 @@ export async function buildApp(
       async () => void (await nomenclature.enqueueStale()),
       (err) => http.log.error({ err }, 'nomenclature refresh tick failed'),
     );
+    // The couriers' locker lists: checked hourly, each read again once it is a day old.
+    lockersTick ??= every(
+      3600,
+      async () => void (await courierSetup.enqueueStaleLockers()),
+      (err) => http.log.error({ err }, 'lockers refresh failed'),
+    );
     // Ticks often; each store is synced when its own interval has passed (one cheap query).
     poller ??= every(
       POLL_TICK_SECONDS,
@@ -372,6 +384,7 @@ export async function buildApp(
       trackingTick?.stop();
       latePackingTick?.stop();
       nomenclatureTick?.stop();
+      lockersTick?.stop();
       await worker.stop();
       await http.close();
       await events.close();

@@ -93,6 +93,7 @@ describe('fair job queue', () => {
       'shipment.track': () => Promise.resolve(),
       'shipment.generate': () => Promise.resolve(),
       'nomenclature.refresh': () => Promise.resolve(),
+      'courier.refresh_lockers': () => Promise.resolve(),
     };
     const worker = new JobWorker(
       db,

@@ -23,6 +23,8 @@ export interface JobPayloads {
   'shipment.generate': { order_id: number; batch_id: number | null };
   /** Fetch a courier's localities of one county again (modules/shipping/nomenclature). */
   'nomenclature.refresh': { courier: string; county: string };
+  /** Read a courier's lockers again with the account's login (modules/shipping/courier-setup.ts). */
+  'courier.refresh_lockers': { courier: string };
 }
 
 export type JobKind = keyof JobPayloads;
@@ -64,4 +66,5 @@ export const DEFAULT_PRIORITY: { [K in JobKind]: JobPriority } = {
   'shipment.track': JOB_PRIORITY.bulk,
   'shipment.generate': JOB_PRIORITY.routine,
   'nomenclature.refresh': JOB_PRIORITY.bulk,
+  'courier.refresh_lockers': JOB_PRIORITY.bulk,
 };

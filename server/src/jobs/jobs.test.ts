@@ -65,6 +65,7 @@ describe('durable jobs', () => {
       'shipment.track': () => Promise.resolve(),
       'shipment.generate': () => Promise.resolve(),
       'nomenclature.refresh': () => Promise.resolve(),
+      'courier.refresh_lockers': () => Promise.resolve(),
     };
     const workers = [1, 2, 3].map(
       () =>

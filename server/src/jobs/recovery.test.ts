@@ -32,6 +32,7 @@ describe('recovery of jobs whose worker died', () => {
     'shipment.track': () => Promise.resolve(),
     'shipment.generate': () => Promise.resolve(),
     'nomenclature.refresh': () => Promise.resolve(),
+    'courier.refresh_lockers': () => Promise.resolve(),
   });
   const health = async () =>
     (await app.http.inject({ method: 'GET', url: '/api/health' })).json<{

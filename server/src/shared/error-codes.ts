@@ -114,6 +114,14 @@ export const ERROR_CODES = [
   'address_match_not_needed',
   'locality_not_offered',
   'nomenclature_unavailable',
+  // couriers: logins, Test connection, options, lockers (modules/shipping/courier-setup.ts)
+  'courier_credentials_missing',
+  'courier_operation_unsupported',
+  'courier_account_missing',
+  'option_not_offered',
+  'locker_unknown',
+  'parcel_too_large_for_locker',
+  'locker_required',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,9 +1,14 @@
 import type {
   Courier,
   CourierLocality,
+  CourierContext,
   CourierOutcome,
+  CourierService,
+  Locker,
   MadeShipment,
+  PickupPoint,
   TrackingEvent,
+  UnifiedShipment,
 } from '../../src/modules/shipping/couriers/courier.js';
 
 /**
@@ -103,4 +108,80 @@ export function scriptedCourier(
       };
     };
   return c;
+}
+
+/** What a scripted courier with the optional operations answers, and what it was asked. */
+export interface PlatformScript {
+  /** The contexts and shipments the courier was called with, latest last. */
+  contexts: CourierContext[];
+  shipments: Omit<UnifiedShipment, 'reference'>[];
+  connectAnswer: CourierOutcome<{ services: CourierService[]; pickupPoints: PickupPoint[] }>;
+  lockerList: Locker[];
+  /** Price per kilogram started (minor units), so an estimate depends on the parcel. */
+  minorPerKg: number;
+  /** The next call of an optional operation throws (the courier out of reach). */
+  unreachable: boolean;
+}
+
+/**
+ * A scripted courier that also has the optional operations (Test connection, lockers, price
+ * estimate), login fields, and offers Saturday delivery and open package. Built on
+ * `scriptedCourier`, whose behaviour stays as it is.
+ */
+export function platformCourier(key = 'platform'): ScriptedCourier & { script: PlatformScript } {
+  const base = scriptedCourier(key);
+  const script: PlatformScript = {
+    contexts: [],
+    shipments: [],
+    connectAnswer: {
+      ok: true,
+      services: [
+        { id: 'std', name: 'Standard', locker: false },
+        { id: 'box', name: 'Locker', locker: true },
+      ],
+      pickupPoints: [{ id: 'pp1', name: 'Depozit', address: 'Str. Fabricii 3', isDefault: true }],
+    },
+    lockerList: [],
+    minorPerKg: 500,
+    unreachable: false,
+  };
+  const seen = (ctx: CourierContext) => {
+    script.contexts.push(ctx);
+    if (script.unreachable) {
+      script.unreachable = false;
+      throw new Error('connect ECONNREFUSED');
+    }
+  };
+  const createShipment = base.createShipment.bind(base);
+  return Object.assign(base, {
+    script,
+    capabilities: { ...base.capabilities, lockers: true, saturday: true, openPackage: true },
+    credentialFields: [
+      { key: 'username', secret: false, required: true },
+      { key: 'password', secret: true, required: true },
+    ],
+    createShipment(ctx: CourierContext, s: UnifiedShipment) {
+      script.contexts.push(ctx);
+      script.shipments.push(s);
+      return createShipment(ctx, s);
+    },
+    connect(ctx: CourierContext) {
+      seen(ctx);
+      return Promise.resolve(script.connectAnswer);
+    },
+    lockers(ctx: CourierContext) {
+      seen(ctx);
+      return Promise.resolve({ ok: true as const, lockers: script.lockerList });
+    },
+    estimate(ctx: CourierContext, s: Omit<UnifiedShipment, 'reference'>) {
+      seen(ctx);
+      script.shipments.push(s);
+      const kg = Math.max(1, Math.ceil(s.weightGrams / 1000));
+      return Promise.resolve({
+        ok: true as const,
+        amountMinor: kg * script.minorPerKg,
+        currency: 'RON',
+      });
+    },
+  });
 }

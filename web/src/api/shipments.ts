@@ -7,6 +7,11 @@ type Couriers = ApiJson<'/api/shipping/couriers', 'get'>;
 export type LabelFormat = NonNullable<ApiQuery<'/api/shipments/labels', 'get'>['format']>;
 export type LabelSort = NonNullable<ApiQuery<'/api/shipments/labels', 'get'>['sort']>;
 export type SlipKind = ApiQuery<'/api/shipments/slips', 'get'>['kind'];
+export type GenerateBody = ApiBody<'/api/orders/{id}/shipments', 'post'>;
+export type Estimates = ApiJson<'/api/orders/{id}/shipping-estimates', 'get'>;
+export type Lockers = ApiJson<'/api/shipping/lockers', 'get'>;
+export type Locker = Lockers['items'][number];
+type LockersRefreshed = ApiJson<'/api/shipping/lockers/refresh', 'post'>;
 type BatchStarted = ApiJson<'/api/shipments/bulk', 'post', 202>;
 /** The order's recipient matched to a courier's list of localities (nomenclature). */
 export type AddressMatch = ApiJson<'/api/orders/{id}/address-match', 'get'>;
@@ -24,7 +29,10 @@ export const MARK_STATUSES = [
 
 export const shipmentsApi = {
   ofOrder: (orderId: number) => api.get<OrderShipments>(`/orders/${orderId}/shipments`),
-  generate: (orderId: number) => api.post<Shipment>(`/orders/${orderId}/shipments`, {}),
+  generate: (orderId: number, body: GenerateBody = {}) =>
+    api.post<Shipment>(`/orders/${orderId}/shipments`, body),
+  /** The price at each courier with a login whose API estimates. */
+  estimates: (orderId: number) => api.get<Estimates>(`/orders/${orderId}/shipping-estimates`),
   /** The label document's address (opened in a new tab; the browser shows the PDF). */
   labelUrl: (shipmentId: number, format: 'a6' | 'a4x4' | 'zpl' = 'a6') =>
     `/api/shipments/labels?ids=${shipmentId}&format=${format}`,
@@ -49,4 +57,13 @@ export type ShipmentBatch = ApiJson<'/api/shipments/batches/{id}', 'get'>;
 export const batchesApi = {
   start: (order_ids: number[]) => api.post<BatchStarted>('/shipments/bulk', { order_ids }),
   get: (id: number) => api.get<ShipmentBatch>(`/shipments/batches/${id}`),
+};
+
+export const lockersApi = {
+  search: (courier: string, q: string) =>
+    api.get<Lockers>(
+      `/shipping/lockers?courier=${encodeURIComponent(courier)}&q=${encodeURIComponent(q)}`,
+    ),
+  refresh: (courier: string) =>
+    api.post<LockersRefreshed>('/shipping/lockers/refresh', { courier }),
 };

@@ -10,6 +10,8 @@ export type LabelFormat = ShippingSettings['printers'][number]['format'];
 export type CourierInfo = ApiJson<'/api/shipping/couriers', 'get'>['items'][number];
 export type CourierAccount = ApiJson<'/api/shipping/courier-accounts', 'get'>['items'][number];
 export type NewCourierAccount = ApiBody<'/api/shipping/courier-accounts', 'post'>;
+export type CourierAccountEdit = ApiBody<'/api/shipping/courier-accounts/{id}', 'patch'>;
+export type ConnectionTest = ApiJson<'/api/shipping/courier-accounts/{id}/test', 'post'>;
 
 export const shippingSettingsApi = {
   get: () => api.get<ShippingSettings>('/shipping/settings'),
@@ -23,4 +25,8 @@ export const shippingSettingsApi = {
       body,
     ),
   removeAccount: (id: number) => api.del<void>(`/shipping/courier-accounts/${id}`),
+  editAccount: (id: number, body: CourierAccountEdit) =>
+    api.patch<CourierAccount>(`/shipping/courier-accounts/${id}`, body),
+  /** Test connection: the courier's services and pickup points, or its messages. */
+  testAccount: (id: number) => api.post<ConnectionTest>(`/shipping/courier-accounts/${id}/test`),
 };

@@ -39,13 +39,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/**
- * `env` adds to the server's configuration (ECOMDIR_WORKER, …); `appOpts` to buildApp's
- * options (couriers for tests).
- */
+/** `env` adds to the server's configuration (ECOMDIR_WORKER, …); `opts` to buildApp (couriers). */
 export async function startHarness(
   env: Record<string, string> = {},
-  appOpts: Parameters<typeof buildApp>[1] = {},
+  opts: Parameters<typeof buildApp>[1] = {},
 ): Promise<Harness> {
   buildDashboardIfStale();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomdir-browser-test-'));
@@ -60,7 +57,7 @@ export async function startHarness(
       ALLOW_PRIVATE_STORES: 'true',
       ...env,
     }),
-    appOpts,
+    opts,
   );
   await app.http.listen({ port: 0, host: '127.0.0.1' });
   const address = app.http.server.address();

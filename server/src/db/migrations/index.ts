@@ -56,6 +56,8 @@ import * as m1407 from './20261201_1407_create_shipment_batches.js';
 import * as m1410 from './20261202_1410_add_shipments_details.js';
 import * as m1431 from './20261202_1431_create_courier_localities.js';
 import * as m1432 from './20261202_1432_create_order_address_choices.js';
+import * as m1411 from './20261202_1411_add_courier_accounts_options.js';
+import * as m1412 from './20261202_1412_create_courier_lockers.js';
 
 /**
  * Every migration, in order. Forward-only: a shipped migration is never edited; a change
@@ -119,4 +121,6 @@ export const migrations: Record<string, Migration> = {
   '20261202_1505_create_penalty_photos': m1505,
   '20261202_1431_create_courier_localities': m1431,
   '20261202_1432_create_order_address_choices': m1432,
+  '20261202_1411_add_courier_accounts_options': m1411,
+  '20261202_1412_create_courier_lockers': m1412,
 };

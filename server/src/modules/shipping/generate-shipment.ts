@@ -21,6 +21,7 @@ import {
   parseDetails,
   shipmentForOrder,
 } from './shipment-input.js';
+import { isLockerService } from './lockers.repo.js';
 import * as repo from './shipments.repo.js';
 import { defaultSender, readShippingSettings } from './shipping-settings.js';
 import { reason } from '../../shared/reasons.js';
@@ -159,10 +160,24 @@ export class ShipmentMaker {
           'Add a sender address in the shipping settings.',
         );
       const { unified, choice } = await shipmentForOrder(trx, order, settings, sender, opts);
-      if (!this.deps.couriers.find(choice.courier))
+      const courier = this.deps.couriers.find(choice.courier);
+      if (!courier)
         throw new Invalid('courier_unknown', 'This courier is not available on this server.');
       // Kept in `details`: a retry sends the courier the same place.
       if (resolved?.courier === choice.courier) unified.destination = resolved.destination;
+      // Asked for an option the courier does not offer: refused before a row is reserved.
+      const caps = courier.capabilities;
+      if (
+        (unified.saturday && !caps.saturday) ||
+        (unified.openPackage && !caps.openPackage) ||
+        (unified.locker && !caps.lockers)
+      )
+        throw new Invalid('option_not_offered', 'This courier does not offer this option.');
+      if (
+        !unified.locker &&
+        (await isLockerService(trx, accountId, choice.courier, choice.service))
+      )
+        throw new Invalid('locker_required', 'This service delivers to a locker: choose one.');
       const attempt = (latest?.attempt ?? 0) + 1;
       const now = Date.now();
       const id = await repo.reserveShipment(trx, {

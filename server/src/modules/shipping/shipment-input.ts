@@ -2,7 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB, OrderRow } from '../../db/schema.js';
 import { parseJsonColumn } from '../../shared/json.js';
 import { findOrderAddresses, findOrderItems } from '../orders/orders.repo.js';
+import { Invalid } from '../../shared/errors.js';
 import type { UnifiedShipment } from './couriers/courier.js';
+import { findLocker } from './lockers.repo.js';
 import type { LabelAddress } from './labels/label-data.js';
 import { type CourierChoice, chooseCourier } from './rules.js';
 import type { SenderAddress, ShippingSettings } from './shipping-settings.js';
@@ -16,6 +18,12 @@ export interface GenerateOptions {
   parcels?: number | undefined;
   weight_kg?: string | undefined;
   observations?: string | undefined;
+  /** The box, in whole centimetres; absent: the settings' default size. */
+  size_cm?: { length: number; width: number; height: number } | undefined;
+  saturday?: boolean | undefined;
+  open_package?: boolean | undefined;
+  /** A locker of the chosen courier (its id in the cached list); absent: to the door. */
+  locker_id?: string | undefined;
 }
 
 export function senderLabel(a: SenderAddress): LabelAddress {
@@ -74,6 +82,10 @@ export async function shipmentForOrder(
         valueMinor: order.total_minor,
       });
   if (!opts.courier && opts.service) choice.service = opts.service;
+  const sizeCm = opts.size_cm ?? settings.default_size_cm;
+  const locker = opts.locker_id
+    ? await lockerFor(db, order.account_id, choice.courier, opts.locker_id, sizeCm, weightGrams)
+    : null;
   const name = shipping
     ? `${shipping.first_name} ${shipping.last_name}`.trim()
     : order.customer_name;
@@ -102,10 +114,10 @@ export async function shipmentForOrder(
       weightGrams,
       observations: opts.observations ?? order.customer_note.slice(0, 200),
       payer: settings.payer,
-      sizeCm: settings.default_size_cm,
-      saturday: false,
-      openPackage: false,
-      locker: null,
+      sizeCm,
+      saturday: opts.saturday ?? false,
+      openPackage: opts.open_package ?? false,
+      locker,
       destination: null,
       content: items
         .map((i) => (i.quantity > 1 ? `${i.quantity}× ${i.name}` : i.name))
@@ -113,6 +125,33 @@ export async function shipmentForOrder(
         .slice(0, 100),
     },
   };
+}
+
+/**
+ * The cached locker, checked against the parcel before the courier is asked: a box that does
+ * not fit (any orientation) or is too heavy is refused here, not by the courier after an AWB.
+ */
+async function lockerFor(
+  db: Db,
+  accountId: number,
+  courier: string,
+  lockerId: string,
+  size: { length: number; width: number; height: number },
+  weightGrams: number,
+): Promise<{ id: string; name: string }> {
+  const l = await findLocker(db, accountId, courier, lockerId);
+  if (!l) throw new Invalid('locker_unknown', "This locker is not in the courier's list.");
+  const tooHeavy = l.max_weight_grams !== null && weightGrams > l.max_weight_grams;
+  const limits = [l.max_length_cm, l.max_width_cm, l.max_height_cm];
+  let tooBig = false;
+  if (limits.every((x) => x !== null)) {
+    const box = [size.length, size.width, size.height].sort((a, b) => b - a);
+    const room = limits.map(Number).sort((a, b) => b - a);
+    tooBig = box.some((d, i) => d > (room[i] ?? 0));
+  }
+  if (tooHeavy || tooBig)
+    throw new Invalid('parcel_too_large_for_locker', 'This parcel does not fit this locker.');
+  return { id: l.locker_id, name: l.name };
 }
 
 /** What a shipment row keeps as JSON beyond its columns (migration 1410). */

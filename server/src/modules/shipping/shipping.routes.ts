@@ -17,6 +17,13 @@ import {
   StationLabelQuery,
   StationShippingOut,
   CourierAccountBody,
+  CourierAccountEditBody,
+  ConnectionTestOut,
+  EstimatesOut,
+  LockersOut,
+  LockersQuery,
+  LockersRefreshBody,
+  LockersRefreshOut,
   CourierAccountIdParams,
   CourierAccountOut,
   CourierAccountsOut,
@@ -51,12 +58,12 @@ export function shippingRoutes(shipping: ShippingService): FastifyPluginAsyncZod
     app.get(
       '/shipping/couriers',
       { ...staff, schema: { tags, response: { 200: CouriersOut } } },
-      async () => ({ items: shipping.courierList() }),
+      async () => ({ items: shipping.setup.list() }),
     );
     app.get(
       '/shipping/courier-accounts',
       { ...owner, schema: { tags, response: { 200: CourierAccountsOut } } },
-      async (req) => shipping.courierAccounts(authOf(req).accountId),
+      async (req) => shipping.setup.accountList(authOf(req).accountId),
     );
     app.post(
       '/shipping/courier-accounts',
@@ -65,15 +72,56 @@ export function shippingRoutes(shipping: ShippingService): FastifyPluginAsyncZod
         schema: { tags, body: CourierAccountBody, response: { 201: CourierAccountOut } },
       },
       async (req, reply) =>
-        reply.status(201).send(await shipping.addCourierAccount(authOf(req).accountId, req.body)),
+        reply.status(201).send(await shipping.setup.addAccount(authOf(req).accountId, req.body)),
+    );
+    app.patch(
+      '/shipping/courier-accounts/:id',
+      {
+        ...owner,
+        schema: {
+          tags,
+          params: CourierAccountIdParams,
+          body: CourierAccountEditBody,
+          response: { 200: CourierAccountOut },
+        },
+      },
+      async (req) => shipping.setup.editAccount(authOf(req).accountId, req.params.id, req.body),
     );
     app.delete(
       '/shipping/courier-accounts/:id',
       { ...owner, schema: { tags, params: CourierAccountIdParams, response: { 204: z.null() } } },
       async (req, reply) => {
-        await shipping.removeCourierAccount(authOf(req).accountId, req.params.id);
+        await shipping.setup.removeAccount(authOf(req).accountId, req.params.id);
         return reply.status(204).send(null);
       },
+    );
+    // Test connection: the courier's answer (services, pickup points or its messages), as data.
+    app.post(
+      '/shipping/courier-accounts/:id/test',
+      {
+        ...owner,
+        schema: { tags, params: CourierAccountIdParams, response: { 200: ConnectionTestOut } },
+      },
+      async (req) => shipping.setup.test(authOf(req).accountId, req.params.id),
+    );
+    app.get(
+      '/shipping/lockers',
+      { ...staff, schema: { tags, querystring: LockersQuery, response: { 200: LockersOut } } },
+      async (req) =>
+        shipping.setup.searchLockers(authOf(req).accountId, req.query.courier, req.query.q),
+    );
+    app.post(
+      '/shipping/lockers/refresh',
+      {
+        ...staff,
+        schema: { tags, body: LockersRefreshBody, response: { 200: LockersRefreshOut } },
+      },
+      async (req) => shipping.setup.refreshLockers(authOf(req).accountId, req.body.courier),
+    );
+    app.get(
+      '/orders/:id/shipping-estimates',
+      { ...staff, schema: { tags, params: OrderIdParams, response: { 200: EstimatesOut } } },
+      async (req) => shipping.setup.estimates(authOf(req).accountId, req.params.id),
     );
 
     app.post(

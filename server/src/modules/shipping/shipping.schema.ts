@@ -16,6 +16,16 @@ export const GenerateBody = z.strictObject({
     .regex(/^\d{1,4}(\.\d{1,3})?$/, 'kilograms like 1.5')
     .optional(),
   observations: z.string().trim().max(200).optional(),
+  size_cm: z
+    .strictObject({
+      length: z.number().int().min(1).max(500),
+      width: z.number().int().min(1).max(500),
+      height: z.number().int().min(1).max(500),
+    })
+    .optional(),
+  saturday: z.boolean().optional(),
+  open_package: z.boolean().optional(),
+  locker_id: z.string().trim().min(1).max(80).optional(),
 });
 
 export const ShipmentOut = z.object({
@@ -89,16 +99,82 @@ export const PublicTrackingOut = z.object({
   events: z.array(z.object({ status: z.enum(SHIPMENT_STATUSES), at: z.string() })),
 });
 
+const Credentials = z
+  .record(z.string().min(1).max(60), z.string().max(2000))
+  .refine((r) => Object.keys(r).length <= 20, 'at most 20 fields');
+/** Non-secret choices (pickup point id, default service, client id…), keys the adapter's. */
+const CourierOptions = z
+  .record(z.string().min(1).max(60), z.string().max(200))
+  .refine((r) => Object.keys(r).length <= 20, 'at most 20 options');
 export const CourierAccountBody = z.strictObject({
   courier: z.string().trim().min(1).max(40),
   name: z.string().trim().min(1).max(80),
-  credentials: z.record(z.string().min(1).max(60), z.string().max(2000)),
+  credentials: Credentials,
+  options: CourierOptions.optional(),
+});
+/** An edit: a credential left empty keeps the stored secret; options replace the stored ones. */
+export const CourierAccountEditBody = z.strictObject({
+  name: z.string().trim().min(1).max(80).optional(),
+  credentials: Credentials.optional(),
+  options: CourierOptions.optional(),
 });
 export const CourierAccountOut = z.object({
   id: z.number(),
   courier: z.string(),
   name: z.string(),
+  options: z.record(z.string(), z.string()),
+  /** Which credential fields hold a value (never the values). */
+  credential_keys: z.array(z.string()),
   created_at: z.string(),
+  updated_at: z.string(),
+});
+const Messages = z.array(z.object({ code: z.string(), text: z.string() }));
+export const ConnectionTestOut = z.object({
+  ok: z.boolean(),
+  services: z.array(z.object({ id: z.string(), name: z.string(), locker: z.boolean() })),
+  pickup_points: z.array(
+    z.object({ id: z.string(), name: z.string(), address: z.string(), is_default: z.boolean() }),
+  ),
+  messages: Messages,
+});
+export const EstimatesOut = z.object({
+  items: z.array(
+    z.object({
+      courier: z.string(),
+      courier_name: z.string(),
+      service: z.string(),
+      amount: z.string().nullable(),
+      currency: z.string().nullable(),
+      messages: Messages,
+    }),
+  ),
+});
+export const LockersQuery = z.strictObject({
+  courier: z.string().trim().min(1).max(40),
+  q: z.string().trim().max(80).default(''),
+});
+export const LockersOut = z.object({
+  refreshed_at: z.string().nullable(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      address: z.string(),
+      city: z.string(),
+      county: z.string(),
+      postcode: z.string().nullable(),
+      max_size_cm: z
+        .object({ length: z.number(), width: z.number(), height: z.number() })
+        .nullable(),
+      max_weight_kg: z.string().nullable(),
+    }),
+  ),
+});
+export const LockersRefreshBody = z.strictObject({ courier: z.string().trim().min(1).max(40) });
+export const LockersRefreshOut = z.object({
+  ok: z.boolean(),
+  count: z.number(),
+  messages: Messages,
 });
 export const CourierAccountsOut = z.object({ items: z.array(CourierAccountOut) });
 export const CouriersOut = z.object({
@@ -112,6 +188,20 @@ export const CouriersOut = z.object({
         cancel: z.boolean(),
         tracking: z.boolean(),
         lockers: z.boolean(),
+        saturday: z.boolean(),
+        open_package: z.boolean(),
+      }),
+      /** What a login asks for (label: i18n `courier_fields.<key>`, else the key). */
+      credential_fields: z.array(
+        z.object({ key: z.string(), secret: z.boolean(), required: z.boolean() }),
+      ),
+      /** Which of the optional operations the courier's API has. */
+      operations: z.object({
+        connect: z.boolean(),
+        lockers: z.boolean(),
+        localities: z.boolean(),
+        estimate: z.boolean(),
+        cod_settlements: z.boolean(),
       }),
     }),
   ),

@@ -18,8 +18,10 @@ import type {
   LabelAddress,
   LabelData,
   LabelFormat,
+  RenderLabels,
   RenderedDocument,
 } from './labels/label-data.js';
+import type { CourierSetup } from './courier-setup.js';
 import type { GenerateOptions } from './shipment-input.js';
 import * as repo from './shipments.repo.js';
 import type { ShipmentOut } from './shipping.schema.js';
@@ -55,6 +57,10 @@ export class ShippingService {
     private readonly events: EventBus,
     readonly batches: ShipmentBatches,
     private readonly renderSlips: RenderSlips,
+    /** Logins, Test connection, estimates and lockers (courier-setup.ts). */
+    readonly setup: CourierSetup,
+    /** ecomdir's own label, for a courier's AWB in a format the courier does not print. */
+    private readonly renderLabels: RenderLabels,
   ) {}
 
   private onPackingErrorCancel: PackingErrorCancelHook | null = null;
@@ -112,40 +118,6 @@ export class ShippingService {
       throw new Invalid('invalid_request', 'Two sender addresses have the same id.');
     await writeShippingSettings(this.db, accountId, s);
     return s;
-  }
-
-  courierList() {
-    return this.couriers.keys().flatMap((k) => {
-      const c = this.couriers.find(k);
-      if (!c) return [];
-      const { labelFormats, ...caps } = c.capabilities;
-      return [
-        { key: c.key, name: c.name, capabilities: { ...caps, label_formats: [...labelFormats] } },
-      ];
-    });
-  }
-
-  async courierAccounts(accountId: number) {
-    const rows = await this.accounts.list(accountId);
-    return { items: rows.map((r) => ({ ...r, created_at: iso(r.created_at) })) };
-  }
-
-  async addCourierAccount(
-    accountId: number,
-    input: { courier: string; name: string; credentials: Record<string, string> },
-  ) {
-    if (!this.couriers.find(input.courier))
-      throw new Invalid('courier_unknown', 'This courier is not available on this server.');
-    const id = await this.accounts.add(accountId, input);
-    const row = (await this.accounts.list(accountId)).find((r) => r.id === id);
-    if (!row)
-      throw new NotFound('courier_account_not_found', 'This courier account was not found.');
-    return { ...row, created_at: iso(row.created_at) };
-  }
-
-  async removeCourierAccount(accountId: number, id: number): Promise<void> {
-    if (!(await this.accounts.remove(accountId, id)))
-      throw new NotFound('courier_account_not_found', 'This courier account was not found.');
   }
 
   async generate(accountId: number, orderId: number, opts: GenerateOptions, actor: Actor) {
@@ -298,8 +270,6 @@ export class ShippingService {
     const courier = this.couriers.find(rows[0]?.courier ?? '');
     if (!courier)
       throw new Invalid('courier_unknown', 'This courier is not available on this server.');
-    if (!courier.capabilities.labelFormats.includes(format))
-      throw new Invalid('label_format_unsupported', 'This courier does not print this format.');
     const orders = await this.db
       .selectFrom('orders as o')
       .leftJoin('stores as s', 's.id', 'o.store_id')
@@ -339,6 +309,9 @@ export class ShippingService {
         createdAt: iso(r.created_at),
       };
     });
+    // A format the courier does not print: our own label with the courier's AWB and name.
+    if (!courier.capabilities.labelFormats.includes(format))
+      return this.renderLabels(labels, format);
     const ctx = await this.accounts.contextOf(accountId, courier.key);
     const r = await courier.label(ctx, labels, format);
     if (!r.ok) throw new CourierRefused('The courier refused to give the labels.', r.messages);

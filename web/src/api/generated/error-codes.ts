@@ -99,6 +99,13 @@ export const ERROR_CODES = [
   'address_match_not_needed',
   'locality_not_offered',
   'nomenclature_unavailable',
+  'courier_credentials_missing',
+  'courier_operation_unsupported',
+  'courier_account_missing',
+  'option_not_offered',
+  'locker_unknown',
+  'parcel_too_large_for_locker',
+  'locker_required',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const STORE_CAUSE_CODES = [

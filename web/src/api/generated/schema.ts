@@ -2020,9 +2020,17 @@ export interface paths {
         content: {
           'application/json': {
             courier?: string;
+            locker_id?: string;
             observations?: string;
+            open_package?: boolean;
             parcels?: number;
+            saturday?: boolean;
             service?: string;
+            size_cm?: {
+              height: number;
+              length: number;
+              width: number;
+            };
             weight_kg?: string;
           };
         };
@@ -2092,6 +2100,55 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/shipping-estimates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                amount: string | null;
+                courier: string;
+                courier_name: string;
+                currency: string | null;
+                messages: {
+                  code: string;
+                  text: string;
+                }[];
+                service: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -4625,8 +4682,13 @@ export interface paths {
               items: {
                 courier: string;
                 created_at: string;
+                credential_keys: string[];
                 id: number;
                 name: string;
+                options: {
+                  [key: string]: string;
+                };
+                updated_at: string;
               }[];
             };
           };
@@ -4649,6 +4711,9 @@ export interface paths {
               [key: string]: string;
             };
             name: string;
+            options?: {
+              [key: string]: string;
+            };
           };
         };
       };
@@ -4662,8 +4727,13 @@ export interface paths {
             'application/json': {
               courier: string;
               created_at: string;
+              credential_keys: string[];
               id: number;
               name: string;
+              options: {
+                [key: string]: string;
+              };
+              updated_at: string;
             };
           };
         };
@@ -4709,6 +4779,103 @@ export interface paths {
     };
     options?: never;
     head?: never;
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            credentials?: {
+              [key: string]: string;
+            };
+            name?: string;
+            options?: {
+              [key: string]: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              courier: string;
+              created_at: string;
+              credential_keys: string[];
+              id: number;
+              name: string;
+              options: {
+                [key: string]: string;
+              };
+              updated_at: string;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/shipping/courier-accounts/{id}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              messages: {
+                code: string;
+                text: string;
+              }[];
+              ok: boolean;
+              pickup_points: {
+                address: string;
+                id: string;
+                is_default: boolean;
+                name: string;
+              }[];
+              services: {
+                id: string;
+                locker: boolean;
+                name: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
     patch?: never;
     trace?: never;
   };
@@ -4741,10 +4908,24 @@ export interface paths {
                   cod: boolean;
                   label_formats: ('a6' | 'a4x4' | 'zpl')[];
                   lockers: boolean;
+                  open_package: boolean;
+                  saturday: boolean;
                   tracking: boolean;
                 };
+                credential_fields: {
+                  key: string;
+                  required: boolean;
+                  secret: boolean;
+                }[];
                 key: string;
                 name: string;
+                operations: {
+                  cod_settlements: boolean;
+                  connect: boolean;
+                  estimate: boolean;
+                  localities: boolean;
+                  lockers: boolean;
+                };
               }[];
             };
           };
@@ -4753,6 +4934,108 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shipping/lockers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query: {
+          courier: string;
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                address: string;
+                city: string;
+                county: string;
+                id: string;
+                max_size_cm: {
+                  height: number;
+                  length: number;
+                  width: number;
+                } | null;
+                max_weight_kg: string | null;
+                name: string;
+                postcode: string | null;
+              }[];
+              refreshed_at: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/shipping/lockers/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            courier: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              count: number;
+              messages: {
+                code: string;
+                text: string;
+              }[];
+              ok: boolean;
+            };
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -6427,7 +6710,14 @@ export interface components {
       | 'address_unmatched'
       | 'address_match_not_needed'
       | 'locality_not_offered'
-      | 'nomenclature_unavailable';
+      | 'nomenclature_unavailable'
+      | 'courier_credentials_missing'
+      | 'courier_operation_unsupported'
+      | 'courier_account_missing'
+      | 'option_not_offered'
+      | 'locker_unknown'
+      | 'parcel_too_large_for_locker'
+      | 'locker_required';
     /** @enum {string} */
     ReasonCode:
       | 'round_robin'

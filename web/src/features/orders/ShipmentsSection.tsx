@@ -1,14 +1,22 @@
-import { Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconTruckDelivery } from '@tabler/icons-react';
+import { IconAdjustments, IconTruckDelivery } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Shipment, shipmentsApi } from '../../api/shipments';
 import { useCodedError } from '../../shared/coded-error';
 import { ErrorText } from '../../shared/states';
 import { useFormat } from '../../shared/use-format';
 import { Section } from './OrderSections';
+import {
+  GenerateOptions,
+  type GenerateChoice,
+  NO_CHOICE,
+  ShippingEstimates,
+  bodyOf,
+} from './GenerateOptions';
 import { ShipmentActions } from './ShipmentActions';
 import { AddressMatchPanel } from './AddressMatchPanel';
 
@@ -29,8 +37,10 @@ export function ShipmentsSection({ orderId, status }: { orderId: number; status:
     queryKey: ['orders', 'detail', orderId, 'shipments'],
     queryFn: () => shipmentsApi.ofOrder(orderId),
   });
+  const [showOptions, setShowOptions] = useState(false);
+  const [choice, setChoice] = useState<GenerateChoice>(NO_CHOICE);
   const generate = useMutation({
-    mutationFn: () => shipmentsApi.generate(orderId),
+    mutationFn: () => shipmentsApi.generate(orderId, bodyOf(choice)),
     onSuccess: (s) =>
       notifications.show({
         color: s.state === 'made' ? 'green' : 'orange',
@@ -44,19 +54,33 @@ export function ShipmentsSection({ orderId, status }: { orderId: number; status:
   const live = items.some((s) => s.state === 'made' || s.state === 'pending');
   const button =
     SHIPPABLE.includes(status) && !live ? (
-      <Button
-        size="xs"
-        leftSection={<IconTruckDelivery size={16} />}
-        loading={generate.isPending}
-        onClick={() => generate.mutate()}
-        data-testid="generate-awb"
-      >
-        {t('shipping.section.generate')}
-      </Button>
+      <Group gap="xs">
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconAdjustments size={16} />}
+          aria-expanded={showOptions}
+          onClick={() => setShowOptions(!showOptions)}
+          data-testid="generate-options-toggle"
+        >
+          {t('shipping.options.toggle')}
+        </Button>
+        <Button
+          size="xs"
+          leftSection={<IconTruckDelivery size={16} />}
+          loading={generate.isPending}
+          onClick={() => generate.mutate()}
+          data-testid="generate-awb"
+        >
+          {t('shipping.section.generate')}
+        </Button>
+      </Group>
     ) : null;
   return (
     <Section title={t('shipping.section.title')} testId="order-shipments" extra={button}>
       {SHIPPABLE.includes(status) && !live && <AddressMatchPanel orderId={orderId} />}
+      {button && <ShippingEstimates orderId={orderId} />}
+      {button && showOptions && <GenerateOptions value={choice} onChange={setChoice} />}
       {shipments.isError && <ErrorText error={shipments.error} />}
       {items.length === 0 && !shipments.isError && (
         <Text size="sm" c="dimmed">

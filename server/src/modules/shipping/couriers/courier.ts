@@ -34,6 +34,9 @@ export interface CourierCapabilities {
   /** The courier has a tracking API worth polling (the own courier does not: the shop marks). */
   tracking: boolean;
   lockers: boolean;
+  /** Saturday delivery and open-package offered (absent: not offered; the order page hides them). */
+  saturday?: boolean;
+  openPackage?: boolean;
 }
 
 /** One parcel to send, in the courier-neutral shape the core builds from the order. */
