@@ -53,6 +53,8 @@ import { shippingRoutes } from '../modules/shipping/shipping.routes.js';
 import { ShippingService } from '../modules/shipping/shipping.service.js';
 import { readShippingSettings } from '../modules/shipping/shipping-settings.js';
 import { ShipmentTracker } from '../modules/shipping/track-shipments.js';
+import { codRoutes } from '../modules/shipping/cod/cod.routes.js';
+import { CodService } from '../modules/shipping/cod/cod.service.js';
 import { registerSessionLoading } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { redactUrl, registerSecurityHeaders } from './security-headers.js';
@@ -72,6 +74,7 @@ export interface Services {
   sync: SyncService;
   shipping: ShippingService;
   shipmentTracker: ShipmentTracker;
+  cod: CodService;
 }
 
 export interface App {
@@ -197,6 +200,7 @@ export async function buildApp(
       opts.renderSlips ?? renderSlips,
     ),
     shipmentTracker,
+    cod: new CodService(database.db, couriers, (a, c) => courierAccounts.contextOf(a, c)),
   };
 
   const http = Fastify({
@@ -261,6 +265,7 @@ export async function buildApp(
       await api.register(packingRoutes(services.packing));
       await api.register(eventsRoutes(events));
       await api.register(shippingRoutes(services.shipping));
+      await api.register(codRoutes(services.cod));
     },
     { prefix: '/api' },
   );
@@ -276,11 +281,13 @@ export async function buildApp(
     'store.push_shipment': (p) => writeback.pushShipment(p),
     'shipment.track': (p) => shipmentTracker.track(p.shipment_id),
     'shipment.generate': (p) => shipmentBatches.run(p),
+    'cod.import': (p) => services.cod.runImport(p.import_id),
   } satisfies JobHandlers;
   const worker = new JobWorker(database.db, database.dialect, jobHandlers, config.jobs, http.log);
   let poller: { stop(): void } | null = null;
   let shiftWatch: { stop(): void } | null = null;
   let trackingTick: { stop(): void } | null = null;
+  let codTick: { stop(): void } | null = null;
   const startBackground = () => {
     worker.start();
     // Shift ends and starts: redistribute and retry the Unassigned queue every minute.
@@ -292,6 +299,12 @@ export async function buildApp(
       60,
       async () => void (await shipmentTracker.enqueueDue()),
       (err) => http.log.error({ err }, 'tracking tick failed'),
+    );
+    // COD settlements by courier API: hourly tick, each account and courier read once a day.
+    codTick ??= every(
+      3600,
+      async () => void (await services.cod.enqueueDaily()),
+      (err) => http.log.error({ err }, 'COD settlements tick failed'),
     );
     // Ticks often; each store is synced when its own interval has passed (one cheap query).
     poller ??= every(
@@ -312,6 +325,7 @@ export async function buildApp(
       poller?.stop();
       shiftWatch?.stop();
       trackingTick?.stop();
+      codTick?.stop();
       await worker.stop();
       await http.close();
       await events.close();

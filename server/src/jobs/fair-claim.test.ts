@@ -92,6 +92,7 @@ describe('fair job queue', () => {
       'store.push_shipment': () => Promise.resolve(),
       'shipment.track': () => Promise.resolve(),
       'shipment.generate': () => Promise.resolve(),
+      'cod.import': () => Promise.resolve(),
     };
     const worker = new JobWorker(
       db,

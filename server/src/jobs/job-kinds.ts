@@ -21,6 +21,8 @@ export interface JobPayloads {
   'shipment.track': { shipment_id: number };
   /** Make one order's AWB: an item of a bulk batch, or at packing (batch_id null). */
   'shipment.generate': { order_id: number; batch_id: number | null };
+  /** Read a courier's COD settlements through its API into one import (modules/shipping/cod). */
+  'cod.import': { import_id: number };
 }
 
 export type JobKind = keyof JobPayloads;
@@ -61,4 +63,5 @@ export const DEFAULT_PRIORITY: { [K in JobKind]: JobPriority } = {
   'store.push_shipment': JOB_PRIORITY.routine,
   'shipment.track': JOB_PRIORITY.bulk,
   'shipment.generate': JOB_PRIORITY.routine,
+  'cod.import': JOB_PRIORITY.routine,
 };

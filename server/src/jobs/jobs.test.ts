@@ -64,6 +64,7 @@ describe('durable jobs', () => {
       'store.push_shipment': () => Promise.resolve(),
       'shipment.track': () => Promise.resolve(),
       'shipment.generate': () => Promise.resolve(),
+      'cod.import': () => Promise.resolve(),
     };
     const workers = [1, 2, 3].map(
       () =>

@@ -31,6 +31,7 @@ describe('recovery of jobs whose worker died', () => {
     'store.push_shipment': () => Promise.resolve(),
     'shipment.track': () => Promise.resolve(),
     'shipment.generate': () => Promise.resolve(),
+    'cod.import': () => Promise.resolve(),
   });
   const health = async () =>
     (await app.http.inject({ method: 'GET', url: '/api/health' })).json<{

@@ -1,4 +1,5 @@
 import type {
+  CodSettlementLine,
   Courier,
   CourierOutcome,
   MadeShipment,
@@ -20,9 +21,23 @@ export interface ScriptedCourier extends Courier {
   /** What track() answers per AWB; a string makes it throw. */
   history: Map<string, Omit<TrackingEvent, 'awb'>[]>;
   trackFails: number;
+  /**
+   * Only with `scriptedCourier(key, tracking, { settlements: true })`: what codSettlements()
+   * answers (the lines whose paid day is in the range; a refusal when `refuse`), and the ranges
+   * it was asked for.
+   */
+  settlements?: {
+    lines: CodSettlementLine[];
+    refuse: { messages: { code: string; text: string }[]; retryable: boolean } | null;
+    asked: { from: string; to: string }[];
+  };
 }
 
-export function scriptedCourier(key = 'scripted', tracking = true): ScriptedCourier {
+export function scriptedCourier(
+  key = 'scripted',
+  tracking = true,
+  opts: { settlements?: boolean } = {},
+): ScriptedCourier {
   let seq = 0;
   const c: ScriptedCourier = {
     key,
@@ -77,5 +92,22 @@ export function scriptedCourier(key = 'scripted', tracking = true): ScriptedCour
     },
     cancel: () => Promise.resolve({ ok: true }),
   };
+  if (opts.settlements) {
+    const settlements = { lines: [], refuse: null, asked: [] } as NonNullable<
+      ScriptedCourier['settlements']
+    >;
+    c.settlements = settlements;
+    c.codSettlements = (_ctx, range) => {
+      settlements.asked.push(range);
+      if (settlements.refuse) return Promise.resolve({ ok: false, ...settlements.refuse });
+      const day = (at: number | null) => (at === null ? '' : new Date(at).toISOString().slice(0, 10));
+      return Promise.resolve({
+        ok: true,
+        lines: settlements.lines.filter(
+          (l) => l.paidAt === null || (day(l.paidAt) >= range.from && day(l.paidAt) <= range.to),
+        ),
+      });
+    };
+  }
   return c;
 }

@@ -49,6 +49,10 @@ import * as m1405 from './20261201_1405_create_own_courier_awbs.js';
 import * as m1406 from './20261201_1406_create_courier_accounts.js';
 import * as m1407 from './20261201_1407_create_shipment_batches.js';
 import * as m1410 from './20261202_1410_add_shipments_details.js';
+import * as m1421 from './20261202_1421_create_cod_imports.js';
+import * as m1422 from './20261202_1422_create_cod_settlement_lines.js';
+import * as m1423 from './20261202_1423_create_cod_settings.js';
+import * as m1424 from './20261202_1424_index_shipments_awb.js';
 
 /**
  * Every migration, in order. Forward-only: a shipped migration is never edited; a change
@@ -105,4 +109,8 @@ export const migrations: Record<string, Migration> = {
   '20261201_1207_add_account_station_code': m1207,
   '20261201_1208_unique_username_per_account': m1208,
   '20261202_1410_add_shipments_details': m1410,
+  '20261202_1421_create_cod_imports': m1421,
+  '20261202_1422_create_cod_settlement_lines': m1422,
+  '20261202_1423_create_cod_settings': m1423,
+  '20261202_1424_index_shipments_awb': m1424,
 };
