@@ -23,6 +23,7 @@ describe('tenant isolation: account A never reaches account B', () => {
     shipment: 0,
     courierAccount: 0,
     batch: 0,
+    codImport: 0,
   };
   /** Texts only B's data contains: no answer to A may carry one. */
   const MARKERS = ['Secretescu', 'Bsecretpacker', 'bsecretstore', '192.0.2.222', 'bsecretjob'];
@@ -125,6 +126,21 @@ describe('tenant isolation: account A never reaches account B', () => {
     B.batch = (await b.post('/api/shipments/bulk', { order_ids: [B.order] })).json<{
       batch_id: number;
     }>().batch_id;
+    // B's COD settlement import (named with a marker: A's import list must not show it).
+    B.codImport = (
+      await app.database.db
+        .insertInto('cod_imports')
+        .values({
+          account_id: accountB,
+          courier: 'own',
+          source: 'file',
+          file_name: 'bsecretstore.csv',
+          state: 'done',
+          created_at: Date.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     // A failed login into B's account, which only B's owner may see.
     await app.http.inject({
       method: 'POST',
@@ -196,6 +212,8 @@ describe('tenant isolation: account A never reaches account B', () => {
       url: `/api/shipments/slips?order_ids=${B.order}&kind=packing`,
     }),
     'GET /api/shipments/labels': () => ({ url: `/api/shipments/labels?ids=${B.shipment}` }),
+    'GET /api/orders/{id}/cod': () => ({ url: `/api/orders/${B.order}/cod` }),
+    'GET /api/cod/imports/{id}': () => ({ url: `/api/cod/imports/${B.codImport}` }),
     // Public by design: whoever has a shipment's link sees its status (no personal data); the
     // isolation is the 128-bit random token, so a token nobody was given is not found.
     'GET /api/t/{token}': () => ({ url: `/api/t/${'x'.repeat(22)}` }),

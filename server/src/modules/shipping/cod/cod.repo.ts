@@ -46,6 +46,7 @@ export async function insertImport(
     state: 'queued' | 'running';
     range: { from: string; to: string } | null;
     createdBy: string;
+    now?: number;
   },
 ): Promise<number> {
   const row = await db
@@ -59,7 +60,7 @@ export async function insertImport(
       range_from: i.range?.from ?? null,
       range_to: i.range?.to ?? null,
       created_by: i.createdBy,
-      created_at: Date.now(),
+      created_at: i.now ?? Date.now(),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -213,7 +213,7 @@ export class CodService {
     const from = input.from ?? addDays(to, -(API_LOOKBACK_DAYS - 1));
     if (from > to || addDays(from, MAX_RANGE_DAYS - 1) < to)
       throw new Invalid('cod_range_invalid', `Choose at most ${MAX_RANGE_DAYS} days, from ≤ to.`);
-    const id = await this.queueImport(accountId, courier, { from, to }, actor.label);
+    const id = await this.queueImport(accountId, courier, { from, to }, actor.label, now);
     return this.importOut(accountId, id);
   }
 
@@ -222,6 +222,7 @@ export class CodService {
     courier: string,
     range: { from: string; to: string },
     by: string,
+    now = Date.now(),
   ): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       const id = await repo.insertImport(trx, {
@@ -232,6 +233,7 @@ export class CodService {
         state: 'queued',
         range,
         createdBy: by,
+        now,
       });
       await enqueue(trx, {
         kind: 'cod.import',
@@ -265,6 +267,7 @@ export class CodService {
         a.courier,
         { from: addDays(to, -(API_LOOKBACK_DAYS - 1)), to },
         'system',
+        now,
       );
       queued++;
     }
