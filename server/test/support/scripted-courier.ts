@@ -100,7 +100,8 @@ export function scriptedCourier(
     c.codSettlements = (_ctx, range) => {
       settlements.asked.push(range);
       if (settlements.refuse) return Promise.resolve({ ok: false, ...settlements.refuse });
-      const day = (at: number | null) => (at === null ? '' : new Date(at).toISOString().slice(0, 10));
+      const day = (at: number | null) =>
+        at === null ? '' : new Date(at).toISOString().slice(0, 10);
       return Promise.resolve({
         ok: true,
         lines: settlements.lines.filter(

@@ -46,9 +46,7 @@ export async function figuresPerDay(
 ): Promise<DayFigures[]> {
   if (days.length === 0) return [];
   const values = sql.join(
-    days.map(
-      (d) => sql`(${d.day}, CAST(${d.start} AS BIGINT), CAST(${d.end} AS BIGINT))`,
-    ),
+    days.map((d) => sql`(${d.day}, CAST(${d.start} AS BIGINT), CAST(${d.end} AS BIGINT))`),
   );
   const inDay = (col: string) =>
     sql`cs.${sql.raw(col)} >= d.d_start AND cs.${sql.raw(col)} < d.d_end`;

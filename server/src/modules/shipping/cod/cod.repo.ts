@@ -21,7 +21,9 @@ export async function saveOverdueDays(db: Db, accountId: number, days: number): 
   await db
     .insertInto('cod_settings')
     .values({ account_id: accountId, overdue_days: days, updated_at: now })
-    .onConflict((oc) => oc.column('account_id').doUpdateSet({ overdue_days: days, updated_at: now }))
+    .onConflict((oc) =>
+      oc.column('account_id').doUpdateSet({ overdue_days: days, updated_at: now }),
+    )
     .execute();
 }
 

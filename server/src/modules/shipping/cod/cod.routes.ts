@@ -69,7 +69,10 @@ export function codRoutes(cod: CodService): FastifyPluginAsyncZod {
     );
     app.get(
       '/cod/summary',
-      { ...staff, schema: { tags, querystring: CodSummaryQuery, response: { 200: CodSummaryOut } } },
+      {
+        ...staff,
+        schema: { tags, querystring: CodSummaryQuery, response: { 200: CodSummaryOut } },
+      },
       async (req) => cod.summary(authOf(req).accountId, req.query),
     );
     app.get(
@@ -138,7 +141,10 @@ export function codRoutes(cod: CodService): FastifyPluginAsyncZod {
         const { file, fields } = await readUpload(req);
         const f = CodFileFields.safeParse(fields);
         if (!f.success)
-          throw new Invalid('cod_columns_missing', 'Choose the AWB, amount and payment date columns.');
+          throw new Invalid(
+            'cod_columns_missing',
+            'Choose the AWB, amount and payment date columns.',
+          );
         return cod.importFile(authOf(req).accountId, actorOf(req), {
           courier: f.data.courier,
           file,

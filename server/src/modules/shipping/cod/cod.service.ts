@@ -135,7 +135,9 @@ export class CodService {
     return {
       file_name: file.name,
       headers: table.headers,
-      sample: table.rows.slice(0, 5).map((r) => table.headers.map((_h, i) => cellText(r[i] ?? null))),
+      sample: table.rows
+        .slice(0, 5)
+        .map((r) => table.headers.map((_h, i) => cellText(r[i] ?? null))),
       row_count: table.rows.length,
       detected: detectColumns(table.headers),
     };
@@ -161,13 +163,19 @@ export class CodService {
         range: null,
         createdBy: actor.label,
       });
-      await this.store(trx, accountId, importId, courier, lines.map((l) => ({
-        awb: l.awb,
-        amountMinor: l.amountMinor,
-        currency,
-        paidAt: localMidnight(l.paidDay, timezone),
-        reference: l.reference,
-      })));
+      await this.store(
+        trx,
+        accountId,
+        importId,
+        courier,
+        lines.map((l) => ({
+          awb: l.awb,
+          amountMinor: l.amountMinor,
+          currency,
+          paidAt: localMidnight(l.paidDay, timezone),
+          reference: l.reference,
+        })),
+      );
       return importId;
     });
     return { ...(await this.importOut(accountId, id)), rejected_rows: rejected };
@@ -283,8 +291,7 @@ export class CodService {
     const courier = this.couriers.find(row.courier);
     const fail = (messages: CourierMessage[]) =>
       repo.setImportState(this.db, accountId, importId, { state: 'failed', messages });
-    if (!courier?.codSettlements)
-      return fail([{ code: 'cod_courier_no_api', text: '' }]);
+    if (!courier?.codSettlements) return fail([{ code: 'cod_courier_no_api', text: '' }]);
     let answer: Awaited<ReturnType<NonNullable<typeof courier.codSettlements>>>;
     try {
       answer = await courier.codSettlements(await this.contextOf(accountId, row.courier), {
@@ -297,13 +304,19 @@ export class CodService {
     if (!answer.ok) return fail(answer.messages);
     const lines = answer.lines;
     await this.db.transaction().execute((trx) =>
-      this.store(trx, accountId, importId, row.courier, lines.map((l) => ({
-        awb: l.awb,
-        amountMinor: l.amountMinor,
-        currency: l.currency,
-        paidAt: l.paidAt,
-        reference: l.reference,
-      }))),
+      this.store(
+        trx,
+        accountId,
+        importId,
+        row.courier,
+        lines.map((l) => ({
+          awb: l.awb,
+          amountMinor: l.amountMinor,
+          currency: l.currency,
+          paidAt: l.paidAt,
+          reference: l.reference,
+        })),
+      ),
     );
   }
 

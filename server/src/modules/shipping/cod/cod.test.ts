@@ -5,7 +5,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createOrder } from '../../../../test/support/factories.js';
-import { type ScriptedCourier, scriptedCourier } from '../../../../test/support/scripted-courier.js';
+import {
+  type ScriptedCourier,
+  scriptedCourier,
+} from '../../../../test/support/scripted-courier.js';
 import { type Client, ownerClient, startTestApp } from '../../../../test/support/test-app.js';
 import type { CodImportOut, CodStateOut, CodSummaryOut } from './cod.schema.js';
 import type { z } from 'zod';
@@ -20,7 +23,7 @@ type State = z.infer<typeof CodStateOut>;
 
 function form(file: { name: string; bytes: Buffer } | null, fields: Record<string, string> = {}) {
   const f = new FormData();
-  if (file) f.append('file', new Blob([file.bytes]), file.name);
+  if (file) f.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
   for (const [k, v] of Object.entries(fields)) f.append(k, v);
   return f;
 }
@@ -130,23 +133,68 @@ describe('COD reconciliation: settlements imported, matched, counted once, figur
     app = await startTestApp({}, { couriers: [courier] });
     owner = await ownerClient(app);
     // Made on Nov 2 (local), delivered Nov 3 at 14:00 local.
-    await seed(owner, { awb: '2100000001', cod: 11480, created: at(2, 7), status: 'delivered', events: [['in_transit', at(2, 15)], ['delivered', at(3, 12)]] });
+    await seed(owner, {
+      awb: '2100000001',
+      cod: 11480,
+      created: at(2, 7),
+      status: 'delivered',
+      events: [
+        ['in_transit', at(2, 15)],
+        ['delivered', at(3, 12)],
+      ],
+    });
     // Delivered at 00:30 local on Nov 4 (22:30 UTC on Nov 3): a Nov 4 collection.
-    await seed(owner, { awb: '2100000002', cod: 25000, created: at(2, 16), status: 'delivered', events: [['delivered', at(3, 22, 30)]] });
-    await seed(owner, { awb: '2100000003', cod: 8990, created: at(3, 8), status: 'delivered', events: [['delivered', at(4, 9)]] });
+    await seed(owner, {
+      awb: '2100000002',
+      cod: 25000,
+      created: at(2, 16),
+      status: 'delivered',
+      events: [['delivered', at(3, 22, 30)]],
+    });
+    await seed(owner, {
+      awb: '2100000003',
+      cod: 8990,
+      created: at(3, 8),
+      status: 'delivered',
+      events: [['delivered', at(4, 9)]],
+    });
     // Made at 23:30 local on Nov 3, came back: flagged, never collected.
-    await seed(owner, { awb: '2100000004', cod: 15000, created: at(3, 21, 30), status: 'returned', events: [['returned', at(6, 9)]] });
+    await seed(owner, {
+      awb: '2100000004',
+      cod: 15000,
+      created: at(3, 21, 30),
+      status: 'returned',
+      events: [['returned', at(6, 9)]],
+    });
     // Paid order (no COD), not in the figures.
-    await seed(owner, { awb: '2100000005', cod: null, created: at(3, 10), status: 'delivered', events: [['delivered', at(4, 10)]] });
+    await seed(owner, {
+      awb: '2100000005',
+      cod: null,
+      created: at(3, 10),
+      status: 'delivered',
+      events: [['delivered', at(4, 10)]],
+    });
     await seed(owner, { awb: '2100000006', cod: 5000, created: at(4, 10), status: 'in_transit' });
     // Cancelled AWB: expected nothing.
-    await seed(owner, { awb: '2100000007', cod: 7000, created: at(2, 10), phase: 'cancelled', status: 'cancelled' });
+    await seed(owner, {
+      awb: '2100000007',
+      cod: 7000,
+      created: at(2, 10),
+      phase: 'cancelled',
+      status: 'cancelled',
+    });
     // 00:30 local on Nov 2 is Nov 2; 23:30 local on Nov 1 is not.
     await seed(owner, { awb: '2100000009', cod: 1000, created: at(1, 22, 30), status: 'created' });
     await seed(owner, { awb: '2100000010', cod: 2000, created: at(1, 21, 30), status: 'created' });
     // Another account has a shipment with the AWB that is unmatched for the owner's account.
     const other = await ownerClient(app, 'Alt magazin');
-    await seed(other, { awb: '2199999999', cod: 4000, created: at(2, 8), status: 'delivered', events: [['delivered', at(3, 8)]] });
+    await seed(other, {
+      awb: '2199999999',
+      cod: 4000,
+      created: at(2, 8),
+      status: 'delivered',
+      events: [['delivered', at(3, 8)]],
+    });
   });
   after(() => app.cleanup());
 
@@ -156,22 +204,40 @@ describe('COD reconciliation: settlements imported, matched, counted once, figur
       form({ name: 'fan-borderou-ramburs.csv', bytes: fixture('fan-borderou-ramburs.csv') }),
     );
     assert.equal(res.statusCode, 200, res.body);
-    const p = res.json<{ headers: string[]; detected: object; sample: string[][]; row_count: number }>();
+    const p = res.json<{
+      headers: string[];
+      detected: object;
+      sample: string[][];
+      row_count: number;
+    }>();
     assert.deepEqual(p.detected, { awb: 0, amount: 4, paid_at: 5, reference: 6 });
     assert.equal(p.headers[4], 'Valoare ramburs');
-    assert.deepEqual(p.sample[1], ['2100000002', '04.11.2026', 'Maria Ionescu; ap. 3', 'Bucuresti Sector 3', '250,00', '06.11.2026', 'OP 4411']);
+    assert.deepEqual(p.sample[1], [
+      '2100000002',
+      '04.11.2026',
+      'Maria Ionescu; ap. 3',
+      'Bucuresti Sector 3',
+      '250,00',
+      '06.11.2026',
+      'OP 4411',
+    ]);
     assert.equal(p.row_count, 4);
-    assert.equal(await app.database.db.selectFrom('cod_imports').select('id').execute().then((r) => r.length), 0, 'a preview stores nothing');
+    assert.equal(
+      await app.database.db
+        .selectFrom('cod_imports')
+        .select('id')
+        .execute()
+        .then((r) => r.length),
+      0,
+      'a preview stores nothing',
+    );
   });
 
   it('imports the CSV: new lines matched to AWBs, the unmatched AWB reported', async () => {
     const r = await importFile('fan-borderou-ramburs.csv');
     assert.equal(r.state, 'done');
     assert.equal(r.source, 'file');
-    assert.deepEqual(
-      [r.lines_total, r.lines_new, r.lines_known, r.lines_unmatched],
-      [3, 3, 0, 1],
-    );
+    assert.deepEqual([r.lines_total, r.lines_new, r.lines_known, r.lines_unmatched], [3, 3, 0, 1]);
     assert.deepEqual(r.unmatched_awbs, ['2199999999']);
     const lines = await app.database.db
       .selectFrom('cod_settlement_lines')
@@ -191,11 +257,32 @@ describe('COD reconciliation: settlements imported, matched, counted once, figur
     assert.equal(s.timezone, 'Europe/Bucharest');
     assert.equal(s.overdue_days, 14);
     assert.equal(s.days.length, 9);
-    assert.deepEqual(day(s, '2026-11-02'), { day: '2026-11-02', ...zero, expected: 11480 + 25000 + 1000 });
-    assert.deepEqual(day(s, '2026-11-03'), { day: '2026-11-03', ...zero, expected: 8990 + 15000, collected: 11480, returned: 1 });
-    assert.deepEqual(day(s, '2026-11-04'), { day: '2026-11-04', ...zero, expected: 5000, collected: 25000 + 8990, outstanding: 8990, overdue: 8990 });
+    assert.deepEqual(day(s, '2026-11-02'), {
+      day: '2026-11-02',
+      ...zero,
+      expected: 11480 + 25000 + 1000,
+    });
+    assert.deepEqual(day(s, '2026-11-03'), {
+      day: '2026-11-03',
+      ...zero,
+      expected: 8990 + 15000,
+      collected: 11480,
+      returned: 1,
+    });
+    assert.deepEqual(day(s, '2026-11-04'), {
+      day: '2026-11-04',
+      ...zero,
+      expected: 5000,
+      collected: 25000 + 8990,
+      outstanding: 8990,
+      overdue: 8990,
+    });
     assert.deepEqual(day(s, '2026-11-05'), { day: '2026-11-05', ...zero });
-    assert.deepEqual(day(s, '2026-11-06'), { day: '2026-11-06', ...zero, paid_out: 11480 + 25000 + 4000 });
+    assert.deepEqual(day(s, '2026-11-06'), {
+      day: '2026-11-06',
+      ...zero,
+      paid_out: 11480 + 25000 + 4000,
+    });
     assert.deepEqual(s.totals, {
       outstanding: 8990,
       overdue: 8990,
@@ -216,7 +303,10 @@ describe('COD reconciliation: settlements imported, matched, counted once, figur
     const strict = await summary(at(12, 10));
     assert.equal(strict.totals.overdue, 8990);
     assert.equal(day(strict, '2026-11-04').overdue, 8990);
-    assert.equal((await owner.request('PUT', '/api/cod/settings', { overdue_days: 14 })).statusCode, 200);
+    assert.equal(
+      (await owner.request('PUT', '/api/cod/settings', { overdue_days: 14 })).statusCode,
+      200,
+    );
   });
 
   it('importing the same settlement again adds nothing and changes no figure', async () => {
@@ -253,7 +343,9 @@ describe('COD reconciliation: settlements imported, matched, counted once, figur
     const one = await owner.get(`/api/orders/${orderOf.get('2100000001')}/cod`);
     assert.equal(one.statusCode, 200, one.body);
     assert.deepEqual(
-      one.json<{ items: State[] }>().items.map((i) => [i.expected, i.collected, i.paid_out, i.outstanding, i.overdue]),
+      one
+        .json<{ items: State[] }>()
+        .items.map((i) => [i.expected, i.collected, i.paid_out, i.outstanding, i.overdue]),
       [[11480, 11480, 11480, 0, false]],
     );
   });
@@ -262,10 +354,26 @@ describe('COD reconciliation: settlements imported, matched, counted once, figur
     const settlements = courier.settlements;
     assert.ok(settlements);
     settlements.lines = [
-      { awb: '2100000099', amountMinor: 3000, currency: 'RON', paidAt: at(12, 9), reference: 'FAN-OP-77' },
-      { awb: '2100000006', amountMinor: 5000, currency: 'RON', paidAt: at(20, 9), reference: 'FAN-OP-78' },
+      {
+        awb: '2100000099',
+        amountMinor: 3000,
+        currency: 'RON',
+        paidAt: at(12, 9),
+        reference: 'FAN-OP-77',
+      },
+      {
+        awb: '2100000006',
+        amountMinor: 5000,
+        currency: 'RON',
+        paidAt: at(20, 9),
+        reference: 'FAN-OP-78',
+      },
     ];
-    const start = await owner.post('/api/cod/imports/courier', { courier: 'scripted', from: '2026-11-10', to: '2026-11-16' });
+    const start = await owner.post('/api/cod/imports/courier', {
+      courier: 'scripted',
+      from: '2026-11-10',
+      to: '2026-11-16',
+    });
     assert.equal(start.statusCode, 202, start.body);
     const queued = start.json<Import>();
     assert.equal(queued.state, 'queued');
@@ -274,11 +382,24 @@ describe('COD reconciliation: settlements imported, matched, counted once, figur
     assert.equal(done.state, 'done');
     assert.deepEqual(settlements.asked.at(-1), { from: '2026-11-10', to: '2026-11-16' });
     assert.deepEqual([done.lines_total, done.lines_new, done.lines_unmatched], [1, 1, 1]);
-    await seed(owner, { awb: '2100000099', cod: 3000, created: at(5, 9), status: 'delivered', events: [['delivered', at(6, 9)]] });
-    const again = await owner.post('/api/cod/imports/courier', { courier: 'scripted', from: '2026-11-10', to: '2026-11-16' });
+    await seed(owner, {
+      awb: '2100000099',
+      cod: 3000,
+      created: at(5, 9),
+      status: 'delivered',
+      events: [['delivered', at(6, 9)]],
+    });
+    const again = await owner.post('/api/cod/imports/courier', {
+      courier: 'scripted',
+      from: '2026-11-10',
+      to: '2026-11-16',
+    });
     await app.worker.runUntilIdle();
     const second = (await owner.get(`/api/cod/imports/${again.json<Import>().id}`)).json<Import>();
-    assert.deepEqual([second.lines_total, second.lines_new, second.lines_known, second.lines_unmatched], [1, 0, 1, 0]);
+    assert.deepEqual(
+      [second.lines_total, second.lines_new, second.lines_known, second.lines_unmatched],
+      [1, 0, 1, 0],
+    );
     const line = await app.database.db
       .selectFrom('cod_settlement_lines')
       .select('shipment_id')
@@ -291,7 +412,10 @@ describe('COD reconciliation: settlements imported, matched, counted once, figur
   it('a refusal of the courier fails the import with its words; couriers without an API are refused', async () => {
     const settlements = courier.settlements;
     assert.ok(settlements);
-    settlements.refuse = { messages: [{ code: 'E401', text: 'Utilizator invalid' }], retryable: false };
+    settlements.refuse = {
+      messages: [{ code: 'E401', text: 'Utilizator invalid' }],
+      retryable: false,
+    };
     const start = await owner.post('/api/cod/imports/courier', { courier: 'scripted' });
     await app.worker.runUntilIdle();
     const r = (await owner.get(`/api/cod/imports/${start.json<Import>().id}`)).json<Import>();
@@ -302,11 +426,18 @@ describe('COD reconciliation: settlements imported, matched, counted once, figur
     assert.equal(own.statusCode, 400);
     assert.equal(own.json<{ error: { code: string } }>().error.code, 'cod_courier_no_api');
     const list = await owner.get('/api/cod/couriers');
-    assert.deepEqual(list.json<{ items: { key: string }[] }>().items.map((c) => c.key), ['scripted']);
+    assert.deepEqual(
+      list.json<{ items: { key: string }[] }>().items.map((c) => c.key),
+      ['scripted'],
+    );
   });
 
   it('the daily tick queues one API import per account and courier with a login, once a day', async () => {
-    await owner.post('/api/shipping/courier-accounts', { courier: 'scripted', name: 'Cont', credentials: { user: 'u' } });
+    await owner.post('/api/shipping/courier-accounts', {
+      courier: 'scripted',
+      name: 'Cont',
+      credentials: { user: 'u' },
+    });
     const now = Date.now() + 21 * 3600_000;
     assert.equal(await app.services.cod.enqueueDaily(now), 1);
     assert.equal(await app.services.cod.enqueueDaily(now), 0);
@@ -314,16 +445,68 @@ describe('COD reconciliation: settlements imported, matched, counted once, figur
   });
 
   it('answers a bad upload with a coded 400, never a 500', async () => {
-    const code = async (res: Awaited<ReturnType<Client['request']>>) => [res.statusCode, res.json<{ error: { code: string } }>().error.code];
-    assert.deepEqual(await code(await upload('/api/cod/files/preview', form({ name: 'x.pdf', bytes: Buffer.from('%PDF-1.4') }))), [400, 'cod_file_type']);
-    assert.deepEqual(await code(await upload('/api/cod/files/preview', form(null, { courier: 'scripted' }))), [400, 'cod_file_missing']);
-    assert.deepEqual(await code(await owner.post('/api/cod/files/preview', { file: 'x' })), [400, 'cod_file_missing']);
-    assert.deepEqual(await code(await upload('/api/cod/files/preview', form({ name: 'x.xlsx', bytes: Buffer.from('PK garbage') }))), [400, 'cod_file_unreadable']);
-    assert.deepEqual(await code(await upload('/api/cod/files/preview', form({ name: 'big.csv', bytes: Buffer.alloc(5 * 1024 * 1024 + 10, 'a') }))), [400, 'cod_file_too_large']);
+    const code = async (res: Awaited<ReturnType<Client['request']>>) => [
+      res.statusCode,
+      res.json<{ error: { code: string } }>().error.code,
+    ];
+    assert.deepEqual(
+      await code(
+        await upload(
+          '/api/cod/files/preview',
+          form({ name: 'x.pdf', bytes: Buffer.from('%PDF-1.4') }),
+        ),
+      ),
+      [400, 'cod_file_type'],
+    );
+    assert.deepEqual(
+      await code(await upload('/api/cod/files/preview', form(null, { courier: 'scripted' }))),
+      [400, 'cod_file_missing'],
+    );
+    assert.deepEqual(await code(await owner.post('/api/cod/files/preview', { file: 'x' })), [
+      400,
+      'cod_file_missing',
+    ]);
+    assert.deepEqual(
+      await code(
+        await upload(
+          '/api/cod/files/preview',
+          form({ name: 'x.xlsx', bytes: Buffer.from('PK garbage') }),
+        ),
+      ),
+      [400, 'cod_file_unreadable'],
+    );
+    assert.deepEqual(
+      await code(
+        await upload(
+          '/api/cod/files/preview',
+          form({ name: 'big.csv', bytes: Buffer.alloc(5 * 1024 * 1024 + 10, 'a') }),
+        ),
+      ),
+      [400, 'cod_file_too_large'],
+    );
     const csv = { name: 'f.csv', bytes: fixture('fan-borderou-ramburs.csv') };
-    assert.deepEqual(await code(await upload('/api/cod/files/import', form(csv, { courier: 'scripted', col_awb: '0' }))), [400, 'cod_columns_missing']);
-    assert.deepEqual(await code(await upload('/api/cod/files/import', form(csv, { courier: 'nope', col_awb: '0', col_amount: '4', col_paid_at: '5' }))), [400, 'courier_unknown']);
-    assert.deepEqual(await code(await owner.get('/api/cod/summary?from=2026-01-01&to=2026-12-31')), [400, 'cod_range_invalid']);
-    assert.deepEqual(await code(await owner.get('/api/cod/imports/999999')), [404, 'cod_import_not_found']);
+    assert.deepEqual(
+      await code(
+        await upload('/api/cod/files/import', form(csv, { courier: 'scripted', col_awb: '0' })),
+      ),
+      [400, 'cod_columns_missing'],
+    );
+    assert.deepEqual(
+      await code(
+        await upload(
+          '/api/cod/files/import',
+          form(csv, { courier: 'nope', col_awb: '0', col_amount: '4', col_paid_at: '5' }),
+        ),
+      ),
+      [400, 'courier_unknown'],
+    );
+    assert.deepEqual(
+      await code(await owner.get('/api/cod/summary?from=2026-01-01&to=2026-12-31')),
+      [400, 'cod_range_invalid'],
+    );
+    assert.deepEqual(await code(await owner.get('/api/cod/imports/999999')), [
+      404,
+      'cod_import_not_found',
+    ]);
   });
 });

@@ -19,7 +19,14 @@ const fixture = (name: string) =>
 describe('COD settlement files', () => {
   it('detects the columns from the couriers’ Romanian header names', () => {
     assert.deepEqual(
-      detectColumns(['Nr. AWB', 'Data livrare', 'Destinatar', 'Valoare ramburs', 'Data virament', 'Nr. OP']),
+      detectColumns([
+        'Nr. AWB',
+        'Data livrare',
+        'Destinatar',
+        'Valoare ramburs',
+        'Data virament',
+        'Nr. OP',
+      ]),
       { awb: 0, amount: 3, paid_at: 4, reference: 5 },
     );
     assert.deepEqual(detectColumns(['AWB', 'Suma', 'Data plată', 'Referință']), {
@@ -29,12 +36,15 @@ describe('COD settlement files', () => {
       reference: 3,
     });
     // A known name inside a longer header; no reference column.
-    assert.deepEqual(detectColumns(['Numar AWB expeditie', 'Valoare ramburs (RON)', 'Data plata OP']), {
-      awb: 0,
-      amount: 1,
-      paid_at: 2,
-      reference: null,
-    });
+    assert.deepEqual(
+      detectColumns(['Numar AWB expeditie', 'Valoare ramburs (RON)', 'Data plata OP']),
+      {
+        awb: 0,
+        amount: 1,
+        paid_at: 2,
+        reference: null,
+      },
+    );
     assert.deepEqual(detectColumns(['Produs', 'Cantitate']), {
       awb: null,
       amount: null,
@@ -81,7 +91,10 @@ describe('COD settlement files', () => {
   });
 
   it('reads the recorded FAN CSV: header under the title rows, the totals row skipped', async () => {
-    const t = await readSettlementFile('fan-borderou-ramburs.csv', fixture('fan-borderou-ramburs.csv'));
+    const t = await readSettlementFile(
+      'fan-borderou-ramburs.csv',
+      fixture('fan-borderou-ramburs.csv'),
+    );
     assert.equal(t.headers[0], 'Nr. AWB');
     const { lines, rejected } = linesOf(t, detectColumns(t.headers));
     assert.deepEqual(rejected, []);
@@ -94,7 +107,14 @@ describe('COD settlement files', () => {
 
   it('reads the recorded XLSX: number and date cells, a formula totals row skipped', async () => {
     const t = await readSettlementFile('rambursuri-virate.xlsx', fixture('rambursuri-virate.xlsx'));
-    assert.deepEqual(t.headers, ['AWB', 'Referinta client', 'Destinatar', 'Suma ramburs', 'Data plata', 'Referinta']);
+    assert.deepEqual(t.headers, [
+      'AWB',
+      'Referinta client',
+      'Destinatar',
+      'Suma ramburs',
+      'Data plata',
+      'Referinta',
+    ]);
     const { lines } = linesOf(t, detectColumns(t.headers));
     assert.deepEqual(lines, [
       { awb: '2100000003', amountMinor: 8990, paidDay: '2026-11-10', reference: 'OP 5120' },
@@ -103,7 +123,9 @@ describe('COD settlement files', () => {
   });
 
   it('reports rows whose amount or date cannot be read, by their row number', async () => {
-    const csv = Buffer.from('AWB;Suma;Data plata\n111;12,50;01.11.2026\n222;doi lei;01.11.2026\n333;5;mâine\n');
+    const csv = Buffer.from(
+      'AWB;Suma;Data plata\n111;12,50;01.11.2026\n222;doi lei;01.11.2026\n333;5;mâine\n',
+    );
     const t = await readSettlementFile('x.csv', csv);
     const r = linesOf(t, detectColumns(t.headers));
     assert.equal(r.lines.length, 1);
@@ -121,7 +143,10 @@ describe('COD settlement files', () => {
       );
     assert.equal(await code(readSettlementFile('a.pdf', Buffer.from('%PDF'))), 'cod_file_type');
     assert.equal(await code(readSettlementFile('a.csv', Buffer.from('\n\n'))), 'cod_file_empty');
-    assert.equal(await code(readSettlementFile('a.xlsx', Buffer.from('not a zip'))), 'cod_file_unreadable');
+    assert.equal(
+      await code(readSettlementFile('a.xlsx', Buffer.from('not a zip'))),
+      'cod_file_unreadable',
+    );
     assert.equal(
       await code(readSettlementFile('a.csv', Buffer.alloc(5 * 1024 * 1024 + 1, 'a'))),
       'cod_file_too_large',

@@ -22,7 +22,16 @@ export const MAX_ROWS = 20_000;
 
 /** Header names seen in the couriers' exports, normalized (lower case, no diacritics). */
 const KNOWN_HEADERS: Record<ColumnRole, string[]> = {
-  awb: ['awb', 'nr awb', 'numar awb', 'awb number', 'awb no', 'cod awb', 'nr expeditie', 'awb colet'],
+  awb: [
+    'awb',
+    'nr awb',
+    'numar awb',
+    'awb number',
+    'awb no',
+    'cod awb',
+    'nr expeditie',
+    'awb colet',
+  ],
   amount: [
     'ramburs',
     'valoare ramburs',
@@ -88,8 +97,7 @@ export function detectColumns(headers: string[]): ColumnChoice {
   for (const role of ['awb', 'amount', 'paid_at'] as const) {
     if (choice[role] !== null) continue;
     const i = norm.findIndex(
-      (h, idx) =>
-        !taken.has(idx) && KNOWN_HEADERS[role].some((k) => k.length > 3 && h.includes(k)),
+      (h, idx) => !taken.has(idx) && KNOWN_HEADERS[role].some((k) => k.length > 3 && h.includes(k)),
     );
     if (i >= 0) {
       choice[role] = i;
@@ -113,9 +121,7 @@ export async function readSettlementFile(name: string, bytes: Buffer): Promise<S
   const nonEmpty = grid.filter((r) => r.some((c) => cellText(c) !== ''));
   if (nonEmpty.length === 0) throw new Invalid('cod_file_empty', 'The file has no rows.');
   // Exports often start with a title and the period above the header row.
-  let at = nonEmpty.findIndex(
-    (r, i) => i < 10 && detectColumns(r.map(cellText)).awb !== null,
-  );
+  let at = nonEmpty.findIndex((r, i) => i < 10 && detectColumns(r.map(cellText)).awb !== null);
   if (at < 0) at = 0;
   const headers = (nonEmpty[at] ?? []).map(cellText);
   return { headers, rows: nonEmpty.slice(at + 1) };
@@ -193,7 +199,7 @@ function xlsxCell(v: ExcelJS.CellValue): Cell {
   if (typeof v === 'boolean') return String(v);
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return xlsxCell(v.result as ExcelJS.CellValue);
+    if ('result' in v) return xlsxCell(v.result);
     if ('text' in v) return String(v.text);
   }
   return null;
@@ -265,10 +271,7 @@ export function linesOf(
 ): { lines: FileLine[]; rejected: RejectedRow[] } {
   const { awb, amount, paid_at: paidAt, reference } = cols;
   if (awb === null || amount === null || paidAt === null)
-    throw new Invalid(
-      'cod_columns_missing',
-      'Choose the AWB, amount and payment date columns.',
-    );
+    throw new Invalid('cod_columns_missing', 'Choose the AWB, amount and payment date columns.');
   const width = table.headers.length;
   for (const i of [awb, amount, paidAt, reference])
     if (i !== null && (i < 0 || i >= Math.max(width, 1)))
@@ -281,7 +284,8 @@ export function linesOf(
     // A totals row ("Total", empty AWB) is not a line.
     if (!a || !/\d/.test(a)) return;
     const amountMinor = parseAmount(r[amount] ?? null);
-    if (amountMinor === null || amountMinor < 0) return void rejected.push({ row, field: 'amount' });
+    if (amountMinor === null || amountMinor < 0)
+      return void rejected.push({ row, field: 'amount' });
     const paidDay = parseDay(r[paidAt] ?? null);
     if (!paidDay) return void rejected.push({ row, field: 'paid_at' });
     const ref = reference === null ? '' : cellText(r[reference] ?? null);
