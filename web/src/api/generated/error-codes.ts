@@ -83,6 +83,15 @@ export const ERROR_CODES = [
   'labels_mixed_couriers',
   'label_format_unsupported',
   'shipment_batch_not_found',
+  'cod_file_missing',
+  'cod_file_type',
+  'cod_file_too_large',
+  'cod_file_unreadable',
+  'cod_file_empty',
+  'cod_columns_missing',
+  'cod_range_invalid',
+  'cod_courier_no_api',
+  'cod_import_not_found',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const STORE_CAUSE_CODES = [
