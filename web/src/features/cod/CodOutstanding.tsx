@@ -40,7 +40,7 @@ export function CodOutstanding() {
           data={COD_FILTERS.map((f) => ({ value: f, label: t(`cod.list.filters.${f}`) }))}
           value={filter}
           onChange={(v) => {
-            setFilter(v as CodFilter);
+            setFilter(v);
             setPage(1);
           }}
           fullWidth
