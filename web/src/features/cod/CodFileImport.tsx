@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { IconUpload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type CodColumns,
@@ -60,7 +60,10 @@ export function CodFileImport() {
       void qc.invalidateQueries({ queryKey: ['cod'] });
     },
   });
+  // Cleared after each choice: picking the same file again (a second import) still reads it.
+  const resetRef = useRef<() => void>(null);
   const choose = (f: File | null) => {
+    resetRef.current?.();
     setFile(f);
     setPreview(null);
     setResult(null);
@@ -82,7 +85,7 @@ export function CodFileImport() {
           {t('cod.file.help')}
         </Text>
         <Group gap="sm" wrap="wrap">
-          <FileButton onChange={choose} accept=".csv,.xlsx,.txt">
+          <FileButton onChange={choose} accept=".csv,.xlsx,.txt" resetRef={resetRef}>
             {(props) => (
               <Button
                 {...props}
