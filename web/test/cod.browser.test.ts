@@ -118,7 +118,7 @@ test('COD page at phone width: upload a settlement, confirm the columns, see wha
   await shot(page, 'cod-result-phone');
 
   // Returned parcels are flagged in their own list.
-  await page.getByTestId('cod-filter').getByText('Returnate').click();
+  await page.getByTestId('cod-filter').selectOption('returned');
   await page.getByTestId('cod-flag-returned').waitFor();
   assert.equal(await page.getByTestId('cod-row').count(), 1);
 

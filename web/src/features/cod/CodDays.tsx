@@ -14,7 +14,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { codApi, fromMinor } from '../../api/cod';
+import { type CodDay, codApi, fromMinor } from '../../api/cod';
 import { ErrorText, QueryContent } from '../../shared/states';
 import { useFormat } from '../../shared/use-format';
 
@@ -88,7 +88,7 @@ export function CodDays() {
                 </Group>
               </form>
               <Text size="xs" c="dimmed">
-                {t('cod.days.help', { timezone: s.timezone })}
+                {t('cod.days.help', { timezone: s.timezone })} {t('cod.days.onlyActive')}
               </Text>
               <Table.ScrollContainer minWidth={620}>
                 <Table striped withTableBorder data-testid="cod-days">
@@ -103,7 +103,7 @@ export function CodDays() {
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {[...s.days].reverse().map((d) => (
+                    {active(s.days).map((d) => (
                       <Table.Tr key={d.day} data-testid="cod-day" data-day={d.day}>
                         <Table.Td>{d.day}</Table.Td>
                         <Table.Td ta="right">{m(d.expected)}</Table.Td>
@@ -131,6 +131,11 @@ export function CodDays() {
                   </Table.Tbody>
                 </Table>
               </Table.ScrollContainer>
+              {active(s.days).length === 0 && (
+                <Text size="sm" c="dimmed" data-testid="cod-days-empty">
+                  {t('cod.days.empty')}
+                </Text>
+              )}
               <OverdueSetting days={s.overdue_days} />
             </>
           )}
@@ -139,6 +144,12 @@ export function CodDays() {
     </Paper>
   );
 }
+
+/** Days with COD activity, newest first: a month of zero rows would bury the ones that count. */
+const active = (days: CodDay[]) =>
+  days
+    .filter((d) => d.expected || d.collected || d.paid_out || d.outstanding || d.returned)
+    .reverse();
 
 function Figure(props: {
   label: string;

@@ -2,9 +2,9 @@ import {
   Anchor,
   Badge,
   Group,
+  NativeSelect,
   Pagination,
   Paper,
-  SegmentedControl,
   Stack,
   Table,
   Title,
@@ -36,14 +36,17 @@ export function CodOutstanding() {
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Title order={3}>{t('cod.list.title')}</Title>
-        <SegmentedControl
+        {/* A select, not tabs: four Romanian labels do not fit side by side at phone width. */}
+        <NativeSelect
+          label={t('cod.list.show')}
           data={COD_FILTERS.map((f) => ({ value: f, label: t(`cod.list.filters.${f}`) }))}
           value={filter}
-          onChange={(v) => {
-            setFilter(v);
+          onChange={(e) => {
+            const v = COD_FILTERS.find((f) => f === e.currentTarget.value);
+            if (v) setFilter(v);
             setPage(1);
           }}
-          fullWidth
+          maw={320}
           data-testid="cod-filter"
         />
         <QueryContent
