@@ -25,6 +25,7 @@ describe('tenant isolation: account A never reaches account B', () => {
     batch: 0,
     penaltyType: 0,
     penalty: 0,
+    codImport: 0,
   };
   /** Texts only B's data contains: no answer to A may carry one. */
   const MARKERS = ['Secretescu', 'Bsecretpacker', 'bsecretstore', '192.0.2.222', 'bsecretjob'];
@@ -144,6 +145,21 @@ describe('tenant isolation: account A never reaches account B', () => {
         created_at: now,
       })
       .execute();
+    // B's COD settlement import (named with a marker: A's import list must not show it).
+    B.codImport = (
+      await app.database.db
+        .insertInto('cod_imports')
+        .values({
+          account_id: accountB,
+          courier: 'own',
+          source: 'file',
+          file_name: 'bsecretstore.csv',
+          state: 'done',
+          created_at: Date.now(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     // A failed login into B's account, which only B's owner may see.
     await app.http.inject({
       method: 'POST',
@@ -255,6 +271,8 @@ describe('tenant isolation: account A never reaches account B', () => {
       url: `/api/station/penalties/${B.penalty}/contest`,
       body: { comment: 'x' },
     }),
+    'GET /api/orders/{id}/cod': () => ({ url: `/api/orders/${B.order}/cod` }),
+    'GET /api/cod/imports/{id}': () => ({ url: `/api/cod/imports/${B.codImport}` }),
     // Public by design: whoever has a shipment's link sees its status (no personal data); the
     // isolation is the 128-bit random token, so a token nobody was given is not found.
     'GET /api/t/{token}': () => ({ url: `/api/t/${'x'.repeat(22)}` }),

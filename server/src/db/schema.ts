@@ -589,6 +589,51 @@ export interface OrderAddressChoicesTable {
   created_at: number;
 }
 
+/** One import of COD settlements, from a file or a courier's API (modules/shipping/cod). */
+export interface CodImportsTable {
+  id: Generated<number>;
+  account_id: number;
+  courier: string;
+  source: 'api' | 'file';
+  file_name: Generated<string>;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  range_from: string | null;
+  range_to: string | null;
+  lines_total: Generated<number>;
+  lines_new: Generated<number>;
+  lines_known: Generated<number>;
+  lines_unmatched: Generated<number>;
+  /** JSON: the AWBs of this import that matched no shipment (the first 200). */
+  unmatched_awbs: Generated<string>;
+  /** JSON: [{code, text}] — why an import failed (the courier's own words where it said). */
+  messages: Generated<string>;
+  created_by: Generated<string>;
+  created_at: number;
+  finished_at: number | null;
+}
+
+/** One COD amount paid out for an AWB; unique per (account, courier, AWB, reference). */
+export interface CodSettlementLinesTable {
+  id: Generated<number>;
+  account_id: number;
+  import_id: number;
+  courier: string;
+  awb: string;
+  amount_minor: number;
+  currency: string;
+  /** When the courier paid it out (ms); null: reported collected, not paid yet. */
+  paid_at: number | null;
+  reference: Generated<string>;
+  shipment_id: number | null;
+  created_at: number;
+}
+
+export interface CodSettingsTable {
+  account_id: number;
+  overdue_days: number;
+  updated_at: number;
+}
+
 export interface DB {
   accounts: AccountsTable;
   users: UsersTable;
@@ -625,6 +670,9 @@ export interface DB {
   penalty_photos: PenaltyPhotosTable;
   courier_localities: CourierLocalitiesTable;
   order_address_choices: OrderAddressChoicesTable;
+  cod_imports: CodImportsTable;
+  cod_settlement_lines: CodSettlementLinesTable;
+  cod_settings: CodSettingsTable;
 }
 export type ShipmentRow = Selectable<ShipmentsTable>;
 

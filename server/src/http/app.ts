@@ -65,6 +65,8 @@ import { PenaltyPhotos } from '../modules/penalties/penalty-photos.js';
 import { PenaltyReports } from '../modules/penalties/penalty-reports.js';
 import { Nomenclature } from '../modules/shipping/nomenclature/nomenclature.service.js';
 import { nomenclatureRoutes } from '../modules/shipping/nomenclature/nomenclature.routes.js';
+import { codRoutes } from '../modules/shipping/cod/cod.routes.js';
+import { CodService } from '../modules/shipping/cod/cod.service.js';
 import { registerSessionLoading } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { redactUrl, registerSecurityHeaders } from './security-headers.js';
@@ -86,6 +88,7 @@ export interface Services {
   shipmentTracker: ShipmentTracker;
   penalties: PenaltiesService;
   nomenclature: Nomenclature;
+  cod: CodService;
 }
 
 export interface App {
@@ -234,6 +237,7 @@ export async function buildApp(
     shipmentTracker,
     penalties: new PenaltiesService(database, events),
     nomenclature,
+    cod: new CodService(database.db, couriers, (a, c) => courierAccounts.contextOf(a, c)),
   };
   // An AWB cancelled for a packing error lets the penalty rule propose in the same transaction.
   services.shipping.setPackingErrorHook((trx, c) => onAwbCancelledForPackingError(trx, events, c));
@@ -308,6 +312,7 @@ export async function buildApp(
         ),
       );
       await api.register(nomenclatureRoutes(services.nomenclature));
+      await api.register(codRoutes(services.cod));
     },
     { prefix: '/api' },
   );
@@ -325,6 +330,7 @@ export async function buildApp(
     'shipment.generate': (p) => shipmentBatches.run(p),
     'nomenclature.refresh': (p) => nomenclature.refresh(p),
     'courier.refresh_lockers': (p, ctx) => courierSetup.refreshLockersJob(ctx.accountId, p.courier),
+    'cod.import': (p) => services.cod.runImport(p.import_id),
   } satisfies JobHandlers;
   const worker = new JobWorker(database.db, database.dialect, jobHandlers, config.jobs, http.log);
   let poller: { stop(): void } | null = null;
@@ -333,6 +339,7 @@ export async function buildApp(
   let latePackingTick: { stop(): void } | null = null;
   let nomenclatureTick: { stop(): void } | null = null;
   let lockersTick: { stop(): void } | null = null;
+  let codTick: { stop(): void } | null = null;
   const startBackground = () => {
     worker.start();
     // Shift ends and starts: redistribute and retry the Unassigned queue every minute.
@@ -363,6 +370,12 @@ export async function buildApp(
       async () => void (await courierSetup.enqueueStaleLockers()),
       (err) => http.log.error({ err }, 'lockers refresh failed'),
     );
+    // COD settlements by courier API: hourly tick, each account and courier read once a day.
+    codTick ??= every(
+      3600,
+      async () => void (await services.cod.enqueueDaily()),
+      (err) => http.log.error({ err }, 'COD settlements tick failed'),
+    );
     // Ticks often; each store is synced when its own interval has passed (one cheap query).
     poller ??= every(
       POLL_TICK_SECONDS,
@@ -385,6 +398,7 @@ export async function buildApp(
       latePackingTick?.stop();
       nomenclatureTick?.stop();
       lockersTick?.stop();
+      codTick?.stop();
       await worker.stop();
       await http.close();
       await events.close();

@@ -94,6 +94,7 @@ describe('fair job queue', () => {
       'shipment.generate': () => Promise.resolve(),
       'nomenclature.refresh': () => Promise.resolve(),
       'courier.refresh_lockers': () => Promise.resolve(),
+      'cod.import': () => Promise.resolve(),
     };
     const worker = new JobWorker(
       db,

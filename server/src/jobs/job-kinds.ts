@@ -25,6 +25,8 @@ export interface JobPayloads {
   'nomenclature.refresh': { courier: string; county: string };
   /** Read a courier's lockers again with the account's login (modules/shipping/courier-setup.ts). */
   'courier.refresh_lockers': { courier: string };
+  /** Read a courier's COD settlements through its API into one import (modules/shipping/cod). */
+  'cod.import': { import_id: number };
 }
 
 export type JobKind = keyof JobPayloads;
@@ -67,4 +69,5 @@ export const DEFAULT_PRIORITY: { [K in JobKind]: JobPriority } = {
   'shipment.generate': JOB_PRIORITY.routine,
   'nomenclature.refresh': JOB_PRIORITY.bulk,
   'courier.refresh_lockers': JOB_PRIORITY.bulk,
+  'cod.import': JOB_PRIORITY.routine,
 };

@@ -66,6 +66,7 @@ describe('durable jobs', () => {
       'shipment.generate': () => Promise.resolve(),
       'nomenclature.refresh': () => Promise.resolve(),
       'courier.refresh_lockers': () => Promise.resolve(),
+      'cod.import': () => Promise.resolve(),
     };
     const workers = [1, 2, 3].map(
       () =>

@@ -33,6 +33,7 @@ describe('recovery of jobs whose worker died', () => {
     'shipment.generate': () => Promise.resolve(),
     'nomenclature.refresh': () => Promise.resolve(),
     'courier.refresh_lockers': () => Promise.resolve(),
+    'cod.import': () => Promise.resolve(),
   });
   const health = async () =>
     (await app.http.inject({ method: 'GET', url: '/api/health' })).json<{

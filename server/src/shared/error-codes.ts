@@ -122,6 +122,16 @@ export const ERROR_CODES = [
   'locker_unknown',
   'parcel_too_large_for_locker',
   'locker_required',
+  // cash-on-delivery reconciliation (modules/shipping/cod)
+  'cod_file_missing',
+  'cod_file_type',
+  'cod_file_too_large',
+  'cod_file_unreadable',
+  'cod_file_empty',
+  'cod_columns_missing',
+  'cod_range_invalid',
+  'cod_courier_no_api',
+  'cod_import_not_found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

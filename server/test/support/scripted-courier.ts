@@ -1,4 +1,5 @@
 import type {
+  CodSettlementLine,
   Courier,
   CourierLocality,
   CourierContext,
@@ -28,11 +29,25 @@ export interface ScriptedCourier extends Courier {
   trackFails: number;
   /** How many times `localities` was asked (only with the `localities` option). */
   localityCalls: number;
+  /**
+   * Only with `scriptedCourier(key, tracking, { settlements: true })`: what codSettlements()
+   * answers (the lines whose paid day is in the range; a refusal when `refuse`), and the ranges
+   * it was asked for.
+   */
+  settlements?: {
+    lines: CodSettlementLine[];
+    refuse: { messages: { code: string; text: string }[]; retryable: boolean } | null;
+    asked: { from: string; to: string }[];
+  };
 }
 
-/** Optional extras: a nomenclature (then the courier has `localities`, answered per county). */
+/**
+ * Optional extras: a nomenclature (then the courier has `localities`, answered per county), and
+ * COD settlements (then it has `codSettlements`).
+ */
 export interface ScriptedOptions {
   localities?: CourierLocality[];
+  settlements?: boolean;
 }
 
 export function scriptedCourier(
@@ -107,6 +122,24 @@ export function scriptedCourier(
         localities: list.filter((l) => !county || fold(l.countyName) === fold(county.name)),
       };
     };
+  if (extra.settlements) {
+    const settlements = { lines: [], refuse: null, asked: [] } as NonNullable<
+      ScriptedCourier['settlements']
+    >;
+    c.settlements = settlements;
+    c.codSettlements = (_ctx, range) => {
+      settlements.asked.push(range);
+      if (settlements.refuse) return Promise.resolve({ ok: false, ...settlements.refuse });
+      const day = (at: number | null) =>
+        at === null ? '' : new Date(at).toISOString().slice(0, 10);
+      return Promise.resolve({
+        ok: true,
+        lines: settlements.lines.filter(
+          (l) => l.paidAt === null || (day(l.paidAt) >= range.from && day(l.paidAt) <= range.to),
+        ),
+      });
+    };
+  }
   return c;
 }
 

@@ -13,6 +13,7 @@ import { notifications } from '@mantine/notifications';
 import {
   IconArrowsShuffle,
   IconBuildingStore,
+  IconCash,
   IconChartBar,
   IconChevronDown,
   IconLogout,
@@ -37,6 +38,7 @@ const NAV = [
   { to: '/distribution', key: 'nav.distribution', icon: IconArrowsShuffle },
   { to: '/stores', key: 'nav.stores', icon: IconBuildingStore },
   { to: '/shipping', key: 'nav.shipping', icon: IconTruckDelivery },
+  { to: '/cod', key: 'nav.cod', icon: IconCash },
   { to: '/reports', key: 'nav.reports', icon: IconChartBar },
   { to: '/settings', key: 'nav.settings', icon: IconSettings },
 ] as const;

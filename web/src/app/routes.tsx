@@ -40,6 +40,7 @@ const ShippingSettingsPage = page(
   () => import('../features/shipping/ShippingSettingsPage'),
   'ShippingSettingsPage',
 );
+const CodPage = page(() => import('../features/cod/CodPage'), 'CodPage');
 const PlaceholderPage = page(
   () => import('../features/placeholders/PlaceholderPage'),
   'PlaceholderPage',
@@ -73,6 +74,7 @@ export function AppRoutes() {
             <Route path="/distribution" element={<DistributionPage />} />
             <Route path="/stores" element={<StoresPage />} />
             <Route path="/shipping" element={<ShippingSettingsPage />} />
+            <Route path="/cod" element={<CodPage />} />
             <Route path="/reports" element={<PlaceholderPage feature="reports" />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -58,6 +58,10 @@ import * as m1431 from './20261202_1431_create_courier_localities.js';
 import * as m1432 from './20261202_1432_create_order_address_choices.js';
 import * as m1411 from './20261202_1411_add_courier_accounts_options.js';
 import * as m1412 from './20261202_1412_create_courier_lockers.js';
+import * as m1421 from './20261202_1421_create_cod_imports.js';
+import * as m1422 from './20261202_1422_create_cod_settlement_lines.js';
+import * as m1423 from './20261202_1423_create_cod_settings.js';
+import * as m1424 from './20261202_1424_index_shipments_awb.js';
 
 /**
  * Every migration, in order. Forward-only: a shipped migration is never edited; a change
@@ -123,4 +127,8 @@ export const migrations: Record<string, Migration> = {
   '20261202_1432_create_order_address_choices': m1432,
   '20261202_1411_add_courier_accounts_options': m1411,
   '20261202_1412_create_courier_lockers': m1412,
+  '20261202_1421_create_cod_imports': m1421,
+  '20261202_1422_create_cod_settlement_lines': m1422,
+  '20261202_1423_create_cod_settings': m1423,
+  '20261202_1424_index_shipments_awb': m1424,
 };

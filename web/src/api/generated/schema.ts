@@ -566,6 +566,522 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cod/couriers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                key: string;
+                name: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cod/files/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description multipart/form-data: `file`, `courier`, `col_awb`, `col_amount`, `col_paid_at`, `col_reference` (column indexes from the preview) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              courier: string;
+              created_at: number;
+              created_by: string;
+              file_name: string;
+              finished_at: number | null;
+              id: number;
+              lines_known: number;
+              lines_new: number;
+              lines_total: number;
+              lines_unmatched: number;
+              messages: {
+                code: string;
+                text: string;
+              }[];
+              range_from: string | null;
+              range_to: string | null;
+              rejected_rows: {
+                field: string;
+                row: number;
+              }[];
+              /** @enum {string} */
+              source: 'api' | 'file';
+              /** @enum {string} */
+              state: 'queued' | 'running' | 'done' | 'failed';
+              unmatched_awbs: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cod/files/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description multipart/form-data with one field `file` (CSV or XLSX, ≤ 5 MB) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              detected: {
+                amount: number | null;
+                awb: number | null;
+                paid_at: number | null;
+                reference: number | null;
+              };
+              file_name: string;
+              headers: string[];
+              row_count: number;
+              sample: string[][];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cod/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                courier: string;
+                created_at: number;
+                created_by: string;
+                file_name: string;
+                finished_at: number | null;
+                id: number;
+                lines_known: number;
+                lines_new: number;
+                lines_total: number;
+                lines_unmatched: number;
+                messages: {
+                  code: string;
+                  text: string;
+                }[];
+                range_from: string | null;
+                range_to: string | null;
+                /** @enum {string} */
+                source: 'api' | 'file';
+                /** @enum {string} */
+                state: 'queued' | 'running' | 'done' | 'failed';
+                unmatched_awbs: string[];
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cod/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              courier: string;
+              created_at: number;
+              created_by: string;
+              file_name: string;
+              finished_at: number | null;
+              id: number;
+              lines_known: number;
+              lines_new: number;
+              lines_total: number;
+              lines_unmatched: number;
+              messages: {
+                code: string;
+                text: string;
+              }[];
+              range_from: string | null;
+              range_to: string | null;
+              /** @enum {string} */
+              source: 'api' | 'file';
+              /** @enum {string} */
+              state: 'queued' | 'running' | 'done' | 'failed';
+              unmatched_awbs: string[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cod/imports/courier': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            courier: string;
+            from?: string;
+            to?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              courier: string;
+              created_at: number;
+              created_by: string;
+              file_name: string;
+              finished_at: number | null;
+              id: number;
+              lines_known: number;
+              lines_new: number;
+              lines_total: number;
+              lines_unmatched: number;
+              messages: {
+                code: string;
+                text: string;
+              }[];
+              range_from: string | null;
+              range_to: string | null;
+              /** @enum {string} */
+              source: 'api' | 'file';
+              /** @enum {string} */
+              state: 'queued' | 'running' | 'done' | 'failed';
+              unmatched_awbs: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cod/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              overdue_days: number;
+            };
+          };
+        };
+      };
+    };
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            overdue_days: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              overdue_days: number;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cod/shipments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          filter?: 'outstanding' | 'overdue' | 'returned' | 'all';
+          limit?: number;
+          page?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                awb: string;
+                collected: number;
+                courier: string;
+                currency: string;
+                delivered_at: number | null;
+                expected: number;
+                order_id: number;
+                order_number: string;
+                outstanding: number;
+                overdue: boolean;
+                paid_out: number;
+                returned: boolean;
+                shipment_id: number;
+                status: string | null;
+              }[];
+              page: number;
+              total: number;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cod/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              currency: string;
+              days: {
+                collected: number;
+                day: string;
+                expected: number;
+                outstanding: number;
+                overdue: number;
+                paid_out: number;
+                returned: number;
+              }[];
+              from: string;
+              overdue_days: number;
+              timezone: string;
+              to: string;
+              totals: {
+                outstanding: number;
+                overdue: number;
+                overdue_count: number;
+                returned: number;
+                returned_count: number;
+                unmatched: number;
+                unmatched_count: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/connect': {
     parameters: {
       query?: never;
@@ -1745,6 +2261,60 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/cod': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                awb: string;
+                collected: number;
+                courier: string;
+                currency: string;
+                delivered_at: number | null;
+                expected: number;
+                order_id: number;
+                order_number: string;
+                outstanding: number;
+                overdue: boolean;
+                paid_out: number;
+                returned: boolean;
+                shipment_id: number;
+                status: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -6717,7 +7287,16 @@ export interface components {
       | 'option_not_offered'
       | 'locker_unknown'
       | 'parcel_too_large_for_locker'
-      | 'locker_required';
+      | 'locker_required'
+      | 'cod_file_missing'
+      | 'cod_file_type'
+      | 'cod_file_too_large'
+      | 'cod_file_unreadable'
+      | 'cod_file_empty'
+      | 'cod_columns_missing'
+      | 'cod_range_invalid'
+      | 'cod_courier_no_api'
+      | 'cod_import_not_found';
     /** @enum {string} */
     ReasonCode:
       | 'round_robin'

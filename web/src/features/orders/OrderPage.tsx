@@ -21,6 +21,7 @@ import { StatusBadge } from './StatusBadge';
 import { useLiveEvents } from '../../shared/use-live-events';
 import { ChangePackerButton } from '../distribution/ChangePackerButton';
 import { StorePushAlerts } from './StorePushAlerts';
+import { OrderCodSection } from '../cod/OrderCodSection';
 
 export function OrderPage() {
   const { t } = useTranslation();
@@ -136,6 +137,7 @@ export function OrderPage() {
         </Grid.Col>
       </Grid>
       <ShipmentsSection orderId={o.id} status={o.status} />
+      <OrderCodSection orderId={o.id} />
       <AssignmentsSection order={o} />
       <WrongScansSection scans={o.wrong_scans} />
       <AuditSection order={o} />
