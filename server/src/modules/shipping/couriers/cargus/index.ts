@@ -56,6 +56,8 @@ export function cargusCourier(opts: HttpCourierOptions, deps: CargusDeps = {}): 
       cancel: true,
       tracking: true,
       lockers: true,
+      saturday: true,
+      openPackage: true,
     },
     credentialFields: CARGUS_CREDENTIALS,
 

@@ -34,8 +34,20 @@ const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? St
 
 /** A non-secret choice: the context's options first, else the login (one form in the dashboard). */
 export function optionOf(ctx: CourierContext, key: string): string {
-  return (ctx.options[key] ?? ctx.credentials?.[key] ?? '').trim();
+  const chosen = OPTION_ALIASES[key];
+  return (
+    ctx.options[key] ??
+    (chosen ? ctx.options[chosen] : undefined) ??
+    ctx.credentials?.[key] ??
+    ''
+  ).trim();
 }
+
+/** The dashboard saves the chosen pickup point and default service under these names. */
+const OPTION_ALIASES: Record<string, string> = {
+  location_id: 'pickup_point',
+  service_id: 'service',
+};
 
 /** The documented service by weight; the locker service for Ship & Go; a chosen id as it is. */
 export function serviceIdFor(

@@ -63,6 +63,8 @@ export function dpdCourier(opts: HttpCourierOptions, deps: DpdDeps = {}): Courie
       cancel: true,
       tracking: true,
       lockers: true,
+      saturday: true,
+      openPackage: true,
     },
     credentialFields: DPD_CREDENTIALS,
 

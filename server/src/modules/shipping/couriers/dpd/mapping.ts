@@ -24,8 +24,17 @@ const refuse = (code: string, text = ''): Refusal => ({
 
 /** A non-secret choice: the context's options first, else the login (one form in the dashboard). */
 export function optionOf(ctx: CourierContext, key: string): string {
-  return (ctx.options[key] ?? ctx.credentials?.[key] ?? '').trim();
+  const chosen = OPTION_ALIASES[key];
+  return (
+    ctx.options[key] ??
+    (chosen ? ctx.options[chosen] : undefined) ??
+    ctx.credentials?.[key] ??
+    ''
+  ).trim();
 }
+
+/** The dashboard saves the chosen pickup point and default service under these names. */
+const OPTION_ALIASES: Record<string, string> = { client_id: 'pickup_point', service_id: 'service' };
 
 export interface DpdError {
   code: string;

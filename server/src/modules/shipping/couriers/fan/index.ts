@@ -68,6 +68,8 @@ export function fanCourier(opts: HttpCourierOptions, deps: FanDeps = {}): Courie
       cancel: true,
       tracking: true,
       lockers: true,
+      saturday: true,
+      openPackage: true,
     },
     credentialFields: FAN_CREDENTIAL_FIELDS,
 
