@@ -15,6 +15,7 @@ import {
   IconBuildingStore,
   IconChartBar,
   IconChevronDown,
+  IconGavel,
   IconLogout,
   IconPackage,
   IconSettings,
@@ -38,6 +39,7 @@ const NAV = [
   { to: '/stores', key: 'nav.stores', icon: IconBuildingStore },
   { to: '/shipping', key: 'nav.shipping', icon: IconTruckDelivery },
   { to: '/reports', key: 'nav.reports', icon: IconChartBar },
+  { to: '/penalties', key: 'nav.penalties', icon: IconGavel },
   { to: '/settings', key: 'nav.settings', icon: IconSettings },
 ] as const;
 
