@@ -6,6 +6,7 @@
 // and the order are seeded through the API; the journey itself is typed and clicked. Every
 // step: no clipped control, no sideways scroll, no sentence of the other language, a screenshot.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import en from '../src/i18n/en.json' with { type: 'json' };
@@ -193,3 +194,137 @@ for (const { lang, size } of RUNS) {
     await ownerCtx.close();
   });
 }
+
+/** A 1×1 PNG: the smallest real image the photo upload accepts. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test("the owner's other penalty pages (ro, phone): add with a photo, types, rules, the summary", async (t) => {
+  const cat = ro;
+  const steps = checkpoints('penalties-pages-ro-phone', 'ro');
+  let finished = false;
+  t.after(async () => {
+    if (!finished) await steps.failed();
+  });
+  const h = await startHarness({ ECOMDIR_WORKER: 'false' });
+  cleanup.push(() => h.close());
+  const pageErrors: string[] = [];
+  const api = new Api(h.base);
+  await api.call('POST', '/setup', { account_name: 'Atelierul Ana', ...OWNER });
+  await api.call('POST', '/packers', ION);
+  const order = await api.call<{ number: string }>('POST', '/orders', {
+    billing: {
+      first_name: 'Maria',
+      last_name: 'Pop',
+      phone: '0722123456',
+      address_1: 'Str. Florilor 12',
+      city: 'Cluj-Napoca',
+      state: 'CJ',
+    },
+    items: [{ sku: 'TRC-001', name: 'Tricou alb', quantity: 1, unit_price: '10.00' }],
+    payment_method: 'cod',
+  });
+
+  const ctx = await newContext(h, 'ro', 'phone');
+  const owner = await ctx.newPage();
+  owner.on('pageerror', (e) => pageErrors.push(e.message));
+  await owner.goto(`${h.base}/login`);
+  await owner.getByTestId('login-email').pressSequentially(OWNER.email);
+  await owner.getByTestId('login-password').pressSequentially(OWNER.password);
+  await owner.getByTestId('login-submit').click();
+  await owner.waitForURL(/\/orders$/);
+  await openFromMenu(owner, 'penalties');
+  await owner.getByTestId('penalties-empty').waitFor();
+
+  // ── Add by hand: the amount comes from the type; the order by its number; a photo.
+  await owner.getByTestId('penalty-add').click();
+  await owner.getByTestId('penalty-add-packer').click();
+  await owner.getByRole('option', { name: ION.name }).click();
+  await owner.getByTestId('penalty-add-type').click();
+  await owner.getByRole('option', { name: cat.penalties.typeCodes.missing_item }).click();
+  const amount = owner.getByTestId('penalty-add-amount');
+  assert.match(await amount.inputValue(), /^\d+\.\d\d$/, 'the amount is filled from the type');
+  await amount.fill('');
+  await amount.pressSequentially('12,50');
+  await owner.getByTestId('penalty-add-order').pressSequentially(`#${order.number}`);
+  await owner.getByTestId('penalty-add-note').pressSequentially('Lipsea cana din colet');
+  await owner
+    .locator('input[type="file"]')
+    .setInputFiles({ name: 'colet.png', mimeType: 'image/png', buffer: PNG });
+  await steps.check(owner, 'add-dialog');
+  await owner.getByTestId('penalty-add-submit').click();
+  await owner.locator('[data-testid="penalty-row"][data-state="applied"]').waitFor();
+  const row = await owner.getByTestId('penalty-row').innerText();
+  assert.ok(row.includes('12,50') && row.includes(`#${order.number}`), row);
+  await steps.check(owner, 'added');
+  await owner.getByTestId('penalty-open').click();
+  const photo = owner.getByTestId('penalty-photo');
+  await photo.waitFor();
+  await owner.waitForFunction(
+    () =>
+      document.querySelector<HTMLImageElement>('[data-testid="penalty-photo"]')?.naturalWidth === 1,
+  );
+  await steps.check(owner, 'added-detail');
+  await owner.getByTestId('back-to-penalties').click();
+
+  // ── Types: a new one, and a default one repriced.
+  await owner.getByTestId('penalties-tab-types').click();
+  await owner.getByTestId('type-row').first().waitFor();
+  const before = await owner.getByTestId('type-row').count();
+  assert.equal(before, 6, 'the six default types');
+  await owner.getByTestId('type-add').click();
+  await owner.getByTestId('type-name').pressSequentially('Colet murdar');
+  await owner.getByTestId('type-amount').pressSequentially('15');
+  await steps.check(owner, 'type-dialog');
+  await owner.getByTestId('type-save').click();
+  await owner.getByTestId('type-row').filter({ hasText: 'Colet murdar' }).waitFor();
+  await owner.getByTestId('type-edit').first().click();
+  await owner.getByTestId('type-amount').fill('30');
+  await owner.getByTestId('type-save').click();
+  await owner.getByTestId('type-row').first().filter({ hasText: '30,00' }).waitFor();
+  await steps.check(owner, 'types');
+
+  // ── Rules: the late-packing rule switched off, kept after a reload.
+  await owner.getByTestId('penalties-tab-rules').click();
+  const late = owner.getByTestId('rule-late_packing-on');
+  assert.equal(await late.isChecked(), true);
+  // Switched with the keyboard (Space), as any switch on the page can be.
+  await late.focus();
+  await owner.keyboard.press('Space');
+  await owner.getByTestId('rules-save').click();
+  await owner.getByText(cat.penalties.rulesForm.saved).waitFor();
+  await steps.check(owner, 'rules');
+  await owner.reload();
+  await owner.getByTestId('penalty-rules').waitFor();
+  assert.equal(await owner.getByTestId('rule-late_packing-on').isChecked(), false);
+
+  // ── The month's summary: Ion's 12,50; CSV and XLSX downloads; the print page.
+  await owner.getByTestId('penalties-tab-summary').click();
+  await owner.getByTestId('summary-row').filter({ hasText: ION.name }).waitFor();
+  assert.ok((await owner.getByTestId('summary-total').innerText()).includes('12,50'));
+  await steps.check(owner, 'summary');
+  const [csv] = await Promise.all([
+    owner.waitForEvent('download'),
+    owner.getByTestId('summary-csv').click(),
+  ]);
+  const csvPath = await csv.path();
+  assert.ok(fs.readFileSync(csvPath, 'utf8').includes(ION.name));
+  const [xlsx] = await Promise.all([
+    owner.waitForEvent('download'),
+    owner.getByTestId('summary-xlsx').click(),
+  ]);
+  assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
+  const [print] = await Promise.all([
+    ctx.waitForEvent('page'),
+    owner.getByTestId('summary-print').click(),
+  ]);
+  await print.getByTestId('summary-table').waitFor();
+  assert.ok((await print.getByTestId('summary-print-page').innerText()).includes(ION.name));
+  await steps.check(print, 'print');
+
+  assert.deepEqual(pageErrors, []);
+  finished = true;
+  await ctx.close();
+});
