@@ -1,5 +1,17 @@
-import { Anchor, Badge, Button, Checkbox, Group, Paper, Select, Table, Text } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
+import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconGavel } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -32,6 +44,8 @@ export function LedgerTab() {
   const fmt = useFormat();
   const qc = useQueryClient();
   const mayDecide = useMayDecide();
+  // A phone reads the ledger as cards; a table that wide would only scroll sideways.
+  const phone = useMediaQuery('(max-width: 48em)');
   const [state, setState] = useState<PenaltyState | null>(null);
   const [packer, setPacker] = useState<string | null>(null);
   const [range, setRange] = useState<[string | null, string | null]>([null, null]);
@@ -154,6 +168,18 @@ export function LedgerTab() {
             description={t('penalties.empty.text')}
             testId="penalties-empty"
           />
+        ) : phone ? (
+          <Stack gap={0}>
+            {rows.map((p) => (
+              <LedgerCard
+                key={p.id}
+                p={p}
+                pickable={mayDecide}
+                picked={selected.has(p.id)}
+                onPick={() => toggle(p.id)}
+              />
+            ))}
+          </Stack>
         ) : (
           <Table.ScrollContainer minWidth={820}>
             <Table verticalSpacing="xs" highlightOnHover>
@@ -227,31 +253,91 @@ export function LedgerTab() {
   );
 }
 
-function LedgerRow({
-  p,
-  pickable,
-  picked,
-  onPick,
-}: {
+interface RowProps {
   p: Penalty;
   pickable: boolean;
   picked: boolean;
   onPick: () => void;
-}) {
+}
+
+function PickBox({ p, picked, onPick }: Omit<RowProps, 'pickable'>) {
+  const { t } = useTranslation();
+  return (
+    <Checkbox
+      aria-label={t('penalties.decide.pick', { name: p.packer_name })}
+      checked={picked}
+      onChange={onPick}
+      data-testid="penalty-pick"
+    />
+  );
+}
+
+function Source({ p }: { p: Penalty }) {
+  const { t } = useTranslation();
+  return p.rule ? (
+    <Badge variant="outline" color="gray">
+      {t(`penalties.rules.${p.rule}.short`)}
+    </Badge>
+  ) : (
+    <Text size="sm">{p.created_by_name ?? t('penalties.byHand')}</Text>
+  );
+}
+
+function OrderLink({ p }: { p: Penalty }) {
+  return p.order_id && p.order_number ? (
+    <Anchor component={Link} to={`/orders/${p.order_id}`} size="sm">
+      #{p.order_number}
+    </Anchor>
+  ) : (
+    '—'
+  );
+}
+
+function LedgerCard({ p, pickable, picked, onPick }: RowProps) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Group
+      p="sm"
+      gap="sm"
+      wrap="nowrap"
+      align="flex-start"
+      style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+      data-testid="penalty-row"
+      data-penalty-id={p.id}
+      data-state={p.state}
+    >
+      {pickable && p.state === 'proposed' && <PickBox p={p} picked={picked} onPick={onPick} />}
+      <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <Text fw={700}>{penaltyTypeName(p, t)}</Text>
+          <Text fw={700} style={{ whiteSpace: 'nowrap' }}>
+            {fmt.money(fromMinor(p.amount_minor), p.currency)}
+          </Text>
+        </Group>
+        <Group gap="xs" wrap="wrap">
+          <PenaltyStateBadge state={p.state} />
+          <Source p={p} />
+        </Group>
+        <Text size="sm">
+          {p.packer_name} · <OrderLink p={p} />
+        </Text>
+        <Anchor component={Link} to={`/penalties/${p.id}`} size="sm" data-testid="penalty-open">
+          {fmt.dateTime(p.created_at)}
+        </Anchor>
+      </Stack>
+    </Group>
+  );
+}
+
+function LedgerRow({ p, pickable, picked, onPick }: RowProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
   return (
     <Table.Tr data-testid="penalty-row" data-penalty-id={p.id} data-state={p.state}>
       {pickable && (
         <Table.Td>
-          {p.state === 'proposed' && (
-            <Checkbox
-              aria-label={t('penalties.decide.pick', { name: p.packer_name })}
-              checked={picked}
-              onChange={onPick}
-              data-testid="penalty-pick"
-            />
-          )}
+          {p.state === 'proposed' && <PickBox p={p} picked={picked} onPick={onPick} />}
         </Table.Td>
       )}
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -262,13 +348,7 @@ function LedgerRow({
       <Table.Td>{p.packer_name}</Table.Td>
       <Table.Td>{penaltyTypeName(p, t)}</Table.Td>
       <Table.Td>
-        {p.order_id && p.order_number ? (
-          <Anchor component={Link} to={`/orders/${p.order_id}`} size="sm">
-            #{p.order_number}
-          </Anchor>
-        ) : (
-          '—'
-        )}
+        <OrderLink p={p} />
       </Table.Td>
       <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
         {fmt.money(fromMinor(p.amount_minor), p.currency)}
@@ -277,13 +357,7 @@ function LedgerRow({
         <PenaltyStateBadge state={p.state} />
       </Table.Td>
       <Table.Td>
-        {p.rule ? (
-          <Badge variant="outline" color="gray">
-            {t(`penalties.rules.${p.rule}.short`)}
-          </Badge>
-        ) : (
-          <Text size="sm">{p.created_by_name ?? t('penalties.byHand')}</Text>
-        )}
+        <Source p={p} />
       </Table.Td>
     </Table.Tr>
   );

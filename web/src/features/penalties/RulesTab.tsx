@@ -4,7 +4,7 @@ import {
   Group,
   NumberInput,
   Paper,
-  SegmentedControl,
+  Radio,
   SimpleGrid,
   Stack,
   Switch,
@@ -22,6 +22,7 @@ import { SETTINGS_KEY, penaltiesApi, type PenaltySettings } from './penalties-ap
 
 type Rules = PenaltySettings['rules'];
 type Mode = Rules['scan_mismatch']['mode'];
+const MODES = ['per_mismatch', 'per_order'] as const satisfies readonly Mode[];
 
 /**
  * Which rules propose penalties and how; one document saved whole by the owner. A manager
@@ -82,15 +83,23 @@ export function RulesTab() {
               onToggle={(enabled) => setRule('scan_mismatch', { enabled })}
               testId="rule-scan_mismatch"
             >
-              <SegmentedControl
+              <Radio.Group
                 value={r.scan_mismatch.mode}
                 onChange={(mode) => setRule('scan_mismatch', { mode: mode })}
-                disabled={!owner || !r.scan_mismatch.enabled}
-                data={(['per_mismatch', 'per_order'] as const satisfies readonly Mode[]).map(
-                  (m) => ({ value: m, label: t(`penalties.rulesForm.${m}`) }),
-                )}
+                aria-label={t('penalties.rules.scan_mismatch.long')}
                 data-testid="rule-scan-mode"
-              />
+              >
+                <Group gap="md">
+                  {MODES.map((m) => (
+                    <Radio
+                      key={m}
+                      value={m}
+                      label={t(`penalties.rulesForm.${m}`)}
+                      disabled={!owner || !r.scan_mismatch.enabled}
+                    />
+                  ))}
+                </Group>
+              </Radio.Group>
             </Rule>
             <Rule
               title={t('penalties.rules.late_packing.long')}
