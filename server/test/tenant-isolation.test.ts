@@ -23,6 +23,8 @@ describe('tenant isolation: account A never reaches account B', () => {
     shipment: 0,
     courierAccount: 0,
     batch: 0,
+    penaltyType: 0,
+    penalty: 0,
   };
   /** Texts only B's data contains: no answer to A may carry one. */
   const MARKERS = ['Secretescu', 'Bsecretpacker', 'bsecretstore', '192.0.2.222', 'bsecretjob'];
@@ -125,6 +127,23 @@ describe('tenant isolation: account A never reaches account B', () => {
     B.batch = (await b.post('/api/shipments/bulk', { order_ids: [B.order] })).json<{
       batch_id: number;
     }>().batch_id;
+    // B's penalty (with a photo) and one of B's penalty types.
+    B.penaltyType =
+      (await b.get('/api/penalty-types')).json<{ items: { id: number }[] }>().items[0]?.id ?? 0;
+    B.penalty = (
+      await b.post('/api/penalties', { packer_id: B.packer, type_id: B.penaltyType, note: 'x' })
+    ).json<{ id: number }>().id;
+    await app.database.db
+      .insertInto('penalty_photos')
+      .values({
+        penalty_id: B.penalty,
+        account_id: accountB,
+        file: 'none.png',
+        mime: 'image/png',
+        size: 1,
+        created_at: now,
+      })
+      .execute();
     // A failed login into B's account, which only B's owner may see.
     await app.http.inject({
       method: 'POST',
@@ -196,6 +215,29 @@ describe('tenant isolation: account A never reaches account B', () => {
       url: `/api/shipments/slips?order_ids=${B.order}&kind=packing`,
     }),
     'GET /api/shipments/labels': () => ({ url: `/api/shipments/labels?ids=${B.shipment}` }),
+    'PATCH /api/penalty-types/{id}': () => ({
+      url: `/api/penalty-types/${B.penaltyType}`,
+      body: { name: 'Hijacked', active: false },
+    }),
+    'GET /api/penalties/{id}': () => ({ url: `/api/penalties/${B.penalty}` }),
+    'POST /api/penalties/{id}/photo': () => ({ url: `/api/penalties/${B.penalty}/photo` }),
+    'GET /api/penalties/{id}/photo': () => ({ url: `/api/penalties/${B.penalty}/photo` }),
+    'POST /api/penalties/{id}/reverse': () => ({
+      url: `/api/penalties/${B.penalty}/reverse`,
+      body: { reason: 'x' },
+    }),
+    'POST /api/penalties/{id}/resolve': () => ({
+      url: `/api/penalties/${B.penalty}/resolve`,
+      body: { outcome: 'cancelled', comment: '' },
+    }),
+    'POST /api/orders/{id}/packing-error': () => ({
+      url: `/api/orders/${B.order}/packing-error`,
+      body: { kind: 'return' },
+    }),
+    'POST /api/station/penalties/{id}/contest': () => ({
+      url: `/api/station/penalties/${B.penalty}/contest`,
+      body: { comment: 'x' },
+    }),
     // Public by design: whoever has a shipment's link sees its status (no personal data); the
     // isolation is the 128-bit random token, so a token nobody was given is not found.
     'GET /api/t/{token}': () => ({ url: `/api/t/${'x'.repeat(22)}` }),
@@ -282,6 +324,20 @@ describe('tenant isolation: account A never reaches account B', () => {
     const counts = await tableCounts(app);
     const patch = await a.patch(`/api/packers/${aPacker}`, { allowed_store_ids: [B.store] });
     assert.equal(patch.statusCode, 404, patch.body);
+    const aType =
+      (await a.get('/api/penalty-types')).json<{ items: { id: number }[] }>().items[0]?.id ?? 0;
+    for (const body of [
+      { packer_id: B.packer, type_id: aType },
+      { packer_id: aPacker, type_id: B.penaltyType },
+      { packer_id: aPacker, type_id: aType, order_id: B.order },
+    ]) {
+      const add = await a.post('/api/penalties', body);
+      assert.equal(add.statusCode, 404, add.body);
+    }
+    const decide = await a.post('/api/penalties/decide', { ids: [B.penalty], decision: 'waive' });
+    assert.deepEqual(decide.json(), {
+      items: [{ id: B.penalty, ok: false, error_code: 'penalty_not_found' }],
+    });
     const transfer = await a.post('/api/account/transfer-ownership', {
       user_id: B.packerUser,
       password: 'correct horse',

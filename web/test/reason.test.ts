@@ -41,6 +41,11 @@ const EXAMPLES: Record<ReasonCode, Reason['params']> = {
   awb_made: { awb: 'ED000000001' },
   awb_tracking: { awb: 'ED000000001' },
   legacy_text: { text: 'least loaded: 3 open, next had 5' },
+  packing_error_return: {},
+  packing_error_complaint: {},
+  rule_scan_mismatch: { code: 'TRC-001' },
+  rule_late_packing: { hours: 24 },
+  rule_awb_cancelled: { awb: 'ED000000001' },
 };
 /** The codes that carry a person's or a store's own words, shown as written. */
 const VERBATIM = new Set<ReasonCode>(['note', 'store_message', 'legacy_text']);

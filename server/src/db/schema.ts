@@ -477,6 +477,73 @@ export interface ShipmentBatchItemsTable {
   done_at: number | null;
 }
 
+/** Penalty types per account; the six defaults have a `code` and, until renamed, no `name`. */
+export interface PenaltyTypesTable {
+  id: Generated<number>;
+  account_id: number;
+  code: string | null;
+  name: string | null;
+  description: Generated<string>;
+  default_amount_minor: number;
+  active: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+/** JSON: PenaltySettings (modules/penalties/penalty-settings.ts). */
+export interface PenaltySettingsTable {
+  account_id: number;
+  settings: string;
+  updated_at: number;
+}
+
+/** A penalty's write-once facts; its states are `penalty_entries`. */
+export interface PenaltiesTable {
+  id: Generated<number>;
+  account_id: number;
+  packer_id: number;
+  order_id: number | null;
+  type_id: number;
+  amount_minor: number;
+  currency: string;
+  note: Generated<string>;
+  /** The rule that proposed it and its event; NULL for penalties added by hand. */
+  rule: string | null;
+  event_kind: string | null;
+  event_id: number | null;
+  /** Unique per account: a rule proposes once per event. */
+  rule_key: string | null;
+  created_by_user_id: number | null;
+  created_by_label: string | null;
+  created_at: number;
+}
+
+/** The append-only ledger of states; the highest `seq` is the current state. */
+export interface PenaltyEntriesTable {
+  id: Generated<number>;
+  account_id: number;
+  penalty_id: number;
+  seq: number;
+  state: string;
+  reason_code: string | null;
+  reason_params: string | null;
+  comment: string | null;
+  actor_user_id: number | null;
+  actor_label: string | null;
+  actor_role: string;
+  created_at: number;
+}
+
+export interface PenaltyPhotosTable {
+  penalty_id: number;
+  account_id: number;
+  /** A name the server made, inside DATA_DIR/penalty-photos. */
+  file: string;
+  mime: string;
+  size: number;
+  created_at: number;
+}
+
 export interface DB {
   accounts: AccountsTable;
   users: UsersTable;
@@ -505,6 +572,11 @@ export interface DB {
   courier_accounts: CourierAccountsTable;
   shipment_batches: ShipmentBatchesTable;
   shipment_batch_items: ShipmentBatchItemsTable;
+  penalty_types: PenaltyTypesTable;
+  penalty_settings: PenaltySettingsTable;
+  penalties: PenaltiesTable;
+  penalty_entries: PenaltyEntriesTable;
+  penalty_photos: PenaltyPhotosTable;
 }
 export type ShipmentRow = Selectable<ShipmentsTable>;
 

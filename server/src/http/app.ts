@@ -52,6 +52,15 @@ import { shippingRoutes } from '../modules/shipping/shipping.routes.js';
 import { ShippingService } from '../modules/shipping/shipping.service.js';
 import { readShippingSettings } from '../modules/shipping/shipping-settings.js';
 import { ShipmentTracker } from '../modules/shipping/track-shipments.js';
+import { checkLatePacking } from '../modules/penalties/late-packing.js';
+import { penaltiesRoutes } from '../modules/penalties/penalties.routes.js';
+import { PenaltiesService } from '../modules/penalties/penalties.service.js';
+import {
+  onAwbCancelledForPackingError,
+  onScanMismatch,
+} from '../modules/penalties/penalty-rules.js';
+import { PenaltyPhotos } from '../modules/penalties/penalty-photos.js';
+import { PenaltyReports } from '../modules/penalties/penalty-reports.js';
 import { registerSessionLoading } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { redactUrl, registerSecurityHeaders } from './security-headers.js';
@@ -71,6 +80,7 @@ export interface Services {
   sync: SyncService;
   shipping: ShippingService;
   shipmentTracker: ShipmentTracker;
+  penalties: PenaltiesService;
 }
 
 export interface App {
@@ -174,7 +184,10 @@ export async function buildApp(
     }),
     distribution,
     // An order packed at the station gets its AWB queued when the shipping setting says so.
-    packing: new PackingService(database, events, shipmentBatches.onPacked),
+    // A wrong scan lets the penalty rule propose in the scan's transaction.
+    packing: new PackingService(database, events, shipmentBatches.onPacked, (trx, m) =>
+      onScanMismatch(trx, events, m),
+    ),
     events,
     stores: new StoresService(
       database,
@@ -195,7 +208,10 @@ export async function buildApp(
       opts.renderSlips ?? renderSlips,
     ),
     shipmentTracker,
+    penalties: new PenaltiesService(database, events),
   };
+  // An AWB cancelled for a packing error lets the penalty rule propose in the same transaction.
+  services.shipping.setPackingErrorHook((trx, c) => onAwbCancelledForPackingError(trx, events, c));
 
   const http = Fastify({
     logger: {
@@ -259,6 +275,13 @@ export async function buildApp(
       await api.register(packingRoutes(services.packing));
       await api.register(eventsRoutes(events));
       await api.register(shippingRoutes(services.shipping));
+      await api.register(
+        penaltiesRoutes(
+          services.penalties,
+          new PenaltyReports(database.db),
+          new PenaltyPhotos(database.db, config.dataDir),
+        ),
+      );
     },
     { prefix: '/api' },
   );
@@ -279,6 +302,7 @@ export async function buildApp(
   let poller: { stop(): void } | null = null;
   let shiftWatch: { stop(): void } | null = null;
   let trackingTick: { stop(): void } | null = null;
+  let latePackingTick: { stop(): void } | null = null;
   const startBackground = () => {
     worker.start();
     // Shift ends and starts: redistribute and retry the Unassigned queue every minute.
@@ -290,6 +314,12 @@ export async function buildApp(
       60,
       async () => void (await shipmentTracker.enqueueDue()),
       (err) => http.log.error({ err }, 'tracking tick failed'),
+    );
+    // Penalties: orders confirmed and not packed in time (working hours of the shifts).
+    latePackingTick ??= every(
+      300,
+      async () => void (await checkLatePacking(database.db, events, Date.now())),
+      (err) => http.log.error({ err }, 'late packing check failed'),
     );
     // Ticks often; each store is synced when its own interval has passed (one cheap query).
     poller ??= every(
@@ -310,6 +340,7 @@ export async function buildApp(
       poller?.stop();
       shiftWatch?.stop();
       trackingTick?.stop();
+      latePackingTick?.stop();
       await worker.stop();
       await http.close();
       await events.close();

@@ -51,6 +51,15 @@ export interface ReasonParamsByCode {
   awb_tracking: { awb: string };
   /** A row written before reasons were codes: the sentence as it was stored. */
   legacy_text: { text: string };
+  /** Penalties: a return or a customer complaint on the order was the packer's mistake. */
+  packing_error_return: Empty;
+  packing_error_complaint: Empty;
+  /** Penalties: the rule proposing after a wrong or surplus scan of `code`. */
+  rule_scan_mismatch: { code: string };
+  /** Penalties: not packed within `hours` working hours of the packer's shifts. */
+  rule_late_packing: { hours: number };
+  /** Penalties: the AWB was cancelled because of a packing error. */
+  rule_awb_cancelled: { awb: string };
 }
 
 type Empty = Record<string, never>;
@@ -87,6 +96,11 @@ const ALL: Record<ReasonCode, true> = {
   awb_made: true,
   awb_tracking: true,
   legacy_text: true,
+  packing_error_return: true,
+  packing_error_complaint: true,
+  rule_scan_mismatch: true,
+  rule_late_packing: true,
+  rule_awb_cancelled: true,
 };
 export const REASON_CODES = Object.keys(ALL) as [ReasonCode, ...ReasonCode[]];
 

@@ -38,6 +38,11 @@ import * as m1204 from './20261130_1204_add_account_pin_policy.js';
 import * as m1205 from './20261130_1205_add_session_client.js';
 import * as m1207 from './20261201_1207_add_account_station_code.js';
 import * as m1208 from './20261201_1208_unique_username_per_account.js';
+import * as m1501 from './20261202_1501_create_penalty_types.js';
+import * as m1502 from './20261202_1502_create_penalty_settings.js';
+import * as m1503 from './20261202_1503_create_penalties.js';
+import * as m1504 from './20261202_1504_create_penalty_entries.js';
+import * as m1505 from './20261202_1505_create_penalty_photos.js';
 import * as m0901 from './20261130_0901_add_orders_assigned_by_hand.js';
 import * as m0902 from './20261130_0902_add_accounts_phone_order_seq.js';
 import * as m0903 from './20261201_0903_reasons_as_codes.js';
@@ -103,4 +108,9 @@ export const migrations: Record<string, Migration> = {
   '20261201_1407_create_shipment_batches': m1407,
   '20261201_1207_add_account_station_code': m1207,
   '20261201_1208_unique_username_per_account': m1208,
+  '20261202_1501_create_penalty_types': m1501,
+  '20261202_1502_create_penalty_settings': m1502,
+  '20261202_1503_create_penalties': m1503,
+  '20261202_1504_create_penalty_entries': m1504,
+  '20261202_1505_create_penalty_photos': m1505,
 };

@@ -8,6 +8,7 @@ import { type AttemptKey, AttemptLimiter } from './attempt-limiter.js';
 import { addressAllowed } from '../../shared/networks.js';
 import { SessionCache } from './session-cache.js';
 import { dummySecretHash, hashSecret, verifySecret } from './passwords.js';
+import { seedDefaultTypes } from '../penalties/penalties.repo.js';
 import { normalizeStationCode, stationLoginId } from './station-code.js';
 
 export interface AuthContext {
@@ -108,6 +109,8 @@ export class AccountsService {
         passwordHash,
         now,
       });
+      // Every account starts with the default penalty types (existing ones got them by migration).
+      await seedDefaultTypes(trx, accountId, now);
       return { accountId, userId };
     });
   }

@@ -14,7 +14,7 @@ export const SYSTEM_ACTOR: Actor = { userId: null, label: 'system' };
 
 export interface AuditEntry {
   accountId: number;
-  entity: 'order' | 'packer' | 'store' | 'account';
+  entity: 'order' | 'packer' | 'store' | 'account' | 'penalty';
   entityId: number;
   action: string;
   actor: Actor;

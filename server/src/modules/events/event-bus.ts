@@ -13,12 +13,14 @@ type Db = Kysely<DB> | Transaction<DB>;
  */
 export interface LiveEvent {
   /** shipments.batch: a bulk AWB generation moved on (`batch` says how far). */
-  type: 'orders.changed' | 'shipments.batch';
+  type: 'orders.changed' | 'shipments.batch' | 'penalties.changed';
   account_id: number;
   order_ids: number[] | null;
   /** Packers whose queue changed; a station only hears about its own packer. */
   packer_ids: number[];
   batch?: { id: number; total: number; done: number; made: number; failed: number };
+  /** penalties.changed: the penalties to refetch. */
+  ids?: number[];
 }
 
 export type Listener = (e: LiveEvent) => void;

@@ -43,6 +43,7 @@ export function eventsRoutes(bus: EventBus): FastifyPluginAsyncZod {
             order_ids: e.order_ids,
             packer_ids: e.packer_ids,
             ...(e.batch && { batch: e.batch }),
+            ...(e.ids && { ids: e.ids }),
           };
           res.write(`event: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`);
         });

@@ -25,6 +25,19 @@ export interface LockDeps {
   events: EventBus;
   /** Called in the transaction that packs an order (shipping: the AWB at packing). */
   onPacked?: (trx: Transaction<DB>, accountId: number, orderId: number) => Promise<void>;
+  /** Called in the scan's transaction after a mismatch is recorded (penalties: the scan rule). */
+  onMismatch?: (trx: Transaction<DB>, m: ScanMismatch) => Promise<unknown>;
+}
+
+/** A wrong or surplus scan, as recorded (its row id is the penalty rule's event). */
+export interface ScanMismatch {
+  accountId: number;
+  orderId: number;
+  packerId: number | null;
+  mismatchId: number;
+  kind: 'wrong_item' | 'too_many';
+  code: string;
+  at: number;
 }
 
 /** A packer confirms (takes) their order; an owner or manager may confirm on their behalf. */

@@ -112,8 +112,8 @@ export async function recordMismatch(
     kind: 'wrong_item' | 'too_many';
     at: number;
   },
-): Promise<void> {
-  await db
+): Promise<number> {
+  const row = await db
     .insertInto('scan_mismatches')
     .values({
       account_id: m.accountId,
@@ -124,7 +124,9 @@ export async function recordMismatch(
       kind: m.kind,
       created_at: m.at,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 export async function stationQueue(db: Db, accountId: number, packerId: number) {

@@ -19,8 +19,18 @@ import { scanItem } from './scan-order.js';
 export class PackingService {
   private readonly deps: LockDeps;
 
-  constructor(database: Database, events: EventBus, onPacked?: LockDeps['onPacked']) {
-    this.deps = { db: database.db, events, ...(onPacked && { onPacked }) };
+  constructor(
+    database: Database,
+    events: EventBus,
+    onPacked?: LockDeps['onPacked'],
+    onMismatch?: LockDeps['onMismatch'],
+  ) {
+    this.deps = {
+      db: database.db,
+      events,
+      ...(onPacked && { onPacked }),
+      ...(onMismatch && { onMismatch }),
+    };
   }
 
   async confirm(auth: AuthContext, orderId: number, actor: Actor): Promise<LockOut> {

@@ -14,8 +14,8 @@ const norm = (s: string) => s.trim().toLowerCase();
 
 /**
  * Scan-to-verify: a scanned SKU or EAN counts one unit of its line. A code that is not in
- * the order, or one more unit than ordered, is recorded as a scan mismatch (committed — the
- * penalties read it) and then refused with a clear code. The last unit packs the order.
+ * the order, or one more unit than ordered, is recorded as a scan mismatch (committed, with
+ * the penalty rule's proposal in the same transaction) and then refused with a clear code. The last unit packs the order.
  */
 export async function scanItem(
   deps: LockDeps,
@@ -40,7 +40,12 @@ export async function scanItem(
     );
     const mismatch = { accountId, orderId, packerId: o.packer_id, code, at: now };
     if (matches.length === 0) {
-      await repo.recordMismatch(trx, { ...mismatch, itemId: null, kind: 'wrong_item' });
+      const mismatchId = await repo.recordMismatch(trx, {
+        ...mismatch,
+        itemId: null,
+        kind: 'wrong_item',
+      });
+      await deps.onMismatch?.(trx, { ...mismatch, mismatchId, kind: 'wrong_item' });
       return {
         ok: false,
         code: 'scan_wrong_item',
@@ -56,7 +61,12 @@ export async function scanItem(
     }
     if (counted === null) {
       const line = matches[0];
-      await repo.recordMismatch(trx, { ...mismatch, itemId: line?.id ?? null, kind: 'too_many' });
+      const mismatchId = await repo.recordMismatch(trx, {
+        ...mismatch,
+        itemId: line?.id ?? null,
+        kind: 'too_many',
+      });
+      await deps.onMismatch?.(trx, { ...mismatch, mismatchId, kind: 'too_many' });
       return {
         ok: false,
         code: 'scan_too_many',

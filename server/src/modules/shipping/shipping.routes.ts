@@ -12,6 +12,7 @@ import {
   BatchOut,
   BulkBody,
   BulkStartedOut,
+  CancelBody,
   SlipsQuery,
   StationLabelQuery,
   StationShippingOut,
@@ -137,8 +138,22 @@ export function shippingRoutes(shipping: ShippingService): FastifyPluginAsyncZod
     );
     app.post(
       '/shipments/:id/cancel',
-      { ...staff, schema: { tags, params: ShipmentIdParams, response: { 200: ShipmentOut } } },
-      async (req) => shipping.cancel(authOf(req).accountId, req.params.id, actorOf(req)),
+      {
+        ...staff,
+        schema: {
+          tags,
+          params: ShipmentIdParams,
+          body: CancelBody.nullish(),
+          response: { 200: ShipmentOut },
+        },
+      },
+      async (req) =>
+        shipping.cancel(
+          authOf(req).accountId,
+          req.params.id,
+          actorOf(req),
+          req.body?.packing_error === true,
+        ),
     );
 
     app.post(

@@ -155,3 +155,6 @@ export const SlipsQuery = z.strictObject({
   order_ids: IdList,
   kind: z.enum(['picking', 'packing']),
 });
+
+/** Cancelling an AWB; `packing_error` lets the penalty rule propose for the order's packer. */
+export const CancelBody = z.strictObject({ packing_error: z.boolean().default(false) });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB, ShipmentRow } from '../../db/schema.js';
 import { iso, parseJsonColumn } from '../../shared/json.js';
 import { toDecimal } from '../../shared/money.js';
@@ -32,6 +32,19 @@ import { applyTrackingEvents, moveOrder } from './tracking.js';
 
 type EventRow = Awaited<ReturnType<typeof repo.shipmentEvents>>[number];
 
+/** Called in the transaction that cancels an AWB the shop says a packing error caused. */
+export type PackingErrorCancelHook = (
+  trx: Transaction<DB>,
+  c: {
+    accountId: number;
+    shipmentId: number;
+    orderId: number;
+    packerId: number | null;
+    awb: string;
+    at: number;
+  },
+) => Promise<unknown>;
+
 /** Shipping's use cases for the routes: settings, AWBs, labels, marks, cancel, public tracking. */
 export class ShippingService {
   constructor(
@@ -43,6 +56,13 @@ export class ShippingService {
     readonly batches: ShipmentBatches,
     private readonly renderSlips: RenderSlips,
   ) {}
+
+  private onPackingErrorCancel: PackingErrorCancelHook | null = null;
+
+  /** Penalties: told, in the cancel's transaction, of an AWB cancelled for a packing error. */
+  setPackingErrorHook(hook: PackingErrorCancelHook): void {
+    this.onPackingErrorCancel = hook;
+  }
 
   /** A picking list (summed by SKU) or packing slips for a selection of orders. */
   async slips(accountId: number, orderIds: number[], kind: SlipKind): Promise<RenderedDocument> {
@@ -170,7 +190,12 @@ export class ShippingService {
   }
 
   /** Cancels the AWB where the courier allows it; the order can then get a new one. */
-  async cancel(accountId: number, id: number, actor: Actor): Promise<ShipmentOut> {
+  async cancel(
+    accountId: number,
+    id: number,
+    actor: Actor,
+    packingError = false,
+  ): Promise<ShipmentOut> {
     const row = await repo.findShipment(this.db, accountId, id);
     if (!row) throw new NotFound('shipment_not_found', 'This shipment was not found.');
     const courier = this.couriers.find(row.courier);
@@ -215,6 +240,22 @@ export class ShippingService {
         actor,
         now,
       );
+      if (packingError && this.onPackingErrorCancel) {
+        const order = await trx
+          .selectFrom('orders')
+          .select('packer_id')
+          .where('account_id', '=', accountId)
+          .where('id', '=', row.order_id)
+          .executeTakeFirst();
+        await this.onPackingErrorCancel(trx, {
+          accountId,
+          shipmentId: row.id,
+          orderId: row.order_id,
+          packerId: order?.packer_id ?? null,
+          awb: row.awb ?? '',
+          at: now,
+        });
+      }
     });
     return this.get(accountId, id);
   }

@@ -83,6 +83,18 @@ export const ERROR_CODES = [
   'labels_mixed_couriers',
   'label_format_unsupported',
   'shipment_batch_not_found',
+  'penalty_not_found',
+  'penalty_type_not_found',
+  'penalty_type_inactive',
+  'penalty_not_proposed',
+  'penalty_not_reversible',
+  'penalty_not_contestable',
+  'penalty_not_contested',
+  'penalty_photo_invalid',
+  'penalty_photo_exists',
+  'penalty_photo_not_found',
+  'managers_may_not_apply',
+  'order_not_packed_yet',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const STORE_CAUSE_CODES = [

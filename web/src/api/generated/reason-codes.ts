@@ -21,5 +21,10 @@ export const REASON_CODES = [
   'awb_made',
   'awb_tracking',
   'legacy_text',
+  'packing_error_return',
+  'packing_error_complaint',
+  'rule_scan_mismatch',
+  'rule_late_packing',
+  'rule_awb_cancelled',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];

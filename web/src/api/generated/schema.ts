@@ -870,7 +870,12 @@ export interface paths {
                     | 'store_message'
                     | 'awb_made'
                     | 'awb_tracking'
-                    | 'legacy_text';
+                    | 'legacy_text'
+                    | 'packing_error_return'
+                    | 'packing_error_complaint'
+                    | 'rule_scan_mismatch'
+                    | 'rule_late_packing'
+                    | 'rule_awb_cancelled';
                   params: {
                     [key: string]: string | number;
                   };
@@ -1225,7 +1230,12 @@ export interface paths {
                     | 'store_message'
                     | 'awb_made'
                     | 'awb_tracking'
-                    | 'legacy_text';
+                    | 'legacy_text'
+                    | 'packing_error_return'
+                    | 'packing_error_complaint'
+                    | 'rule_scan_mismatch'
+                    | 'rule_late_packing'
+                    | 'rule_awb_cancelled';
                   params: {
                     [key: string]: string | number;
                   };
@@ -1260,7 +1270,12 @@ export interface paths {
                     | 'store_message'
                     | 'awb_made'
                     | 'awb_tracking'
-                    | 'legacy_text';
+                    | 'legacy_text'
+                    | 'packing_error_return'
+                    | 'packing_error_complaint'
+                    | 'rule_scan_mismatch'
+                    | 'rule_late_packing'
+                    | 'rule_awb_cancelled';
                   params: {
                     [key: string]: string | number;
                   };
@@ -1448,7 +1463,12 @@ export interface paths {
                     | 'store_message'
                     | 'awb_made'
                     | 'awb_tracking'
-                    | 'legacy_text';
+                    | 'legacy_text'
+                    | 'packing_error_return'
+                    | 'packing_error_complaint'
+                    | 'rule_scan_mismatch'
+                    | 'rule_late_packing'
+                    | 'rule_awb_cancelled';
                   params: {
                     [key: string]: string | number;
                   };
@@ -1483,7 +1503,12 @@ export interface paths {
                     | 'store_message'
                     | 'awb_made'
                     | 'awb_tracking'
-                    | 'legacy_text';
+                    | 'legacy_text'
+                    | 'packing_error_return'
+                    | 'packing_error_complaint'
+                    | 'rule_scan_mismatch'
+                    | 'rule_late_packing'
+                    | 'rule_awb_cancelled';
                   params: {
                     [key: string]: string | number;
                   };
@@ -1657,6 +1682,58 @@ export interface paths {
                 | 'delivered'
                 | 'returned'
                 | 'cancelled';
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/orders/{id}/packing-error': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'return' | 'complaint';
+            /** @default  */
+            note?: string;
+            type_id?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              kind: 'return' | 'complaint';
+              order_id: number;
+              penalty_id: number | null;
             };
           };
         };
@@ -2057,7 +2134,12 @@ export interface paths {
                     | 'store_message'
                     | 'awb_made'
                     | 'awb_tracking'
-                    | 'legacy_text';
+                    | 'legacy_text'
+                    | 'packing_error_return'
+                    | 'packing_error_complaint'
+                    | 'rule_scan_mismatch'
+                    | 'rule_late_packing'
+                    | 'rule_awb_cancelled';
                   params: {
                     [key: string]: string | number;
                   };
@@ -2093,7 +2175,12 @@ export interface paths {
                     | 'store_message'
                     | 'awb_made'
                     | 'awb_tracking'
-                    | 'legacy_text';
+                    | 'legacy_text'
+                    | 'packing_error_return'
+                    | 'packing_error_complaint'
+                    | 'rule_scan_mismatch'
+                    | 'rule_late_packing'
+                    | 'rule_awb_cancelled';
                   params: {
                     [key: string]: string | number;
                   };
@@ -2684,6 +2771,1167 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/penalties': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          cursor?: string;
+          from?: string;
+          limit?: number;
+          order_id?: number;
+          packer_id?: number;
+          state?:
+            'proposed' | 'applied' | 'waived' | 'contested' | 'upheld' | 'cancelled' | 'reversed';
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                amount_minor: number;
+                created_at: string;
+                created_by_name: string | null;
+                currency: string;
+                event: {
+                  id: number;
+                  /** @enum {string} */
+                  kind:
+                    | 'scan_mismatch'
+                    | 'order_confirmed'
+                    | 'order_return'
+                    | 'order_complaint'
+                    | 'shipment_cancelled';
+                } | null;
+                has_photo: boolean;
+                id: number;
+                note: string;
+                order_id: number | null;
+                order_number: string | null;
+                packer_id: number;
+                packer_name: string;
+                /** @enum {string|null} */
+                rule: 'scan_mismatch' | 'late_packing' | 'packing_error' | 'awb_cancelled' | null;
+                /** @enum {string} */
+                state:
+                  | 'proposed'
+                  | 'applied'
+                  | 'waived'
+                  | 'contested'
+                  | 'upheld'
+                  | 'cancelled'
+                  | 'reversed';
+                /** @enum {string|null} */
+                type_code:
+                  | 'wrong_item'
+                  | 'missing_item'
+                  | 'wrong_quantity'
+                  | 'damaged_packing'
+                  | 'late_packing'
+                  | 'wrong_label'
+                  | null;
+                type_id: number;
+                type_name: string | null;
+              }[];
+              next_cursor: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            amount_minor?: number;
+            /** @default  */
+            note?: string;
+            order_id?: number | null;
+            packer_id: number;
+            type_id: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              amount_minor: number;
+              created_at: string;
+              created_by_name: string | null;
+              currency: string;
+              event: {
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'scan_mismatch'
+                  | 'order_confirmed'
+                  | 'order_return'
+                  | 'order_complaint'
+                  | 'shipment_cancelled';
+              } | null;
+              has_photo: boolean;
+              id: number;
+              note: string;
+              order_id: number | null;
+              order_number: string | null;
+              packer_id: number;
+              packer_name: string;
+              /** @enum {string|null} */
+              rule: 'scan_mismatch' | 'late_packing' | 'packing_error' | 'awb_cancelled' | null;
+              /** @enum {string} */
+              state:
+                | 'proposed'
+                | 'applied'
+                | 'waived'
+                | 'contested'
+                | 'upheld'
+                | 'cancelled'
+                | 'reversed';
+              /** @enum {string|null} */
+              type_code:
+                | 'wrong_item'
+                | 'missing_item'
+                | 'wrong_quantity'
+                | 'damaged_packing'
+                | 'late_packing'
+                | 'wrong_label'
+                | null;
+              type_id: number;
+              type_name: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/penalties/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              amount_minor: number;
+              created_at: string;
+              created_by_name: string | null;
+              currency: string;
+              entries: {
+                actor_name: string | null;
+                /** @enum {string} */
+                actor_role: 'owner' | 'manager' | 'packer' | 'system';
+                at: string;
+                comment: string | null;
+                reason: {
+                  /** @enum {string} */
+                  code:
+                    | 'round_robin'
+                    | 'least_loaded'
+                    | 'least_loaded_only'
+                    | 'weighted'
+                    | 'no_packers'
+                    | 'no_eligible_packer'
+                    | 'by_hand'
+                    | 'note'
+                    | 'phone_order'
+                    | 'all_items_scanned'
+                    | 'on_behalf_of'
+                    | 'demo_data'
+                    | 'synced_from_store'
+                    | 'changed_in_store'
+                    | 'store_marked'
+                    | 'store_data_cleaned'
+                    | 'store_order_gone'
+                    | 'store_message'
+                    | 'awb_made'
+                    | 'awb_tracking'
+                    | 'legacy_text'
+                    | 'packing_error_return'
+                    | 'packing_error_complaint'
+                    | 'rule_scan_mismatch'
+                    | 'rule_late_packing'
+                    | 'rule_awb_cancelled';
+                  params: {
+                    [key: string]: string | number;
+                  };
+                } | null;
+                /** @enum {string} */
+                state:
+                  | 'proposed'
+                  | 'applied'
+                  | 'waived'
+                  | 'contested'
+                  | 'upheld'
+                  | 'cancelled'
+                  | 'reversed';
+              }[];
+              event: {
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'scan_mismatch'
+                  | 'order_confirmed'
+                  | 'order_return'
+                  | 'order_complaint'
+                  | 'shipment_cancelled';
+              } | null;
+              has_photo: boolean;
+              id: number;
+              note: string;
+              order_id: number | null;
+              order_number: string | null;
+              packer_id: number;
+              packer_name: string;
+              /** @enum {string|null} */
+              rule: 'scan_mismatch' | 'late_packing' | 'packing_error' | 'awb_cancelled' | null;
+              /** @enum {string} */
+              state:
+                | 'proposed'
+                | 'applied'
+                | 'waived'
+                | 'contested'
+                | 'upheld'
+                | 'cancelled'
+                | 'reversed';
+              /** @enum {string|null} */
+              type_code:
+                | 'wrong_item'
+                | 'missing_item'
+                | 'wrong_quantity'
+                | 'damaged_packing'
+                | 'late_packing'
+                | 'wrong_label'
+                | null;
+              type_id: number;
+              type_name: string | null;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/penalties/{id}/photo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              amount_minor: number;
+              created_at: string;
+              created_by_name: string | null;
+              currency: string;
+              event: {
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'scan_mismatch'
+                  | 'order_confirmed'
+                  | 'order_return'
+                  | 'order_complaint'
+                  | 'shipment_cancelled';
+              } | null;
+              has_photo: boolean;
+              id: number;
+              note: string;
+              order_id: number | null;
+              order_number: string | null;
+              packer_id: number;
+              packer_name: string;
+              /** @enum {string|null} */
+              rule: 'scan_mismatch' | 'late_packing' | 'packing_error' | 'awb_cancelled' | null;
+              /** @enum {string} */
+              state:
+                | 'proposed'
+                | 'applied'
+                | 'waived'
+                | 'contested'
+                | 'upheld'
+                | 'cancelled'
+                | 'reversed';
+              /** @enum {string|null} */
+              type_code:
+                | 'wrong_item'
+                | 'missing_item'
+                | 'wrong_quantity'
+                | 'damaged_packing'
+                | 'late_packing'
+                | 'wrong_label'
+                | null;
+              type_id: number;
+              type_name: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/penalties/{id}/resolve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default  */
+            comment?: string;
+            /** @enum {string} */
+            outcome: 'upheld' | 'cancelled';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              amount_minor: number;
+              created_at: string;
+              created_by_name: string | null;
+              currency: string;
+              event: {
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'scan_mismatch'
+                  | 'order_confirmed'
+                  | 'order_return'
+                  | 'order_complaint'
+                  | 'shipment_cancelled';
+              } | null;
+              has_photo: boolean;
+              id: number;
+              note: string;
+              order_id: number | null;
+              order_number: string | null;
+              packer_id: number;
+              packer_name: string;
+              /** @enum {string|null} */
+              rule: 'scan_mismatch' | 'late_packing' | 'packing_error' | 'awb_cancelled' | null;
+              /** @enum {string} */
+              state:
+                | 'proposed'
+                | 'applied'
+                | 'waived'
+                | 'contested'
+                | 'upheld'
+                | 'cancelled'
+                | 'reversed';
+              /** @enum {string|null} */
+              type_code:
+                | 'wrong_item'
+                | 'missing_item'
+                | 'wrong_quantity'
+                | 'damaged_packing'
+                | 'late_packing'
+                | 'wrong_label'
+                | null;
+              type_id: number;
+              type_name: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/penalties/{id}/reverse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              amount_minor: number;
+              created_at: string;
+              created_by_name: string | null;
+              currency: string;
+              event: {
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'scan_mismatch'
+                  | 'order_confirmed'
+                  | 'order_return'
+                  | 'order_complaint'
+                  | 'shipment_cancelled';
+              } | null;
+              has_photo: boolean;
+              id: number;
+              note: string;
+              order_id: number | null;
+              order_number: string | null;
+              packer_id: number;
+              packer_name: string;
+              /** @enum {string|null} */
+              rule: 'scan_mismatch' | 'late_packing' | 'packing_error' | 'awb_cancelled' | null;
+              /** @enum {string} */
+              state:
+                | 'proposed'
+                | 'applied'
+                | 'waived'
+                | 'contested'
+                | 'upheld'
+                | 'cancelled'
+                | 'reversed';
+              /** @enum {string|null} */
+              type_code:
+                | 'wrong_item'
+                | 'missing_item'
+                | 'wrong_quantity'
+                | 'damaged_packing'
+                | 'late_packing'
+                | 'wrong_label'
+                | null;
+              type_id: number;
+              type_name: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/penalties/decide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            decision: 'apply' | 'waive';
+            ids: number[];
+            /** @default  */
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                error_code: string | null;
+                id: number;
+                ok: boolean;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/penalties/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query: {
+          month: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              currency: string;
+              items: {
+                by_type: {
+                  count: number;
+                  total_minor: number;
+                  /** @enum {string|null} */
+                  type_code:
+                    | 'wrong_item'
+                    | 'missing_item'
+                    | 'wrong_quantity'
+                    | 'damaged_packing'
+                    | 'late_packing'
+                    | 'wrong_label'
+                    | null;
+                  type_id: number;
+                  type_name: string | null;
+                }[];
+                count: number;
+                packer_id: number;
+                packer_name: string;
+                total_minor: number;
+              }[];
+              month: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/penalties/summary/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query: {
+          format: 'csv' | 'xlsx';
+          month: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/penalty-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @default false */
+              managers_may_apply: boolean;
+              /**
+               * @default {
+               *       "scan_mismatch": {
+               *         "enabled": true,
+               *         "mode": "per_order"
+               *       },
+               *       "late_packing": {
+               *         "enabled": false,
+               *         "default_hours": 24,
+               *         "store_hours": []
+               *       },
+               *       "packing_error": {
+               *         "enabled": true
+               *       },
+               *       "awb_cancelled_packing_error": {
+               *         "enabled": true
+               *       }
+               *     }
+               */
+              rules: {
+                /**
+                 * @default {
+                 *       "enabled": true
+                 *     }
+                 */
+                awb_cancelled_packing_error: {
+                  /** @default true */
+                  enabled: boolean;
+                };
+                /**
+                 * @default {
+                 *       "enabled": false,
+                 *       "default_hours": 24,
+                 *       "store_hours": []
+                 *     }
+                 */
+                late_packing: {
+                  /** @default 24 */
+                  default_hours: number;
+                  /** @default false */
+                  enabled: boolean;
+                  /** @default [] */
+                  store_hours: {
+                    hours: number;
+                    store_id: number;
+                  }[];
+                };
+                /**
+                 * @default {
+                 *       "enabled": true
+                 *     }
+                 */
+                packing_error: {
+                  /** @default true */
+                  enabled: boolean;
+                };
+                /**
+                 * @default {
+                 *       "enabled": true,
+                 *       "mode": "per_order"
+                 *     }
+                 */
+                scan_mismatch: {
+                  /** @default true */
+                  enabled: boolean;
+                  /**
+                   * @default per_order
+                   * @enum {string}
+                   */
+                  mode: 'per_mismatch' | 'per_order';
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default false */
+            managers_may_apply?: boolean;
+            /**
+             * @default {
+             *       "scan_mismatch": {
+             *         "enabled": true,
+             *         "mode": "per_order"
+             *       },
+             *       "late_packing": {
+             *         "enabled": false,
+             *         "default_hours": 24,
+             *         "store_hours": []
+             *       },
+             *       "packing_error": {
+             *         "enabled": true
+             *       },
+             *       "awb_cancelled_packing_error": {
+             *         "enabled": true
+             *       }
+             *     }
+             */
+            rules?: {
+              /**
+               * @default {
+               *       "enabled": true
+               *     }
+               */
+              awb_cancelled_packing_error?: {
+                /** @default true */
+                enabled?: boolean;
+              };
+              /**
+               * @default {
+               *       "enabled": false,
+               *       "default_hours": 24,
+               *       "store_hours": []
+               *     }
+               */
+              late_packing?: {
+                /** @default 24 */
+                default_hours?: number;
+                /** @default false */
+                enabled?: boolean;
+                /** @default [] */
+                store_hours?: {
+                  hours: number;
+                  store_id: number;
+                }[];
+              };
+              /**
+               * @default {
+               *       "enabled": true
+               *     }
+               */
+              packing_error?: {
+                /** @default true */
+                enabled?: boolean;
+              };
+              /**
+               * @default {
+               *       "enabled": true,
+               *       "mode": "per_order"
+               *     }
+               */
+              scan_mismatch?: {
+                /** @default true */
+                enabled?: boolean;
+                /**
+                 * @default per_order
+                 * @enum {string}
+                 */
+                mode?: 'per_mismatch' | 'per_order';
+              };
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @default false */
+              managers_may_apply: boolean;
+              /**
+               * @default {
+               *       "scan_mismatch": {
+               *         "enabled": true,
+               *         "mode": "per_order"
+               *       },
+               *       "late_packing": {
+               *         "enabled": false,
+               *         "default_hours": 24,
+               *         "store_hours": []
+               *       },
+               *       "packing_error": {
+               *         "enabled": true
+               *       },
+               *       "awb_cancelled_packing_error": {
+               *         "enabled": true
+               *       }
+               *     }
+               */
+              rules: {
+                /**
+                 * @default {
+                 *       "enabled": true
+                 *     }
+                 */
+                awb_cancelled_packing_error: {
+                  /** @default true */
+                  enabled: boolean;
+                };
+                /**
+                 * @default {
+                 *       "enabled": false,
+                 *       "default_hours": 24,
+                 *       "store_hours": []
+                 *     }
+                 */
+                late_packing: {
+                  /** @default 24 */
+                  default_hours: number;
+                  /** @default false */
+                  enabled: boolean;
+                  /** @default [] */
+                  store_hours: {
+                    hours: number;
+                    store_id: number;
+                  }[];
+                };
+                /**
+                 * @default {
+                 *       "enabled": true
+                 *     }
+                 */
+                packing_error: {
+                  /** @default true */
+                  enabled: boolean;
+                };
+                /**
+                 * @default {
+                 *       "enabled": true,
+                 *       "mode": "per_order"
+                 *     }
+                 */
+                scan_mismatch: {
+                  /** @default true */
+                  enabled: boolean;
+                  /**
+                   * @default per_order
+                   * @enum {string}
+                   */
+                  mode: 'per_mismatch' | 'per_order';
+                };
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/penalty-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                active: boolean;
+                /** @enum {string|null} */
+                code:
+                  | 'wrong_item'
+                  | 'missing_item'
+                  | 'wrong_quantity'
+                  | 'damaged_packing'
+                  | 'late_packing'
+                  | 'wrong_label'
+                  | null;
+                default_amount_minor: number;
+                description: string;
+                id: number;
+                name: string | null;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default true */
+            active?: boolean;
+            default_amount_minor: number;
+            /** @default  */
+            description?: string;
+            name: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** @enum {string|null} */
+              code:
+                | 'wrong_item'
+                | 'missing_item'
+                | 'wrong_quantity'
+                | 'damaged_packing'
+                | 'late_packing'
+                | 'wrong_label'
+                | null;
+              default_amount_minor: number;
+              description: string;
+              id: number;
+              name: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/penalty-types/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            active?: boolean;
+            default_amount_minor?: number;
+            description?: string;
+            name?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              active: boolean;
+              /** @enum {string|null} */
+              code:
+                | 'wrong_item'
+                | 'missing_item'
+                | 'wrong_quantity'
+                | 'damaged_packing'
+                | 'late_packing'
+                | 'wrong_label'
+                | null;
+              default_amount_minor: number;
+              description: string;
+              id: number;
+              name: string | null;
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   '/api/setup': {
     parameters: {
       query?: never;
@@ -2880,7 +4128,14 @@ export interface paths {
         };
         cookie?: never;
       };
-      requestBody?: never;
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @default false */
+            packing_error?: boolean;
+          } | null;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -3966,6 +5221,93 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/station/penalties/{id}/contest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            comment: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              amount_minor: number;
+              created_at: string;
+              created_by_name: string | null;
+              currency: string;
+              event: {
+                id: number;
+                /** @enum {string} */
+                kind:
+                  | 'scan_mismatch'
+                  | 'order_confirmed'
+                  | 'order_return'
+                  | 'order_complaint'
+                  | 'shipment_cancelled';
+              } | null;
+              has_photo: boolean;
+              id: number;
+              note: string;
+              order_id: number | null;
+              order_number: string | null;
+              packer_id: number;
+              packer_name: string;
+              /** @enum {string|null} */
+              rule: 'scan_mismatch' | 'late_packing' | 'packing_error' | 'awb_cancelled' | null;
+              /** @enum {string} */
+              state:
+                | 'proposed'
+                | 'applied'
+                | 'waived'
+                | 'contested'
+                | 'upheld'
+                | 'cancelled'
+                | 'reversed';
+              /** @enum {string|null} */
+              type_code:
+                | 'wrong_item'
+                | 'missing_item'
+                | 'wrong_quantity'
+                | 'damaged_packing'
+                | 'late_packing'
+                | 'wrong_label'
+                | null;
+              type_id: number;
+              type_name: string | null;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/station/queue': {
     parameters: {
       query?: never;
@@ -4012,6 +5354,102 @@ export interface paths {
                   | 'cancelled';
                 total: string;
               }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/station/record': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          period?: 'week' | 'month';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              from: string;
+              median_pack_seconds: number | null;
+              packed_orders: number;
+              penalties: {
+                amount_minor: number;
+                answer: {
+                  comment: string;
+                  /** @enum {string} */
+                  outcome: 'upheld' | 'cancelled';
+                } | null;
+                contest_comment: string | null;
+                created_at: string;
+                created_by_name: string | null;
+                currency: string;
+                event: {
+                  id: number;
+                  /** @enum {string} */
+                  kind:
+                    | 'scan_mismatch'
+                    | 'order_confirmed'
+                    | 'order_return'
+                    | 'order_complaint'
+                    | 'shipment_cancelled';
+                } | null;
+                has_photo: boolean;
+                id: number;
+                note: string;
+                order_id: number | null;
+                order_number: string | null;
+                packer_id: number;
+                packer_name: string;
+                /** @enum {string|null} */
+                rule: 'scan_mismatch' | 'late_packing' | 'packing_error' | 'awb_cancelled' | null;
+                /** @enum {string} */
+                state:
+                  | 'proposed'
+                  | 'applied'
+                  | 'waived'
+                  | 'contested'
+                  | 'upheld'
+                  | 'cancelled'
+                  | 'reversed';
+                /** @enum {string|null} */
+                type_code:
+                  | 'wrong_item'
+                  | 'missing_item'
+                  | 'wrong_quantity'
+                  | 'damaged_packing'
+                  | 'late_packing'
+                  | 'wrong_label'
+                  | null;
+                type_id: number;
+                type_name: string | null;
+              }[];
+              /** @enum {string} */
+              period: 'week' | 'month';
+              to: string;
+              total_applied_minor: number;
             };
           };
         };
@@ -4856,7 +6294,19 @@ export interface components {
       | 'shipment_not_cancellable'
       | 'labels_mixed_couriers'
       | 'label_format_unsupported'
-      | 'shipment_batch_not_found';
+      | 'shipment_batch_not_found'
+      | 'penalty_not_found'
+      | 'penalty_type_not_found'
+      | 'penalty_type_inactive'
+      | 'penalty_not_proposed'
+      | 'penalty_not_reversible'
+      | 'penalty_not_contestable'
+      | 'penalty_not_contested'
+      | 'penalty_photo_invalid'
+      | 'penalty_photo_exists'
+      | 'penalty_photo_not_found'
+      | 'managers_may_not_apply'
+      | 'order_not_packed_yet';
     /** @enum {string} */
     ReasonCode:
       | 'round_robin'
@@ -4879,7 +6329,12 @@ export interface components {
       | 'store_message'
       | 'awb_made'
       | 'awb_tracking'
-      | 'legacy_text';
+      | 'legacy_text'
+      | 'packing_error_return'
+      | 'packing_error_complaint'
+      | 'rule_scan_mismatch'
+      | 'rule_late_packing'
+      | 'rule_awb_cancelled';
     /** @enum {string} */
     StoreCauseCode:
       | 'unreachable'
