@@ -286,10 +286,10 @@ test("the owner's other penalty pages (ro, phone): add with a photo, types, rule
   await owner.getByTestId('type-row').first().filter({ hasText: '30,00' }).waitFor();
   await steps.check(owner, 'types');
 
-  // ── Rules: the late-packing rule switched off, kept after a reload.
+  // ── Rules: the late-packing rule (off by default) switched on, kept after a reload.
   await owner.getByTestId('penalties-tab-rules').click();
   const late = owner.getByTestId('rule-late_packing-on');
-  assert.equal(await late.isChecked(), true);
+  assert.equal(await late.isChecked(), false);
   // Switched with the keyboard (Space), as any switch on the page can be.
   await late.focus();
   await owner.keyboard.press('Space');
@@ -298,7 +298,7 @@ test("the owner's other penalty pages (ro, phone): add with a photo, types, rule
   await steps.check(owner, 'rules');
   await owner.reload();
   await owner.getByTestId('penalty-rules').waitFor();
-  assert.equal(await owner.getByTestId('rule-late_packing-on').isChecked(), false);
+  assert.equal(await owner.getByTestId('rule-late_packing-on').isChecked(), true);
 
   // ── The month's summary: Ion's 12,50; CSV and XLSX downloads; the print page.
   await owner.getByTestId('penalties-tab-summary').click();

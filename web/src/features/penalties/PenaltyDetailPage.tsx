@@ -169,7 +169,12 @@ function Detail({ p, back }: { p: PenaltyDetail; back: ReactNode }) {
                   <Table.Td>
                     <PenaltyStateBadge state={e.state} />
                   </Table.Td>
-                  <Table.Td>{e.actor_name ?? t(`penalties.actorRoles.${e.actor_role}`)}</Table.Td>
+                  <Table.Td>
+                    {/* The rules write 'system' as their name: shown as "the rules", translated. */}
+                    {e.actor_role === 'system' || !e.actor_name
+                      ? t(`penalties.actorRoles.${e.actor_role}`)
+                      : e.actor_name}
+                  </Table.Td>
                   <Table.Td>
                     <Stack gap={2}>
                       {e.reason && <Text size="sm">{reasonText(e.reason, t)}</Text>}

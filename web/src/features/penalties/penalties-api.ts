@@ -46,7 +46,8 @@ export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 export const penaltiesApi = {
   list: (q: PenaltyQuery) => api.get<PenaltyList>('/penalties', q),
   get: (id: number) => api.get<PenaltyDetail>(`/penalties/${id}`),
-  create: (body: NewPenalty) => api.post<ApiJson<'/api/penalties', 'post'>>('/penalties', body),
+  create: (body: NewPenalty) =>
+    api.post<ApiJson<'/api/penalties', 'post', 201>>('/penalties', body),
   decide: (body: DecideBody) => api.post<DecideResult>('/penalties/decide', body),
   reverse: (id: number, reason: string) =>
     api.post<ApiJson<'/api/penalties/{id}/reverse', 'post'>>(`/penalties/${id}/reverse`, {
@@ -62,7 +63,7 @@ export const penaltiesApi = {
   },
   types: () => api.get<ApiJson<'/api/penalty-types', 'get'>>('/penalty-types'),
   addType: (body: NewPenaltyType) =>
-    api.post<ApiJson<'/api/penalty-types', 'post'>>('/penalty-types', body),
+    api.post<ApiJson<'/api/penalty-types', 'post', 201>>('/penalty-types', body),
   updateType: (id: number, body: PenaltyTypePatch) =>
     api.patch<ApiJson<'/api/penalty-types/{id}', 'patch'>>(`/penalty-types/${id}`, body),
   settings: () => api.get<PenaltySettings>('/penalty-settings'),

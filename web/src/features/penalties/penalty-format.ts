@@ -48,9 +48,6 @@ export const STATE_COLORS: Record<PenaltyState, string> = {
   reversed: 'teal',
 };
 
-/** States in which the penalty counts against the packer's pay. */
-export const isCharged = (s: PenaltyState): boolean => s === 'applied' || s === 'upheld';
-
 /** The last `count` months as 'YYYY-MM', newest first, counted in the given time zone. */
 export function recentMonths(now: Date, timeZone: string, count = 12): string[] {
   const parts = new Intl.DateTimeFormat('en-CA', {
