@@ -46,11 +46,14 @@ async function scan(page: Page, code: string): Promise<void> {
 
 /**
  * Opens the Penalties page through the menu, as a person does (the burger on a phone). A tap
- * on the burger while the page is still settling can leave the menu shut: tapped again then.
+ * on the burger while the page is still settling can leave the menu shut: the page is let
+ * finish loading, and the burger tapped again if the menu still did not come.
  */
 async function openPenalties(page: Page): Promise<void> {
   const burger = page.locator('.mantine-Burger-root');
   const link = page.getByTestId('nav-penalties');
+  // The page under the menu has finished loading first (a tap during its loading was lost).
+  await page.getByTestId('page-loading').first().waitFor({ state: 'hidden', timeout: 30_000 });
   const onScreen = async () => (await link.evaluate((el) => el.getBoundingClientRect().left)) >= 0;
   for (let i = 0; i < 3 && (await burger.isVisible()) && !(await onScreen()); i += 1) {
     await burger.click();
