@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Image,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Image, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -152,44 +141,38 @@ function Detail({ p, back }: { p: PenaltyDetail; back: ReactNode }) {
         <Title order={4} mb="sm">
           {t('penalties.history')}
         </Title>
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('order.when')}</Table.Th>
-                <Table.Th>{t('penalties.fields.state')}</Table.Th>
-                <Table.Th>{t('penalties.fields.who')}</Table.Th>
-                <Table.Th>{t('penalties.fields.why')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {p.entries.map((e, i) => (
-                <Table.Tr key={i} data-testid="penalty-entry" data-state={e.state}>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(e.at)}</Table.Td>
-                  <Table.Td>
-                    <PenaltyStateBadge state={e.state} />
-                  </Table.Td>
-                  <Table.Td>
-                    {/* The rules write 'system' as their name: shown as "the rules", translated. */}
-                    {e.actor_role === 'system' || !e.actor_name
-                      ? t(`penalties.actorRoles.${e.actor_role}`)
-                      : e.actor_name}
-                  </Table.Td>
-                  <Table.Td>
-                    <Stack gap={2}>
-                      {e.reason && <Text size="sm">{reasonText(e.reason, t)}</Text>}
-                      {e.comment && (
-                        <Text size="sm" data-testid="penalty-entry-comment">
-                          {e.comment}
-                        </Text>
-                      )}
-                    </Stack>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        {/* A list, not a table: on a phone the reasons were cut off behind a sideways scroll. */}
+        <Stack gap={0}>
+          {p.entries.map((e, i) => (
+            <Stack
+              key={i}
+              gap={4}
+              py="xs"
+              style={{ borderTop: i ? '1px solid var(--mantine-color-gray-3)' : undefined }}
+              data-testid="penalty-entry"
+              data-state={e.state}
+            >
+              <Group gap="sm" wrap="wrap">
+                <PenaltyStateBadge state={e.state} />
+                <Text size="sm" fw={600}>
+                  {/* The rules write 'system' as their name: shown as "the rules", translated. */}
+                  {e.actor_role === 'system' || !e.actor_name
+                    ? t(`penalties.actorRoles.${e.actor_role}`)
+                    : e.actor_name}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {fmt.dateTime(e.at)}
+                </Text>
+              </Group>
+              {e.reason && <Text size="sm">{reasonText(e.reason, t)}</Text>}
+              {e.comment && (
+                <Text size="sm" data-testid="penalty-entry-comment">
+                  {e.comment}
+                </Text>
+              )}
+            </Stack>
+          ))}
+        </Stack>
       </Paper>
       <ReasonModal
         opened={action !== null}
