@@ -62,7 +62,9 @@ export function penaltiesRoutes(
       '/penalty-types',
       { ...owner, schema: { tags, body: PenaltyTypeCreate, response: { 201: PenaltyTypeOut } } },
       async (req, reply) =>
-        reply.status(201).send(await penalties.createType(authOf(req).accountId, req.body)),
+        reply
+          .status(201)
+          .send(await penalties.createType(authOf(req).accountId, req.body, actorOf(req))),
     );
     app.patch(
       '/penalty-types/:id',
@@ -75,7 +77,8 @@ export function penaltiesRoutes(
           response: { 200: PenaltyTypeOut },
         },
       },
-      async (req) => penalties.patchType(authOf(req).accountId, req.params.id, req.body),
+      async (req) =>
+        penalties.patchType(authOf(req).accountId, req.params.id, req.body, actorOf(req)),
     );
 
     app.get(
@@ -86,7 +89,7 @@ export function penaltiesRoutes(
     app.put(
       '/penalty-settings',
       { ...owner, schema: { tags, body: PenaltySettings, response: { 200: PenaltySettings } } },
-      async (req) => penalties.saveSettings(authOf(req).accountId, req.body),
+      async (req) => penalties.saveSettings(authOf(req).accountId, req.body, actorOf(req)),
     );
 
     app.get(

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { Conflict, Forbidden, NotFound } from '../../shared/errors.js';
@@ -50,19 +50,33 @@ export class PenaltiesService {
     return { items: (await repo.listTypes(this.db, accountId)).map(toTypeOut) };
   }
 
-  async createType(accountId: number, body: PenaltyTypeCreate): Promise<PenaltyTypeOut> {
-    const id = await repo.insertType(this.db, {
-      accountId,
-      name: body.name,
-      description: body.description,
-      amount: body.default_amount_minor,
-      active: body.active,
-      now: Date.now(),
+  async createType(
+    accountId: number,
+    body: PenaltyTypeCreate,
+    actor: Actor,
+  ): Promise<PenaltyTypeOut> {
+    const id = await this.db.transaction().execute(async (trx) => {
+      const now = Date.now();
+      const typeId = await repo.insertType(trx, {
+        accountId,
+        name: body.name,
+        description: body.description,
+        amount: body.default_amount_minor,
+        active: body.active,
+        now,
+      });
+      await this.auditAccount(trx, accountId, 'penalty_type_added', actor, String(typeId), now);
+      return typeId;
     });
     return this.type(accountId, id);
   }
 
-  async patchType(accountId: number, id: number, body: PenaltyTypePatch): Promise<PenaltyTypeOut> {
+  async patchType(
+    accountId: number,
+    id: number,
+    body: PenaltyTypePatch,
+    actor: Actor,
+  ): Promise<PenaltyTypeOut> {
     const set = {
       ...(body.name !== undefined && { name: body.name }),
       ...(body.description !== undefined && { description: body.description }),
@@ -71,9 +85,40 @@ export class PenaltiesService {
       }),
       ...(body.active !== undefined && { active: body.active ? 1 : 0 }),
     };
-    if (!(await repo.updateType(this.db, accountId, id, set, Date.now())))
-      throw new NotFound('penalty_type_not_found', 'This penalty type was not found.');
+    await this.db.transaction().execute(async (trx) => {
+      const now = Date.now();
+      if (!(await repo.updateType(trx, accountId, id, set, now)))
+        throw new NotFound('penalty_type_not_found', 'This penalty type was not found.');
+      await this.auditAccount(
+        trx,
+        accountId,
+        'penalty_type_changed',
+        actor,
+        JSON.stringify(body),
+        now,
+      );
+    });
     return this.type(accountId, id);
+  }
+
+  /** Changes to types and settings go on the account's trail (what changed, as JSON). */
+  private auditAccount(
+    db: Kysely<DB> | Transaction<DB>,
+    accountId: number,
+    action: string,
+    actor: Actor,
+    to: string,
+    at: number,
+  ): Promise<void> {
+    return recordAudit(db, {
+      accountId,
+      entity: 'account',
+      entityId: accountId,
+      action,
+      actor,
+      to,
+      at,
+    });
   }
 
   private async type(accountId: number, id: number): Promise<PenaltyTypeOut> {
@@ -86,7 +131,11 @@ export class PenaltiesService {
     return readPenaltySettings(this.db, accountId);
   }
 
-  async saveSettings(accountId: number, s: PenaltySettings): Promise<PenaltySettings> {
+  async saveSettings(
+    accountId: number,
+    s: PenaltySettings,
+    actor: Actor,
+  ): Promise<PenaltySettings> {
     const stores = s.rules.late_packing.store_hours.map((h) => h.store_id);
     if (stores.length) {
       const found = await this.db
@@ -98,7 +147,17 @@ export class PenaltiesService {
       if (found.length !== new Set(stores).size)
         throw new NotFound('store_not_found', 'This store was not found.');
     }
-    await writePenaltySettings(this.db, accountId, s);
+    await this.db.transaction().execute(async (trx) => {
+      await writePenaltySettings(trx, accountId, s);
+      await this.auditAccount(
+        trx,
+        accountId,
+        'penalty_settings_changed',
+        actor,
+        JSON.stringify(s),
+        Date.now(),
+      );
+    });
     return this.settings(accountId);
   }
 

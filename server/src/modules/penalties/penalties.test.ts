@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createPacker } from '../../../test/support/factories.js';
 import { insertStoreOrder } from '../../../test/support/distribution.js';
 import { Client, ownerClient, startTestApp } from '../../../test/support/test-app.js';
+import type { LiveEvent } from '../events/event-bus.js';
 import type { PenaltyDetailOut, PenaltyOut, RecordOut } from './penalties.schema.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
@@ -473,5 +474,77 @@ describe('penalties: rules propose once, owners decide, packers contest their ow
       all.filter((p) => p.state === 'applied').map((p) => p.id),
     );
     assert.equal(code(await owner.get('/api/penalties?cursor=abc')), '400 invalid_cursor');
+  });
+
+  it('tells the dashboard and only the packer’s own station, after the change commits', async () => {
+    const [a] = packers;
+    assert.ok(a);
+    const id = await confirmedOrder(a);
+    const heard: LiveEvent[] = [];
+    let done: () => void = () => undefined;
+    const arrived = new Promise<void>((r) => (done = r));
+    const stop = app.services.events.subscribe((e) => {
+      if (e.type !== 'penalties.changed') return;
+      heard.push(e);
+      done();
+    });
+    try {
+      assert.equal(code(await scan(a, id, 'LIVE-1')), '409 scan_wrong_item');
+      await arrived;
+    } finally {
+      stop();
+    }
+    const [p] = await list(owner, `?order_id=${id}`);
+    assert.deepEqual(heard[0], {
+      type: 'penalties.changed',
+      account_id: owner.accountId,
+      order_ids: [],
+      packer_ids: [a.id],
+      ids: [p?.id],
+    });
+  });
+
+  it('lets each role reach only its own routes', async () => {
+    const [a] = packers;
+    assert.ok(a);
+    assert.equal(code(await manager.get('/api/penalty-settings')), '200 ok');
+    assert.equal(
+      code(await manager.request('PUT', '/api/penalty-settings', {})),
+      '403 role_forbidden',
+    );
+    assert.equal(
+      code(await manager.post('/api/penalty-types', { name: 'x', default_amount_minor: 1 })),
+      '403 role_forbidden',
+    );
+    assert.equal(code(await manager.get('/api/penalties/summary?month=2026-11')), '200 ok');
+    for (const url of [
+      '/api/penalty-types',
+      '/api/penalty-settings',
+      '/api/penalties',
+      '/api/penalties/summary?month=2026-11',
+    ])
+      assert.equal(code(await a.station.get(url)), '403 role_forbidden', url);
+    assert.equal(
+      code(await a.station.request('PUT', '/api/penalty-settings', {})),
+      '403 role_forbidden',
+    );
+  });
+
+  it('counts the packer’s packed orders and median time to pack at the station', async () => {
+    const [a] = packers;
+    assert.ok(a);
+    const packed = await app.database.db
+      .selectFrom('audit_events')
+      .select('entity_id')
+      .where('account_id', '=', owner.accountId)
+      .where('entity', '=', 'order')
+      .where('action', '=', 'packed')
+      .execute();
+    assert.ok(packed.length >= 2, 'the packing-error and AWB cases packed orders');
+    const week = (await a.station.get('/api/station/record?period=week')).json<RecordOut>();
+    assert.equal(week.packed_orders, packed.length);
+    assert.equal(typeof week.median_pack_seconds, 'number');
+    const b = (await packers[1]?.station.get('/api/station/record?period=week'))?.json<RecordOut>();
+    assert.deepEqual([b?.packed_orders, b?.median_pack_seconds], [0, null]);
   });
 });

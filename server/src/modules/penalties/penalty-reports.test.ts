@@ -5,7 +5,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { createPacker } from '../../../test/support/factories.js';
-import { Client, ownerClient, startTestApp } from '../../../test/support/test-app.js';
+import type { Client } from '../../../test/support/test-app.js';
+import { ownerClient, startTestApp } from '../../../test/support/test-app.js';
 import type { PenaltyOut, SummaryOut } from './penalties.schema.js';
 import { localMonthOf } from './working-time.js';
 
