@@ -20,6 +20,8 @@ export type PenaltySummary = ApiJson<'/api/penalties/summary', 'get'>;
 export type StationRecord = ApiJson<'/api/station/record', 'get'>;
 export type RecordPenalty = StationRecord['penalties'][number];
 export type RecordPeriod = StationRecord['period'];
+export type PackingErrorBody = ApiBody<'/api/orders/{id}/packing-error', 'post'>;
+export type PackingErrorKind = PackingErrorBody['kind'];
 
 /** Every state, in the order a penalty lives through them (the filter's order). */
 export const PENALTY_STATES = [
@@ -74,6 +76,12 @@ export const penaltiesApi = {
     fetchDocument('/penalties/summary/export', { month, format }),
   exportUrl: (month: string, format: 'csv' | 'xlsx') =>
     `/api/penalties/summary/export${buildQuery({ month, format })}`,
+  /** Marks a return or a complaint as a packing error: the rule proposes once per order and kind. */
+  markPackingError: (orderId: number, body: PackingErrorBody) =>
+    api.post<ApiJson<'/api/orders/{id}/packing-error', 'post'>>(
+      `/orders/${orderId}/packing-error`,
+      body,
+    ),
   record: (period: RecordPeriod) => api.get<StationRecord>('/station/record', { period }),
   contest: (id: number, comment: string) =>
     api.post<ApiJson<'/api/station/penalties/{id}/contest', 'post'>>(
