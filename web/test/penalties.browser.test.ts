@@ -7,7 +7,7 @@
 // step: no clipped control, no sideways scroll, no sentence of the other language, a screenshot.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import en from '../src/i18n/en.json' with { type: 'json' };
 import ro from '../src/i18n/ro.json' with { type: 'json' };
@@ -22,11 +22,6 @@ const RUNS: { lang: 'ro' | 'en'; size: SizeName }[] = [
 
 const OWNER = { name: 'Ana Popescu', email: 'ana@example.ro', password: 'parola-sigura-1' };
 const ION = { name: 'Ion Ionescu', username: 'ion', pin: '123412' };
-
-const cleanup: (() => Promise<void>)[] = [];
-after(async () => {
-  for (const c of cleanup.reverse()) await c();
-});
 
 async function newContext(h: Harness, lang: string, size: SizeName): Promise<BrowserContext> {
   const ctx = await h.browser.newContext({
@@ -52,10 +47,12 @@ async function scan(page: Page, code: string): Promise<void> {
 async function openPenalties(page: Page): Promise<void> {
   const burger = page.locator('.mantine-Burger-root');
   const link = page.getByTestId('nav-penalties');
-  // The page under the menu has finished loading first (a tap during its loading was lost).
+  // The dashboard's frame is there (after a login it comes a moment after the address changes)
+  // and the page under the menu has finished loading.
+  await page.getByTestId('user-menu').waitFor();
   await page.getByTestId('page-loading').first().waitFor({ state: 'hidden', timeout: 30_000 });
   const onScreen = async () => (await link.evaluate((el) => el.getBoundingClientRect().left)) >= 0;
-  for (let i = 0; i < 3 && (await burger.isVisible()) && !(await onScreen()); i += 1) {
+  for (let i = 0; i < 2 && (await burger.isVisible()) && !(await onScreen()); i += 1) {
     await burger.click();
     await page
       .waitForFunction(
@@ -63,7 +60,7 @@ async function openPenalties(page: Page): Promise<void> {
           (document.querySelector('[data-testid="nav-penalties"]')?.getBoundingClientRect().left ??
             -1) >= 0,
         null,
-        { timeout: 2_000 },
+        { timeout: 10_000 },
       )
       .catch(() => undefined);
   }
@@ -89,7 +86,8 @@ for (const { lang, size } of RUNS) {
       if (!finished) await steps.failed();
     });
     const h = await startHarness({ ECOMDIR_WORKER: 'false' });
-    cleanup.push(() => h.close());
+    // Closed when this test ends: its browser and live streams do not slow the next test.
+    t.after(() => h.close());
     const pageErrors: string[] = [];
 
     // ── Seeded: the account, Ion, and a phone order that automatic distribution gives him.
@@ -236,7 +234,7 @@ test("the owner's other penalty pages (ro, phone): add with a photo, types, rule
     if (!finished) await steps.failed();
   });
   const h = await startHarness({ ECOMDIR_WORKER: 'false' });
-  cleanup.push(() => h.close());
+  t.after(() => h.close());
   const pageErrors: string[] = [];
   const api = new Api(h.base);
   await api.call('POST', '/setup', { account_name: 'Atelierul Ana', ...OWNER });
