@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import { Conflict, Forbidden, NotFound } from '../../shared/errors.js';
-import { handReason, reason, reasonColumns, type Reason } from '../../shared/reasons.js';
+import { handReason, reasonColumns, type Reason } from '../../shared/reasons.js';
 import { AppError } from '../../shared/errors.js';
 import type { AuthContext } from '../accounts/accounts.service.js';
 import { type Actor, recordAudit } from '../audit/audit.repo.js';
@@ -23,7 +23,7 @@ import type {
   PenaltyTypeOut,
   PenaltyTypePatch,
 } from './penalties.schema.js';
-import { propose } from './penalty-rules.js';
+import { markPackingError } from './mark-packing-error.js';
 import {
   type PenaltySettings,
   readPenaltySettings,
@@ -371,52 +371,8 @@ export class PenaltiesService {
     }
   }
 
-  /**
-   * Marks a return or a customer complaint as the packer's mistake, on the order's change log,
-   * and lets the packing-error rule propose a penalty in the same transaction.
-   */
-  async markPackingError(
-    accountId: number,
-    orderId: number,
-    body: PackingErrorBody,
-    actor: Actor,
-  ): Promise<{ order_id: number; kind: 'return' | 'complaint'; penalty_id: number | null }> {
-    const penaltyId = await this.db.transaction().execute(async (trx) => {
-      const o = await repo.findOrder(trx, accountId, orderId);
-      if (!o) throw new NotFound('order_not_found', 'This order was not found.');
-      if (o.packer_id === null || ['new', 'assigned', 'confirmed'].includes(o.status))
-        throw new Conflict('order_not_packed_yet', 'This order has not been packed yet.');
-      if (body.type_id !== undefined && !(await repo.findType(trx, accountId, body.type_id)))
-        throw new NotFound('penalty_type_not_found', 'This penalty type was not found.');
-      const now = Date.now();
-      const why = reason(
-        body.kind === 'return' ? 'packing_error_return' : 'packing_error_complaint',
-      );
-      await recordAudit(trx, {
-        accountId,
-        entity: 'order',
-        entityId: orderId,
-        action: 'packing_error',
-        actor,
-        to: body.kind,
-        reason: body.note ? reason('note', { text: body.note }) : why,
-        at: now,
-      });
-      return propose(trx, this.events, {
-        accountId,
-        packerId: Number(o.packer_id),
-        orderId,
-        rule: 'packing_error',
-        typeCode: body.kind === 'return' ? 'wrong_item' : 'damaged_packing',
-        ...(body.type_id !== undefined && { typeId: body.type_id }),
-        event: { kind: body.kind === 'return' ? 'order_return' : 'order_complaint', id: orderId },
-        // One return and one complaint per order: marking the same twice proposes once.
-        key: `${body.kind}:order:${orderId}`,
-        reason: why,
-        note: body.note,
-        at: now,
-      });
-    });
-    return { order_id: orderId, kind: body.kind, penalty_id: penaltyId };
+  /** A return or complaint marked as a packing error (mark-packing-error.ts). */
+  markPackingError(accountId: number, orderId: number, body: PackingErrorBody, actor: Actor) {
+    return markPackingError(this.db, this.events, accountId, orderId, body, actor);
   }
 }
