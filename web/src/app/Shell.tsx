@@ -16,6 +16,7 @@ import {
   IconCash,
   IconChartBar,
   IconChevronDown,
+  IconGavel,
   IconLogout,
   IconPackage,
   IconSettings,
@@ -40,6 +41,7 @@ const NAV = [
   { to: '/shipping', key: 'nav.shipping', icon: IconTruckDelivery },
   { to: '/cod', key: 'nav.cod', icon: IconCash },
   { to: '/reports', key: 'nav.reports', icon: IconChartBar },
+  { to: '/penalties', key: 'nav.penalties', icon: IconGavel },
   { to: '/settings', key: 'nav.settings', icon: IconSettings },
 ] as const;
 

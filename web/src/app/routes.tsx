@@ -46,6 +46,19 @@ const PlaceholderPage = page(
   'PlaceholderPage',
 );
 const TrackingPage = page(() => import('../features/tracking/TrackingPage'), 'TrackingPage');
+const PenaltiesPage = page(() => import('../features/penalties/PenaltiesPage'), 'PenaltiesPage');
+const PenaltyDetailPage = page(
+  () => import('../features/penalties/PenaltyDetailPage'),
+  'PenaltyDetailPage',
+);
+const SummaryPrintPage = page(
+  () => import('../features/penalties/SummaryPrintPage'),
+  'SummaryPrintPage',
+);
+const StationRecordPage = page(
+  () => import('../features/penalties/StationRecordPage'),
+  'StationRecordPage',
+);
 const NotFoundPage = page(() => import('../features/placeholders/NotFoundPage'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -61,8 +74,11 @@ export function AppRoutes() {
         <Route element={<RequireAuth roles={['packer']} />}>
           <Route path="/station" element={<StationQueuePage />} />
           <Route path="/station/orders/:id" element={<StationOrderPage />} />
+          <Route path="/station/record" element={<StationRecordPage />} />
         </Route>
         <Route element={<RequireAuth roles={['owner', 'manager']} />}>
+          {/* Printed without the menu (the payroll sheet). */}
+          <Route path="/penalties/print/:month" element={<SummaryPrintPage />} />
           <Route element={<Shell />}>
             <Route index element={<Navigate to="/orders" replace />} />
             <Route path="/orders" element={<OrdersPage />} />
@@ -76,6 +92,8 @@ export function AppRoutes() {
             <Route path="/shipping" element={<ShippingSettingsPage />} />
             <Route path="/cod" element={<CodPage />} />
             <Route path="/reports" element={<PlaceholderPage feature="reports" />} />
+            <Route path="/penalties" element={<PenaltiesPage />} />
+            <Route path="/penalties/:id" element={<PenaltyDetailPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -6,11 +6,16 @@ const DEBOUNCE_MS = 250;
 
 /**
  * Listens to the server's live updates (GET /api/events, server-sent events) and refetches
- * the given queries when orders change. EventSource reconnects by itself after a drop.
+ * the given queries when orders change (or the given events: `penalties.changed`, …).
+ * EventSource reconnects by itself after a drop.
  */
-export function useLiveEvents(queryKeys: readonly (readonly unknown[])[]): void {
+export function useLiveEvents(
+  queryKeys: readonly (readonly unknown[])[],
+  events: readonly string[] = ['orders.changed'],
+): void {
   const qc = useQueryClient();
   const keys = JSON.stringify(queryKeys);
+  const names = events.join(',');
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource('/api/events');
@@ -23,10 +28,10 @@ export function useLiveEvents(queryKeys: readonly (readonly unknown[])[]): void 
         }
       }, DEBOUNCE_MS);
     };
-    source.addEventListener('orders.changed', refresh);
+    for (const name of names.split(',')) source.addEventListener(name, refresh);
     return () => {
       clearTimeout(timer);
       source.close();
     };
-  }, [qc, keys]);
+  }, [qc, keys, names]);
 }

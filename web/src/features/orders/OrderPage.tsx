@@ -10,6 +10,7 @@ import { useFormat } from '../../shared/use-format';
 import { AssignmentsSection, AuditSection } from './OrderHistory';
 import { WrongScansSection } from './WrongScans';
 import { ShipmentsSection } from './ShipmentsSection';
+import { PackingErrorButton } from '../penalties/PackingErrorButton';
 import {
   AddressSection,
   ItemsSection,
@@ -80,6 +81,7 @@ export function OrderPage() {
         actions={
           <>
             <ChangePackerButton order={o} />
+            <PackingErrorButton order={o} />
             <Paper withBorder px="md" py="xs">
               <Text size="xs" c="dimmed">
                 {t('order.packer')}

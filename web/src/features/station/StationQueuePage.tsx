@@ -1,9 +1,9 @@
 import { Badge, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconPackage, IconScan } from '@tabler/icons-react';
+import { IconChartBar, IconCheck, IconPackage, IconScan } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { EmptyState, ErrorState, PageLoader, errorMessage } from '../../shared/states';
 import { StatusBadge } from '../orders/StatusBadge';
 import { StationHeader } from './StationHeader';
@@ -19,13 +19,26 @@ export function StationQueuePage() {
     <Box mih="100vh" bg="gray.0">
       <StationHeader />
       <Stack px="md" pb="xl" maw={900} mx="auto">
-        <Group justify="space-between">
-          <Title order={2}>{t('station.queueTitle')}</Title>
-          {queue.data && (
-            <Badge size="xl" variant="light" data-testid="queue-count">
-              {queue.data.items.length}
-            </Badge>
-          )}
+        <Group justify="space-between" wrap="wrap" gap="sm">
+          <Group gap="sm">
+            <Title order={2}>{t('station.queueTitle')}</Title>
+            {queue.data && (
+              <Badge size="xl" variant="light" data-testid="queue-count">
+                {queue.data.items.length}
+              </Badge>
+            )}
+          </Group>
+          {/* A link (Tab + Enter reaches it): the packer's own week and month, penalties too. */}
+          <Button
+            component={Link}
+            to="/station/record"
+            size="lg"
+            variant="light"
+            leftSection={<IconChartBar />}
+            data-testid="station-record"
+          >
+            {t('station.record.open')}
+          </Button>
         </Group>
         {queue.isPending && <PageLoader />}
         {queue.isError && <ErrorState error={queue.error} onRetry={() => void queue.refetch()} />}
