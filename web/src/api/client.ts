@@ -95,26 +95,6 @@ export async function fetchDocument(path: string, query?: Query): Promise<Blob> 
   return res.blob();
 }
 
-/**
- * A multipart upload (a photo): the browser sets the content type with its boundary; the CSRF
- * token and the coded errors are the same as `request`'s.
- */
-export async function upload<T>(path: string, form: FormData): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, {
-      method: 'POST',
-      headers: csrfToken ? { accept: 'application/json', 'x-csrf-token': csrfToken } : {},
-      credentials: 'same-origin',
-      body: form,
-    });
-  } catch (e) {
-    throw new ApiError(0, 'network_error', e instanceof Error ? e.message : String(e));
-  }
-  if (!res.ok) throw await readError(res);
-  return (await res.json()) as T;
-}
-
 export const api = {
   get: <T>(path: string, query?: Query) =>
     request<T>('GET', path + (query ? buildQuery(query) : '')),
@@ -124,7 +104,10 @@ export const api = {
   del: <T>(path: string) => request<T>('DELETE', path),
 };
 
-/** A multipart upload (a file and text fields); answers and refusals as `request`. */
+/**
+ * A multipart upload (a file and text fields: a settlement file, a photo): the browser sets the
+ * content type with its boundary; the CSRF token and the coded errors are the same as `request`'s.
+ */
 export async function postForm<T>(path: string, form: FormData): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;

@@ -1,4 +1,4 @@
-import { api, buildQuery, fetchDocument, upload } from '../../api/client';
+import { api, buildQuery, fetchDocument, postForm } from '../../api/client';
 import type { ApiBody, ApiJson, ApiQuery } from '../../api/contract';
 
 /** Generated from the server's schema (`api/contract.ts`), not restated here. */
@@ -61,7 +61,7 @@ export const penaltiesApi = {
   uploadPhoto: (id: number, file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return upload<ApiJson<'/api/penalties/{id}/photo', 'post'>>(`/penalties/${id}/photo`, form);
+    return postForm<ApiJson<'/api/penalties/{id}/photo', 'post'>>(`/penalties/${id}/photo`, form);
   },
   types: () => api.get<ApiJson<'/api/penalty-types', 'get'>>('/penalty-types'),
   addType: (body: NewPenaltyType) =>
