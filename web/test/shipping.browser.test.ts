@@ -190,6 +190,8 @@ test('owner generates AWBs in bulk from the orders table and follows the progres
 test('owner cancels an AWB that has not left, and the order gets a new one (en)', async () => {
   const api = new Api(h.base);
   await api.call('POST', '/auth/login', OWNER);
+  // A packer, so the order is his: a cancellation for a packing error proposes his penalty.
+  await api.call('POST', '/packers', { name: 'Vlad Munteanu', username: 'vlad', pin: '482913' });
   const order = await api.call<{ id: number }>('POST', '/orders', {
     billing: {
       first_name: 'Ana',
@@ -230,6 +232,21 @@ test('owner cancels an AWB that has not left, and the order gets a new one (en)'
   await page.getByTestId('shipment-row').filter({ hasText: 'AWB created' }).waitFor();
   const awbs = ((await page.getByTestId('order-shipments').textContent()) ?? '').match(/ED\d{9}/g);
   assert.equal(new Set(awbs).size, 2, `two AWBs listed: ${awbs?.join(', ')}`);
+  // The second label was wrong because of a packing mistake: cancelled as such, by keyboard.
+  const second = awbs?.find((a) => a !== first);
+  await page.getByTestId('shipment-cancel').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.getByTestId('shipment-cancel-packing-error').waitFor();
+  await assertNothingClipped(page, 'cancel choices on a phone');
+  await page.keyboard.press('Enter');
+  await page.getByText(`AWB ${second} cancelled`).first().waitFor();
+  // The owner finds the proposal in the penalties ledger, saying which rule made it.
+  await page.goto(`${h.base}/penalties`);
+  const proposal = page.getByTestId('penalty-row').filter({ hasText: 'AWB cancelled' });
+  await proposal.first().waitFor();
+  assert.equal(await proposal.first().getAttribute('data-state'), 'proposed');
+  assert.match((await proposal.first().textContent()) ?? '', /Vlad Munteanu/);
   assert.deepEqual(pageErrors, []);
   await page.close();
 });

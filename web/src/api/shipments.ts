@@ -43,7 +43,8 @@ export const shipmentsApi = {
     api.put<AddressMatch>(`/orders/${orderId}/address-match`, choice),
   mark: (shipmentId: number, status: MarkStatus) =>
     api.post<Shipment>(`/shipments/${shipmentId}/mark`, { status }),
-  cancel: (shipmentId: number) => api.post<Shipment>(`/shipments/${shipmentId}/cancel`),
+  cancel: (shipmentId: number, packingError = false) =>
+    api.post<Shipment>(`/shipments/${shipmentId}/cancel`, { packing_error: packingError }),
   /** The labels of these shipments in one document, in the order chosen. */
   labels: (shipmentIds: number[], format: LabelFormat, sort: LabelSort) =>
     fetchDocument('/shipments/labels', { ids: shipmentIds.join(','), format, sort }),

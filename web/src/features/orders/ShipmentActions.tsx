@@ -28,7 +28,7 @@ export function ShipmentActions({ shipment: s }: { shipment: Shipment }) {
     onSettled: done,
   });
   const cancel = useMutation({
-    mutationFn: () => shipmentsApi.cancel(s.id),
+    mutationFn: (packingError: boolean) => shipmentsApi.cancel(s.id, packingError),
     onSuccess: () =>
       notifications.show({
         color: 'green',
@@ -81,18 +81,42 @@ export function ShipmentActions({ shipment: s }: { shipment: Shipment }) {
         </Menu>
       )}
       {s.status === 'created' && (
-        <Button
-          size="compact-xs"
-          variant={confirming ? 'filled' : 'subtle'}
-          color="red"
-          leftSection={<IconX size={14} />}
-          loading={cancel.isPending}
-          onClick={() => (confirming ? cancel.mutate() : setConfirming(true))}
-          onBlur={() => setConfirming(false)}
-          data-testid="shipment-cancel"
+        // Asks once more before it acts; the second choice also says the AWB was wrong because of
+        // a packing mistake (the penalty rule then proposes one for the packer). Leaving both
+        // buttons with the keyboard or the mouse takes the question back.
+        <Group
+          gap={4}
+          wrap="wrap"
+          onBlur={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget)) setConfirming(false);
+          }}
         >
-          {confirming ? t('shipping.actions.confirmCancel') : t('shipping.actions.cancel')}
-        </Button>
+          <Button
+            size="compact-xs"
+            variant={confirming ? 'filled' : 'subtle'}
+            color="red"
+            leftSection={<IconX size={14} />}
+            loading={cancel.isPending && cancel.variables === false}
+            disabled={cancel.isPending}
+            onClick={() => (confirming ? cancel.mutate(false) : setConfirming(true))}
+            data-testid="shipment-cancel"
+          >
+            {confirming ? t('shipping.actions.confirmCancel') : t('shipping.actions.cancel')}
+          </Button>
+          {confirming && (
+            <Button
+              size="compact-xs"
+              variant="light"
+              color="red"
+              loading={cancel.isPending && cancel.variables === true}
+              disabled={cancel.isPending}
+              onClick={() => cancel.mutate(true)}
+              data-testid="shipment-cancel-packing-error"
+            >
+              {t('shipping.actions.cancelPackingError')}
+            </Button>
+          )}
+        </Group>
       )}
     </Group>
   );
