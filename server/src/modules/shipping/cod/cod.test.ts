@@ -425,10 +425,11 @@ describe('COD reconciliation: settlements imported, matched, counted once, figur
     const own = await owner.post('/api/cod/imports/courier', { courier: 'own' });
     assert.equal(own.statusCode, 400);
     assert.equal(own.json<{ error: { code: string } }>().error.code, 'cod_courier_no_api');
+    // The couriers whose API reports COD payouts: FAN Courier's adapter, and this test's.
     const list = await owner.get('/api/cod/couriers');
     assert.deepEqual(
       list.json<{ items: { key: string }[] }>().items.map((c) => c.key),
-      ['scripted'],
+      ['fan', 'scripted'],
     );
   });
 

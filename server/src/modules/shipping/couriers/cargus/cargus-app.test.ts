@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
+import { startCourierApp } from '../../../../../test/support/courier-app.js';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import {
   expectRequest,
+  type Fixture,
   type FixtureServer,
   loadFixture,
-  startCourierFixtures,
 } from '../../../../../test/support/courier-fixtures.js';
 import { createOrder } from '../../../../../test/support/factories.js';
-import { ownerClient, startTestApp } from '../../../../../test/support/test-app.js';
+import type { ownerClient, startTestApp } from '../../../../../test/support/test-app.js';
 import type { ShipmentOut } from '../../shipping.schema.js';
 
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -34,26 +35,7 @@ describe('Cargus through the app: account, AWB, tracking, label, cancel', () => 
   };
 
   before(async () => {
-    fx = await startCourierFixtures();
-    app = await startTestApp({ couriers: { baseUrls: { cargus: fx.url }, timeoutMs: 2000 } });
-    owner = await ownerClient(app);
-    const settings = await owner.request('PUT', '/api/shipping/settings', {
-      sender_addresses: [
-        {
-          id: 'depozit',
-          label: 'Depozit Cluj',
-          name: 'Magazinul Ștefan',
-          phone: '0264 000 111',
-          address1: 'Str. Fabricii 3',
-          city: 'Cluj-Napoca',
-          county: 'Cluj',
-          is_default: true,
-        },
-      ],
-    });
-    assert.equal(settings.statusCode, 200, settings.body);
-    const account = await owner.post('/api/shipping/courier-accounts', {
-      courier: 'cargus',
+    ({ fx, app, owner } = await startCourierApp('cargus', {
       name: 'Cargus principal',
       credentials: {
         subscription_key: 'sub-key-1',
@@ -61,8 +43,7 @@ describe('Cargus through the app: account, AWB, tracking, label, cancel', () => 
         password: 'parola-secreta',
         location_id: '201234',
       },
-    });
-    assert.equal(account.statusCode, 201, account.body);
+    }));
   });
   after(async () => {
     await app.cleanup();
@@ -72,7 +53,38 @@ describe('Cargus through the app: account, AWB, tracking, label, cancel', () => 
   it('makes a COD AWB, tracks it to delivered, prints its label; cancels another', async () => {
     const o = await createOrder(owner);
     const made = fixture('create-cod');
-    fx.serve(fixture('login'), { ...made, request: { method: 'POST', path: '/Awbs/WithGetAwb' } });
+    // Before the first AWB, Cargus's localities of the order's county are read (and cached), and
+    // the recipient's place is matched to Cargus's ids.
+    const headers = { 'ocp-apim-subscription-key': 'sub-key-1', authorization: 'Bearer tok-1' };
+    const nomenclature: Fixture[] = [
+      {
+        request: { method: 'GET', path: '/Counties', headers, query: { countryId: '1' } },
+        response: {
+          json: [
+            { CountyId: 6, Name: 'Bistrita-Nasaud', Abbreviation: 'BN' },
+            { CountyId: 13, Name: 'Cluj', Abbreviation: 'CJ' },
+          ],
+        },
+      },
+      {
+        request: {
+          method: 'GET',
+          path: '/Localities',
+          headers,
+          query: { countryId: '1', countyId: '13' },
+        },
+        response: {
+          json: [
+            { LocalityId: 1301, Name: 'Cluj-Napoca', ParentId: 0, PostalCode: '400001' },
+            { LocalityId: 1345, Name: 'Floresti', ParentId: 0, PostalCode: '407280' },
+          ],
+        },
+      },
+    ];
+    fx.serve(fixture('login'), ...nomenclature, {
+      ...made,
+      request: { method: 'POST', path: '/Awbs/WithGetAwb' },
+    });
     const s = await generate(o.id);
     assert.equal(s.awb, '1062345678', JSON.stringify(s));
     assert.equal(
@@ -80,16 +92,17 @@ describe('Cargus through the app: account, AWB, tracking, label, cancel', () => 
       'https://www.cargus.ro/personal/urmareste-coletul/?tracking_number=1062345678',
     );
     expectRequest(fx.requests[0], fixture('login').request);
-    const sent = fx.requests[1]?.json as Record<string, unknown>;
+    nomenclature.forEach((f, i) => expectRequest(fx.requests[1 + i], f.request));
+    const sent = fx.requests[3]?.json as Record<string, unknown>;
     const recipient = sent.Recipient as Record<string, unknown>;
     assert.deepEqual(
       [sent.CustomString, sent.CashRepayment, sent.ServiceId, sent.Sender],
       [`${o.id}-1`, 114.8, 34, { LocationId: 201234 }],
     );
-    // No nomenclature match yet: Cargus gets the names.
+    // Matched to Cargus's nomenclature: the ids go with the names.
     assert.deepEqual(
-      [recipient.LocalityName, recipient.LocalityId, recipient.Name],
-      ['Cluj-Napoca', undefined, 'Maria Popescu'],
+      [recipient.LocalityName, recipient.LocalityId, recipient.CountyId, recipient.Name],
+      ['Cluj-Napoca', 1301, 13, 'Maria Popescu'],
     );
 
     // A tracking job asks Cargus; the events come after the AWB was made.

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { startCourierApp } from '../../../../../test/support/courier-app.js';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -6,10 +7,9 @@ import {
   expectRequest,
   type FixtureServer,
   loadFixture,
-  startCourierFixtures,
 } from '../../../../../test/support/courier-fixtures.js';
 import { createOrder } from '../../../../../test/support/factories.js';
-import { ownerClient, startTestApp } from '../../../../../test/support/test-app.js';
+import type { ownerClient, startTestApp } from '../../../../../test/support/test-app.js';
 import type { ShipmentOut } from '../../shipping.schema.js';
 
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
@@ -28,30 +28,10 @@ describe('DPD Romania through the app: account, AWB, tracking, label, cancel', (
   const made = (id: string) => ({ json: { id, parcels: [{ id }] } });
 
   before(async () => {
-    fx = await startCourierFixtures();
-    app = await startTestApp({ couriers: { baseUrls: { dpd: fx.url }, timeoutMs: 2000 } });
-    owner = await ownerClient(app);
-    const settings = await owner.request('PUT', '/api/shipping/settings', {
-      sender_addresses: [
-        {
-          id: 'depozit',
-          label: 'Depozit Cluj',
-          name: 'Magazinul Ștefan',
-          phone: '0264 000 111',
-          address1: 'Str. Fabricii 3',
-          city: 'Cluj-Napoca',
-          county: 'Cluj',
-          is_default: true,
-        },
-      ],
-    });
-    assert.equal(settings.statusCode, 200, settings.body);
-    const account = await owner.post('/api/shipping/courier-accounts', {
-      courier: 'dpd',
+    ({ fx, app, owner } = await startCourierApp('dpd', {
       name: 'DPD principal',
       credentials: { username: 'magazin-dpd', password: 'parola-dpd', client_id: '50123' },
-    });
-    assert.equal(account.statusCode, 201, account.body);
+    }));
   });
   after(async () => {
     await app.cleanup();
@@ -60,14 +40,45 @@ describe('DPD Romania through the app: account, AWB, tracking, label, cancel', (
 
   it('finds the site, makes a COD AWB, tracks it to delivered, prints its label; cancels another', async () => {
     const o = await createOrder(owner);
-    fx.serve(fixture('site-search'), {
+    // Before the first AWB, DPD's sites of the order's county are read (and cached), and the
+    // recipient's place is matched to DPD's site id.
+    const sites = {
+      request: {
+        method: 'POST',
+        path: '/location/site',
+        json: { ...LOGIN, countryId: 642, region: 'Cluj' },
+      },
+      response: {
+        json: {
+          sites: [
+            {
+              id: 68134,
+              type: 'MUN.',
+              name: 'CLUJ-NAPOCA',
+              municipality: 'CLUJ-NAPOCA',
+              region: 'CLUJ',
+              postCode: '400001',
+            },
+            {
+              id: 68200,
+              type: 'COM.',
+              name: 'FLORESTI',
+              municipality: 'FLORESTI',
+              region: 'CLUJ',
+              postCode: '407280',
+            },
+          ],
+        },
+      },
+    };
+    fx.serve(sites, {
       request: { method: 'POST', path: '/shipment' },
       response: made('80512345678'),
     });
     const s = await generate(o.id);
     assert.equal(s.awb, '80512345678', JSON.stringify(s));
     assert.equal(s.tracking_url, 'https://tracking.dpd.ro/?shipmentNumber=80512345678&language=ro');
-    expectRequest(fx.requests[0], fixture('site-search').request);
+    expectRequest(fx.requests[0], sites.request);
     const sent = fx.requests[1]?.json as {
       ref1: string;
       recipient: { address: { siteId: number } };
@@ -138,8 +149,9 @@ describe('DPD Romania through the app: account, AWB, tracking, label, cancel', (
     assert.equal(pdf.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
     expectRequest(fx.requests.at(-1), label.request);
 
+    // The second order is in the same county: the cached sites serve it, no new search.
     const other = await createOrder(owner);
-    fx.serve(fixture('site-search'), {
+    fx.serve({
       request: { method: 'POST', path: '/shipment' },
       response: made('80512345699'),
     });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { startCourierApp } from '../../../../../test/support/courier-app.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -6,10 +7,9 @@ import {
   expectRequest,
   type FixtureServer,
   loadFixture,
-  startCourierFixtures,
 } from '../../../../../test/support/courier-fixtures.js';
 import { createOrder } from '../../../../../test/support/factories.js';
-import { ownerClient, startTestApp } from '../../../../../test/support/test-app.js';
+import type { ownerClient, startTestApp } from '../../../../../test/support/test-app.js';
 import type { ShipmentOut } from '../../shipping.schema.js';
 
 // The whole FAN path through the app — courier account, AWB, label, cancel, tracking job —
@@ -32,30 +32,10 @@ describe('FAN Courier through the app: account, AWB, label, cancel, tracking', (
   let owner: Awaited<ReturnType<typeof ownerClient>>;
 
   before(async () => {
-    fx = await startCourierFixtures();
-    app = await startTestApp({ couriers: { baseUrls: { fan: fx.url }, timeoutMs: 2000 } });
-    owner = await ownerClient(app);
-    const settings = await owner.request('PUT', '/api/shipping/settings', {
-      sender_addresses: [
-        {
-          id: 'depozit',
-          label: 'Depozit Cluj',
-          name: 'Magazinul Ștefan',
-          phone: '0264 000 111',
-          address1: 'Str. Fabricii 3',
-          city: 'Cluj-Napoca',
-          county: 'Cluj',
-          is_default: true,
-        },
-      ],
-    });
-    assert.equal(settings.statusCode, 200, settings.body);
-    const account = await owner.post('/api/shipping/courier-accounts', {
-      courier: 'fan',
+    ({ fx, app, owner } = await startCourierApp('fan', {
       name: 'FAN Cluj',
       credentials: { username: 'magazin', password: 'parola-test', client_id: '7032158' },
-    });
-    assert.equal(account.statusCode, 201, account.body);
+    }));
   });
   after(async () => {
     await app.cleanup();
@@ -77,13 +57,17 @@ describe('FAN Courier through the app: account, AWB, label, cancel, tracking', (
 
   it('generates a COD AWB, prints FAN label, cancels it; the next AWB is tracked to delivered', async () => {
     const order = await createOrder(owner);
-    fx.serve(loadFixture(dir, 'login'), made(2150000000011));
+    // Before the first AWB, FAN's localities of the county are read (and cached) to match the
+    // recipient's place to FAN's spelling.
+    const nomenclature = ['counties', 'localities'].map((n) => loadFixture(dir, n));
+    fx.serve(loadFixture(dir, 'login'), ...nomenclature, made(2150000000011));
     const s = await generate(order.id);
     assert.equal(s.awb, '2150000000011');
     assert.equal(s.tracking_url, 'https://www.fancourier.ro/awb-tracking/?tracking=2150000000011');
     // The login is the sealed one, and the AWB request is the order in FAN's words.
     expectRequest(fx.requests[0], loadFixture(dir, 'login').request);
-    const sent = fx.requests[1]?.json as {
+    nomenclature.forEach((f, i) => expectRequest(fx.requests[1 + i], f.request));
+    const sent = fx.requests[3]?.json as {
       clientId: number;
       shipments: {
         info: Record<string, unknown>;
@@ -122,19 +106,19 @@ describe('FAN Courier through the app: account, AWB, label, cancel, tracking', (
     assert.equal(label.statusCode, 200, label.body);
     assert.equal(label.headers['content-type'], 'application/pdf');
     assert.equal(label.rawPayload.subarray(0, 5).toString(), '%PDF-');
-    expectRequest(fx.requests[2], labelFx.request);
+    expectRequest(fx.requests[4], labelFx.request);
 
     fx.serve(loadFixture(dir, 'cancel'));
     const cancel = await owner.post(`/api/shipments/${s.id}/cancel`);
     assert.equal(cancel.statusCode, 200, cancel.body);
     assert.equal(cancel.json<ShipmentOut>().state, 'cancelled');
-    expectRequest(fx.requests[3], loadFixture(dir, 'cancel').request);
+    expectRequest(fx.requests[5], loadFixture(dir, 'cancel').request);
 
     fx.serve(made(2150000000022));
     const again = await generate(order.id);
     assert.equal(again.awb, '2150000000022');
     assert.equal(
-      (fx.requests[4]?.json as typeof sent).shipments[0]?.info.costCenter,
+      (fx.requests[6]?.json as typeof sent).shipments[0]?.info.costCenter,
       `${order.id}-2`,
     );
 

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
+import { startCourierApp, CLUJ_SENDER } from '../../../../../test/support/courier-app.js';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import {
-  type FixtureServer,
-  loadFixture,
-  startCourierFixtures,
-} from '../../../../../test/support/courier-fixtures.js';
+import { type FixtureServer, loadFixture } from '../../../../../test/support/courier-fixtures.js';
 import { createOrder } from '../../../../../test/support/factories.js';
-import { ownerClient, startTestApp } from '../../../../../test/support/test-app.js';
+import type { ownerClient, startTestApp } from '../../../../../test/support/test-app.js';
 import type { ShipmentOut } from '../../shipping.schema.js';
 
 // GLS end to end through ecomdir: an account's GLS login, an AWB for an order, its tracking
@@ -22,36 +19,18 @@ describe('GLS through the app', () => {
   let owner: Awaited<ReturnType<typeof ownerClient>>;
 
   before(async () => {
-    fx = await startCourierFixtures();
-    app = await startTestApp({ couriers: { baseUrls: { gls: fx.url }, timeoutMs: 2000 } });
-    owner = await ownerClient(app);
-    const settings = await owner.request('PUT', '/api/shipping/settings', {
-      sender_addresses: [
-        {
-          id: 'depozit',
-          label: 'Depozit Cluj',
-          name: 'Magazinul Ștefan',
-          phone: '0264 000 111',
-          address1: 'Str. Fabricii 3',
-          city: 'Cluj-Napoca',
-          county: 'Cluj',
-          postcode: '400620',
-          is_default: true,
+    ({ fx, app, owner } = await startCourierApp(
+      'gls',
+      {
+        name: 'GLS Cluj',
+        credentials: {
+          username: 'magazin@example.ro',
+          password: 'parola-gls',
+          client_number: '553001234',
         },
-      ],
-    });
-    assert.equal(settings.statusCode, 200, settings.body);
-    const account = await owner.post('/api/shipping/courier-accounts', {
-      courier: 'gls',
-      name: 'GLS Cluj',
-      credentials: {
-        username: 'magazin@example.ro',
-        password: 'parola-gls',
-        client_number: '553001234',
       },
-    });
-    assert.equal(account.statusCode, 201, account.body);
-    assert.ok(!account.body.includes('parola-gls'), 'the password never comes back');
+      { ...CLUJ_SENDER, postcode: '400620' },
+    ));
   });
   after(async () => {
     await app.cleanup();

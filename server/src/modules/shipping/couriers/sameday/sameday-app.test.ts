@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
+import { startCourierApp } from '../../../../../test/support/courier-app.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import {
+  expectRequest,
   type FixtureServer,
   loadFixture,
   type RecordedRequest,
-  startCourierFixtures,
 } from '../../../../../test/support/courier-fixtures.js';
 import { createOrder } from '../../../../../test/support/factories.js';
-import { ownerClient, startTestApp } from '../../../../../test/support/test-app.js';
+import type { ownerClient, startTestApp } from '../../../../../test/support/test-app.js';
 import type { ShipmentOut } from '../../shipping.schema.js';
 
 // Through the whole app, against Sameday's recorded answers served locally: an account with
@@ -45,19 +46,14 @@ describe('Sameday through the app', () => {
   };
 
   before(async () => {
-    fx = await startCourierFixtures();
-    app = await startTestApp({ couriers: { baseUrls: { sameday: fx.url }, timeoutMs: 2000 } });
-    owner = await ownerClient(app);
-    const settings = await owner.request('PUT', '/api/shipping/settings', {
-      sender_addresses: [SENDER],
-    });
-    assert.equal(settings.statusCode, 200, settings.body);
-    const account = await owner.post('/api/shipping/courier-accounts', {
-      courier: 'sameday',
-      name: 'Sameday principal',
-      credentials: { username: 'magazin.ro', password: 'parola-secreta' },
-    });
-    assert.equal(account.statusCode, 201, account.body);
+    ({ fx, app, owner } = await startCourierApp(
+      'sameday',
+      {
+        name: 'Sameday principal',
+        credentials: { username: 'magazin.ro', password: 'parola-secreta' },
+      },
+      SENDER,
+    ));
   });
   after(async () => {
     await app.cleanup();
@@ -66,12 +62,68 @@ describe('Sameday through the app', () => {
 
   it('generates an AWB with COD, prints its label, and tracking moves the order to delivered', async () => {
     const o = await createOrder(owner);
-    fx.serve(fixture('login'), fixture('pickup-points'), fixture('create-cod'));
+    // Before the first AWB, Sameday's cities of the order's county are read (and cached), and
+    // the recipient's city is matched to Sameday's id.
+    const auth = { 'x-auth-token': 'tok-1' };
+    const page = { page: '1', countPerPage: '500' };
+    const nomenclature = [
+      {
+        request: { method: 'GET', path: '/api/geolocation/county', query: page, headers: auth },
+        response: {
+          json: {
+            data: [
+              { id: 12, name: 'Călărași', code: 'CL' },
+              { id: 13, name: 'Cluj', code: 'CJ' },
+            ],
+            total: 2,
+            currentPage: 1,
+            pages: 1,
+            perPage: 500,
+          },
+        },
+      },
+      {
+        request: {
+          method: 'GET',
+          path: '/api/geolocation/city',
+          query: { ...page, county: '13' },
+          headers: auth,
+        },
+        response: {
+          json: {
+            data: [
+              {
+                id: 1301,
+                name: 'Cluj-Napoca',
+                county: { id: 13, name: 'Cluj', code: 'CJ' },
+                postalCode: '400001',
+                extraKM: 0,
+                village: '',
+              },
+              {
+                id: 1302,
+                name: 'Florești',
+                county: { id: 13, name: 'Cluj', code: 'CJ' },
+                postalCode: '407280',
+                extraKM: 0,
+                village: '',
+              },
+            ],
+            total: 2,
+            currentPage: 1,
+            pages: 1,
+            perPage: 500,
+          },
+        },
+      },
+    ];
+    fx.serve(fixture('login'), ...nomenclature, fixture('pickup-points'), fixture('create-cod'));
     const s = await generate(o.id);
     assert.equal(s.state, 'made', JSON.stringify(s.messages));
     assert.equal(s.awb, '1SDY24000011');
     assert.equal(s.courier_name, 'Sameday');
-    const [login, points, create] = fx.requests;
+    const [login, counties, cities, points, create] = fx.requests;
+    nomenclature.forEach((f, i) => expectRequest([counties, cities][i], f.request));
     assert.equal(login?.headers['x-auth-username'], 'magazin.ro');
     assert.equal(points?.path, '/api/client/pickup-points');
     assert.equal(create?.headers['x-auth-token'], 'tok-1');
@@ -81,7 +133,7 @@ describe('Sameday through the app', () => {
     assert.equal(form.get('service'), '7');
     assert.equal(form.get('pickupPoint'), '101');
     assert.equal(form.get('contactPerson'), '501');
-    assert.equal(form.get('awbRecipient[cityString]'), 'Cluj-Napoca');
+    assert.equal(form.get('awbRecipient[city]'), '1301');
 
     fx.serve(fixture('label-a6'));
     const label = await owner.get(`/api/shipments/labels?ids=${s.id}&format=a6`);
