@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import en from '../src/i18n/en.json' with { type: 'json' };
 import { platformCourier } from '../../server/test/support/scripted-courier.ts';
 import { Api, startHarness, type Harness } from './support/harness.ts';
 import { assertNothingClipped, shot, SIZES } from './support/layout.ts';
@@ -110,7 +111,7 @@ test('EN desktop: a courier login is added, tested, and its choices saved', asyn
     messages: [{ code: 'credentials_refused', text: 'Bad login' }],
   };
   await page.getByTestId('courier-account-test').click();
-  await page.getByText('The courier refused the username or password.').waitFor();
+  await page.getByText(en.shipping.messages.credentials_refused).waitFor();
   await shot(page, 'courier-platform-settings-en-desktop');
   assert.deepEqual(errors, []);
   await page.close();
