@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 import type { ErrorCode } from '../shared/error-codes.js';
-import { AppError, CourierRefused } from '../shared/errors.js';
+import { AppError } from '../shared/errors.js';
 
 export interface ErrorBody {
   error: {
@@ -53,18 +53,11 @@ export function registerErrorHandling(
   notFoundFallback?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined,
 ): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof CourierRefused) {
-      const b = body(err.code, err.message);
-      return reply
-        .status(err.status)
-        .send({ error: { ...b.error, courier_messages: err.courierMessages } });
-    }
     if (err instanceof AppError) {
-      // Some refusals carry what the person can do next (address_unmatched: the candidates).
-      const details = 'details' in err ? { details: err.details } : {};
+      // Some refusals carry what the person can do next (the courier's words, the candidates).
       return reply
         .status(err.status)
-        .send({ error: { ...body(err.code, err.message).error, ...details } });
+        .send({ error: { ...body(err.code, err.message).error, ...err.bodyFields() } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];

@@ -13,6 +13,11 @@ export class AppError extends Error {
   ) {
     super(message);
   }
+
+  /** Fields the error body carries beside `code` and `message` (what the person can do next). */
+  bodyFields(): Record<string, unknown> {
+    return {};
+  }
 }
 export class Invalid extends AppError {
   constructor(code: ErrorCode, message: string) {
@@ -55,5 +60,9 @@ export class CourierRefused extends Conflict {
     readonly courierMessages: readonly { code: string; text: string }[],
   ) {
     super('courier_refused', message);
+  }
+
+  override bodyFields() {
+    return { courier_messages: this.courierMessages };
   }
 }

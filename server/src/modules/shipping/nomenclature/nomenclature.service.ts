@@ -43,6 +43,10 @@ export class AddressUnmatched extends AppError {
       `The recipient's locality was not matched to this courier's list (${details.match.reason}); choose one of the candidates.`,
     );
   }
+
+  override bodyFields() {
+    return { details: this.details };
+  }
 }
 
 export function destinationOf(l: CourierLocality, postcode: string | null): ResolvedDestination {
