@@ -257,6 +257,11 @@ export interface AssignmentsTable {
   reason_code: string | null;
   reason_params: string | null;
   override: number;
+  /** When the order was packed while this assignment held it (ms). */
+  packed_at: Generated<number | null>;
+  /** Of assigned→confirmed and confirmed→packed, the part inside the packer's shifts (ms). */
+  confirm_work_ms: Generated<number | null>;
+  pack_work_ms: Generated<number | null>;
 }
 
 export interface AuditEventsTable {
@@ -634,6 +639,46 @@ export interface CodSettingsTable {
   updated_at: number;
 }
 
+/** Per local day, metric and slice (packer, store, courier; 0 / '' when none): a count. */
+export interface ReportCountsTable {
+  account_id: number;
+  day: string;
+  metric: string;
+  packer_id: number;
+  store_id: number;
+  courier: string;
+  n: number;
+  /** Minor units, for metrics that sum money. */
+  amount: number;
+}
+
+/** Histogram of a duration metric in whole minutes, per local day or month. */
+export interface ReportDurationsTable {
+  account_id: number;
+  grain: 'day' | 'month';
+  /** YYYY-MM-DD for 'day', YYYY-MM for 'month'. */
+  period: string;
+  metric: string;
+  packer_id: number;
+  store_id: number;
+  courier: string;
+  minutes: number;
+  n: number;
+}
+
+export interface ReportDirtyTable {
+  account_id: number;
+  /** floor(ms / 900000): a 15-minute slot holding a change. */
+  slot: number;
+  n: number;
+}
+
+export interface ReportStateTable {
+  account_id: number;
+  timezone: string;
+  built_at: number;
+}
+
 export interface DB {
   accounts: AccountsTable;
   users: UsersTable;
@@ -673,6 +718,10 @@ export interface DB {
   cod_imports: CodImportsTable;
   cod_settlement_lines: CodSettlementLinesTable;
   cod_settings: CodSettingsTable;
+  report_counts: ReportCountsTable;
+  report_durations: ReportDurationsTable;
+  report_dirty: ReportDirtyTable;
+  report_state: ReportStateTable;
 }
 export type ShipmentRow = Selectable<ShipmentsTable>;
 

@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../../db/schema.js';
-import type { LocalDay } from './local-days.js';
+import type { LocalDay } from '../../../shared/local-days.js';
 
 /**
  * The COD figures as SQL aggregates (the same SQL on SQLite and PostgreSQL; nothing summed in

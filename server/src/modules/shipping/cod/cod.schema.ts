@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY_PATTERN } from './local-days.js';
+import { DAY_PATTERN } from '../../../shared/local-days.js';
 
 /** Amounts are integer minor units (bani) of the account's currency. */
 const Minor = z.number().int();

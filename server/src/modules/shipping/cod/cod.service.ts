@@ -8,7 +8,7 @@ import type { CourierContext, CourierMessage } from '../couriers/courier.js';
 import type { CourierRegistry } from '../couriers/registry.js';
 import * as figures from './cod-figures.repo.js';
 import * as repo from './cod.repo.js';
-import { addDays, localDayOf, localDays, localMidnight } from './local-days.js';
+import { addDays, localDayOf, localDays, localMidnight } from '../../../shared/local-days.js';
 import {
   type ColumnChoice,
   cellText,

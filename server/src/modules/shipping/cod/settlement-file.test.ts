@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { localDayOf, localDays, localMidnight } from './local-days.js';
+import { localDayOf, localDays, localMidnight } from '../../../shared/local-days.js';
 import {
   detectColumns,
   linesOf,

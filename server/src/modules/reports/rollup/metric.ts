@@ -1,0 +1,52 @@
+import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.js';
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+/** One local day of an account: its name and its instants [start, end) (23 or 25 hours on DST days). */
+export interface DayWindow {
+  accountId: number;
+  /** YYYY-MM-DD in the account's time zone. */
+  day: string;
+  start: number;
+  end: number;
+  timeZone: string;
+}
+
+/** A slice's count for one day; 0 / '' where the metric has no packer, store or courier. */
+export interface CountRow {
+  packer_id: number;
+  store_id: number;
+  courier: string;
+  n: number;
+  /** Minor units; 0 for metrics that count only. */
+  amount: number;
+}
+
+/** How many durations of a slice took `minutes` whole minutes (floor), for one day. */
+export interface DurationRow {
+  packer_id: number;
+  store_id: number;
+  courier: string;
+  minutes: number;
+  n: number;
+}
+
+// A metric's select joins whatever tables it needs: only its output columns are fixed.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySelect<O> = SelectQueryBuilder<any, any, O>;
+
+/**
+ * A count per day: `rows` selects, for the events inside `w` (time in [w.start, w.end)), one row
+ * per slice with its count. The rebuild stores them as they come; a read sums them.
+ */
+export interface CountMetric {
+  readonly name: string;
+  rows(db: Db, w: DayWindow): AnySelect<CountRow>;
+}
+
+/** A duration per day, attributed to the day its end event falls on (a pack to the pack's day). */
+export interface DurationMetric {
+  readonly name: string;
+  rows(db: Db, w: DayWindow): AnySelect<DurationRow>;
+}
