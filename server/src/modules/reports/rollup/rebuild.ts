@@ -30,11 +30,12 @@ export async function refreshRollups(
       const taken = await trx
         .deleteFrom('report_dirty')
         .where('account_id', '=', accountId)
-        .where(({ eb, selectFrom }) =>
+        .where((eb) =>
           eb(
             'slot',
             'in',
-            selectFrom('report_dirty')
+            eb
+              .selectFrom('report_dirty')
               .select('slot')
               .where('account_id', '=', accountId)
               .orderBy('slot')
@@ -145,7 +146,17 @@ async function rebuildMonth(trx: Transaction<DB>, accountId: number, month: stri
     .execute();
   await trx
     .insertInto('report_durations')
-    .columns(['account_id', 'grain', 'period', 'metric', 'packer_id', 'store_id', 'courier', 'minutes', 'n'])
+    .columns([
+      'account_id',
+      'grain',
+      'period',
+      'metric',
+      'packer_id',
+      'store_id',
+      'courier',
+      'minutes',
+      'n',
+    ])
     .expression(
       trx
         .selectFrom('report_durations')
@@ -201,7 +212,9 @@ async function resetIfZoneChanged(
     await trx
       .insertInto('report_state')
       .values({ account_id: accountId, timezone: timeZone, built_at: now })
-      .onConflict((oc) => oc.column('account_id').doUpdateSet({ timezone: timeZone, built_at: now }))
+      .onConflict((oc) =>
+        oc.column('account_id').doUpdateSet({ timezone: timeZone, built_at: now }),
+      )
       .execute();
   });
 }
