@@ -652,6 +652,18 @@ export interface ReportCountsTable {
   amount: number;
 }
 
+/** The month sums of report_counts (month YYYY-MM). */
+export interface ReportMonthCountsTable {
+  account_id: number;
+  month: string;
+  metric: string;
+  packer_id: number;
+  store_id: number;
+  courier: string;
+  n: number;
+  amount: number;
+}
+
 /** Histogram of a duration metric in whole minutes, per local day or month. */
 export interface ReportDurationsTable {
   account_id: number;
@@ -720,6 +732,7 @@ export interface DB {
   cod_settings: CodSettingsTable;
   report_counts: ReportCountsTable;
   report_durations: ReportDurationsTable;
+  report_month_counts: ReportMonthCountsTable;
   report_dirty: ReportDirtyTable;
   report_state: ReportStateTable;
 }

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { DB } from '../../../db/schema.js';
 import { addDays } from '../../../shared/local-days.js';
-import type { Db } from './metric.js';
+import { ALL_COURIERS, ALL_STORES, type Db } from './metric.js';
 
 /** Which slice a report narrows to; absent means all. */
 export interface SliceFilter {
@@ -23,8 +24,36 @@ export interface CountSum {
 }
 
 /**
+ * The rows of the slice a read wants, for the store and the courier: a filter picks its value; a
+ * dimension the read groups by takes every real value (not the "all" row); otherwise the "all" row
+ * (ALL_STORES / ALL_COURIERS, summed by the rebuild), so nothing is counted twice.
+ */
+function sliceWhere(
+  eb: ExpressionBuilder<DB, 'report_counts' | 'report_month_counts' | 'report_durations'>,
+  by: readonly string[],
+  filter: SliceFilter,
+) {
+  const store =
+    filter.storeId !== undefined
+      ? eb('store_id', '=', filter.storeId)
+      : by.includes('store_id')
+        ? eb('store_id', '<>', ALL_STORES)
+        : eb('store_id', '=', ALL_STORES);
+  const courier =
+    filter.courier !== undefined
+      ? eb('courier', '=', filter.courier)
+      : by.includes('courier')
+        ? eb('courier', '<>', ALL_COURIERS)
+        : eb('courier', '=', ALL_COURIERS);
+  const conditions = [store, courier];
+  if (filter.packerId !== undefined) conditions.push(eb('packer_id', '=', filter.packerId));
+  return eb.and(conditions);
+}
+
+/**
  * Sums of count metrics over local days [from, to] (YYYY-MM-DD, inclusive), grouped by `by`
- * (keys not grouped come back as '' / 0). One aggregate over the rollup's primary key.
+ * (keys not grouped come back as '' / 0). Without 'day' in `by`, whole months inside the range
+ * are read from the month sums and only the days at the edges from the day rows.
  */
 export async function sumCounts(
   db: Db,
@@ -34,27 +63,63 @@ export async function sumCounts(
   by: readonly CountKey[],
   filter: SliceFilter = {},
 ): Promise<CountSum[]> {
-  if (metrics.length === 0) return [];
-  let q = db
-    .selectFrom('report_counts')
-    .select([
-      'metric',
-      by.includes('day') ? 'day' : sql<string>`''`.as('day'),
-      by.includes('packer_id') ? 'packer_id' : sql<number>`0`.as('packer_id'),
-      by.includes('store_id') ? 'store_id' : sql<number>`0`.as('store_id'),
-      by.includes('courier') ? 'courier' : sql<string>`''`.as('courier'),
-      sql<number>`cast(sum(n) as bigint)`.as('n'),
-      sql<number>`cast(sum(amount) as bigint)`.as('amount'),
-    ])
-    .where('account_id', '=', accountId)
-    .where('day', '>=', range.from)
-    .where('day', '<=', range.to)
-    .where('metric', 'in', metrics);
-  if (filter.packerId !== undefined) q = q.where('packer_id', '=', filter.packerId);
-  if (filter.storeId !== undefined) q = q.where('store_id', '=', filter.storeId);
-  if (filter.courier !== undefined) q = q.where('courier', '=', filter.courier);
-  const rows = await q.groupBy(['metric', ...by]).execute();
-  return rows.map((r) => ({ ...r, n: Number(r.n), amount: Number(r.amount) }));
+  if (metrics.length === 0 || range.from > range.to) return [];
+  const keyOf = (r: {
+    metric: string;
+    day: string;
+    packer_id: number;
+    store_id: number;
+    courier: string;
+  }) => `${r.metric}\u0000${r.day}\u0000${r.packer_id}\u0000${r.store_id}\u0000${r.courier}`;
+  const parts = by.includes('day')
+    ? { months: [], dayRanges: [[range.from, range.to] as [string, string]] }
+    : splitByMonths(range.from, range.to);
+  const out = new Map<string, CountSum>();
+  const add = (rows: CountSum[]) => {
+    for (const r of rows) {
+      const row = { ...r, n: Number(r.n), amount: Number(r.amount) };
+      const had = out.get(keyOf(row));
+      if (had) {
+        had.n += row.n;
+        had.amount += row.amount;
+      } else out.set(keyOf(row), row);
+    }
+  };
+  const select = [
+    'metric',
+    by.includes('packer_id') ? 'packer_id' : sql<number>`0`.as('packer_id'),
+    by.includes('store_id') ? 'store_id' : sql<number>`0`.as('store_id'),
+    by.includes('courier') ? 'courier' : sql<string>`''`.as('courier'),
+    sql<number>`cast(sum(n) as bigint)`.as('n'),
+    sql<number>`cast(sum(amount) as bigint)`.as('amount'),
+  ] as const;
+  const groupBy = ['metric', ...by.filter((b) => b !== 'day')] as const;
+  if (parts.months.length)
+    add(
+      await db
+        .selectFrom('report_month_counts')
+        .select([...select, sql<string>`''`.as('day')])
+        .where('account_id', '=', accountId)
+        .where('month', 'in', parts.months)
+        .where('metric', 'in', metrics)
+        .where((eb) => sliceWhere(eb, by, filter))
+        .groupBy([...groupBy])
+        .execute(),
+    );
+  for (const [a, b] of parts.dayRanges)
+    add(
+      await db
+        .selectFrom('report_counts')
+        .select([...select, by.includes('day') ? 'day' : sql<string>`''`.as('day')])
+        .where('account_id', '=', accountId)
+        .where('day', '>=', a)
+        .where('day', '<=', b)
+        .where('metric', 'in', metrics)
+        .where((eb) => sliceWhere(eb, by, filter))
+        .groupBy([...groupBy, ...(by.includes('day') ? (['day'] as const) : [])])
+        .execute(),
+    );
+  return [...out.values()];
 }
 
 export interface DurationCount {
@@ -103,9 +168,7 @@ export async function durationHistogram(
         ),
       ]),
     );
-  if (filter.packerId !== undefined) q = q.where('packer_id', '=', filter.packerId);
-  if (filter.storeId !== undefined) q = q.where('store_id', '=', filter.storeId);
-  if (filter.courier !== undefined) q = q.where('courier', '=', filter.courier);
+  q = q.where((eb) => sliceWhere(eb, by, filter));
   const rows = await q
     .groupBy(['metric', ...by, 'minutes'])
     .orderBy('minutes')

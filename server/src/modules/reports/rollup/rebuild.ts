@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { addDays, localDayOf, localMidnight } from '../../../shared/local-days.js';
-import type { DayWindow } from './metric.js';
+import { ALL_COURIERS, ALL_STORES, type DayWindow } from './metric.js';
 import { COUNT_METRICS, DURATION_METRICS } from './metrics/index.js';
 
 /** The dirty marks' unit (see migration 1602): 15 minutes. */
@@ -131,13 +131,74 @@ export async function rebuildDays(
             .where('m.n', '>', 0),
         )
         .execute();
+    await addAllSlices(trx, accountId, day);
   }
   for (const month of new Set(days.map((d) => d.slice(0, 7))))
     await rebuildMonth(trx, accountId, month);
 }
 
-/** A month's histograms are the sum of its days' (so a year reads 12 rows per minute value). */
+/**
+ * A day's rows summed over every store, every courier, and both (see ALL_STORES): three
+ * INSERT … SELECT over the rows the metrics just wrote, for counts and for histograms.
+ */
+async function addAllSlices(trx: Transaction<DB>, accountId: number, day: string): Promise<void> {
+  const rolls = [
+    { store: sql`store_id`, courier: sql`${ALL_COURIERS}`, by: sql`store_id` },
+    { store: sql`${ALL_STORES}`, courier: sql`courier`, by: sql`courier` },
+    { store: sql`${ALL_STORES}`, courier: sql`${ALL_COURIERS}`, by: null },
+  ];
+  for (const r of rolls) {
+    const by = r.by ? sql`, ${r.by}` : sql``;
+    await sql`INSERT INTO report_counts
+        (account_id, day, metric, packer_id, store_id, courier, n, amount)
+      SELECT account_id, day, metric, packer_id, cast(${r.store} as bigint),
+        cast(${r.courier} as text), cast(sum(n) as bigint), cast(sum(amount) as bigint)
+      FROM report_counts
+      WHERE account_id = ${accountId} AND day = ${day}
+        AND store_id <> ${ALL_STORES} AND courier <> ${ALL_COURIERS}
+      GROUP BY account_id, day, metric, packer_id${by}`.execute(trx);
+    await sql`INSERT INTO report_durations
+        (account_id, grain, period, metric, packer_id, store_id, courier, minutes, n)
+      SELECT account_id, grain, period, metric, packer_id, cast(${r.store} as bigint),
+        cast(${r.courier} as text), minutes, cast(sum(n) as bigint)
+      FROM report_durations
+      WHERE account_id = ${accountId} AND grain = 'day' AND period = ${day}
+        AND store_id <> ${ALL_STORES} AND courier <> ${ALL_COURIERS}
+      GROUP BY account_id, grain, period, metric, packer_id${by}, minutes`.execute(trx);
+  }
+}
+
+/**
+ * A month's histograms and counts are the sums of its days' (a year reads twelve months).
+ */
 async function rebuildMonth(trx: Transaction<DB>, accountId: number, month: string): Promise<void> {
+  await trx
+    .deleteFrom('report_month_counts')
+    .where('account_id', '=', accountId)
+    .where('month', '=', month)
+    .execute();
+  await trx
+    .insertInto('report_month_counts')
+    .columns(['account_id', 'month', 'metric', 'packer_id', 'store_id', 'courier', 'n', 'amount'])
+    .expression(
+      trx
+        .selectFrom('report_counts')
+        .select([
+          'account_id',
+          sql<string>`cast(${month} as text)`.as('month'),
+          'metric',
+          'packer_id',
+          'store_id',
+          'courier',
+          sql<number>`cast(sum(n) as bigint)`.as('n'),
+          sql<number>`cast(sum(amount) as bigint)`.as('amount'),
+        ])
+        .where('account_id', '=', accountId)
+        .where('day', '>=', `${month}-01`)
+        .where('day', '<=', `${month}-31`)
+        .groupBy(['account_id', 'metric', 'packer_id', 'store_id', 'courier']),
+    )
+    .execute();
   await trx
     .deleteFrom('report_durations')
     .where('account_id', '=', accountId)
@@ -207,6 +268,7 @@ async function resetIfZoneChanged(
     if (state) {
       await trx.deleteFrom('report_counts').where('account_id', '=', accountId).execute();
       await trx.deleteFrom('report_durations').where('account_id', '=', accountId).execute();
+      await trx.deleteFrom('report_month_counts').where('account_id', '=', accountId).execute();
       await markAllDirty(trx, accountId);
     }
     await trx
