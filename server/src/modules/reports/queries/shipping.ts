@@ -33,9 +33,14 @@ export async function shippingReport(db: Kysely<DB>, c: ReportContext): Promise<
       .execute(),
   ]);
 
-  const storeKeys = new Map<string, string>(stores.map((s) => [String(s.id), s.name]));
-  for (const r of byStore)
-    if (!storeKeys.has(String(r.store_id))) storeKeys.set(String(r.store_id), '');
+  const names = new Map(stores.map((s) => [String(s.id), s.name]));
+  // A removed store shows only while it has figures in the period; a chosen one always.
+  const storeKeys = new Map<string, string>(
+    stores
+      .filter((s) => s.removed_at === null || c.storeId !== null)
+      .map((s) => [String(s.id), s.name]),
+  );
+  for (const r of byStore) storeKeys.set(String(r.store_id), names.get(String(r.store_id)) ?? '');
   const storeRows = [...storeKeys].map(([key, name]) =>
     row(
       key,
@@ -44,7 +49,13 @@ export async function shippingReport(db: Kysely<DB>, c: ReportContext): Promise<
       storeTimes.filter((t) => String(t.store_id) === key),
     ),
   );
-  storeRows.sort((a, b) => a.name.localeCompare(b.name) || Number(a.key) - Number(b.key));
+  // By name; phone orders (key '0') last.
+  storeRows.sort(
+    (a, b) =>
+      Number(a.key === '0') - Number(b.key === '0') ||
+      a.name.localeCompare(b.name) ||
+      Number(a.key) - Number(b.key),
+  );
 
   const courierKeys = new Set(byCourier.map((r) => r.courier));
   if (c.courier !== null) courierKeys.add(c.courier);
