@@ -35,6 +35,15 @@ const ORDER_COURIER = sql`COALESCE((SELECT s2.courier FROM shipments s2
 const EXIT_AUDIT = sql`e.entity = 'order' AND (e.action = 'shipped'
     OR (e.action = 'status_changed' AND e.to_value IN ('cancelled', 'shipped')))`;
 
+/**
+ * The first instant an audit event took order `o` out of the backlog (null if none). The action
+ * is tested inside MIN, not in WHERE: in WHERE, PostgreSQL picks the (account, entity, action,
+ * time) index and reads every 'shipped' event of the account for each order.
+ */
+const FIRST_EXIT_AUDIT = sql`(SELECT MIN(CASE WHEN ${EXIT_AUDIT} THEN e.created_at END)
+    FROM audit_events e
+    WHERE e.account_id = o.account_id AND e.entity = 'order' AND e.entity_id = o.id)`;
+
 const OPEN = sql`('new', 'assigned', 'confirmed', 'packed')`;
 
 // Lookups of an order's or a shipment's other rows are scalar subqueries, never [NOT] EXISTS:
@@ -124,15 +133,16 @@ function finalStatus(name: string, status: 'delivered' | 'returned'): CountMetri
           ) c
           JOIN shipments s ON s.id = c.id
           JOIN orders o ON o.id = s.order_id AND o.account_id = s.account_id
-          WHERE s.account_id = ${w.accountId} AND s.phase = 'made' AND s.status = ${status}`,
+          -- The candidates are the account's; s is read by its id (an account filter here lets
+          -- PostgreSQL hash every delivered shipment of the account).
+          WHERE s.phase = 'made' AND s.status = ${status}`,
       ),
   };
 }
 
 /** Order `o` has left the backlog at some point (so it was in it). */
 const HAS_EXIT = sql`((SELECT MIN(a.packed_at) FROM assignments a WHERE a.order_id = o.id) IS NOT NULL
-  OR (SELECT MIN(e.created_at) FROM audit_events e
-    WHERE e.account_id = o.account_id AND e.entity_id = o.id AND ${EXIT_AUDIT}) IS NOT NULL)`;
+  OR ${FIRST_EXIT_AUDIT} IS NOT NULL)`;
 
 const backlogIn: CountMetric = {
   name: 'day.backlog_in',
@@ -171,9 +181,7 @@ const backlogOut: CountMetric = {
         WHERE o.account_id = ${w.accountId}
           AND COALESCE((SELECT MIN(a.packed_at) FROM assignments a WHERE a.order_id = o.id),
             ${w.start}) >= ${w.start}
-          AND COALESCE((SELECT MIN(e.created_at) FROM audit_events e
-            WHERE e.account_id = o.account_id AND e.entity_id = o.id AND ${EXIT_AUDIT}),
-            ${w.start}) >= ${w.start}`,
+          AND COALESCE(${FIRST_EXIT_AUDIT}, ${w.start}) >= ${w.start}`,
     ),
 };
 
