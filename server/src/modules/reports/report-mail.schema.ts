@@ -23,6 +23,10 @@ export type ReportMailSettingsIn = z.infer<typeof ReportMailSettingsIn>;
 
 /** What the API answers: the password never, only whether one is stored. */
 export const ReportMailSettingsOut = ReportMailSettingsIn.omit({ password: true }).extend({
+  // Empty before the first save.
+  host: z.string(),
+  from: z.string(),
+  recipients: z.array(z.string()),
   password_set: z.boolean(),
   /** The last local day whose summary the SMTP server accepted. */
   last_sent_day: z.string().nullable(),

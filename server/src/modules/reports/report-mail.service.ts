@@ -57,7 +57,7 @@ export class ReportMail {
       .selectFrom('report_mail_settings')
       .selectAll()
       .where('account_id', '=', accountId)
-      .executeTakeFirst() as Promise<Row | undefined>;
+      .executeTakeFirst();
   }
 
   /** Yesterday in the account's zone (GET /api/reports/summary). */

@@ -42,7 +42,7 @@ function failureOf(err: unknown): SmtpFailed {
 /**
  * Sends one message and resolves once the server accepted it; throws SmtpFailed otherwise.
  * The owner's server may be on a private network (it is theirs, chosen by the owner, not a
- * customer-controlled URL), so no address filter applies here (docs/reports.md).
+ * customer-controlled URL), so no address filter applies here (docs/report-mail.md).
  */
 export async function sendMail(
   server: SmtpServer,
