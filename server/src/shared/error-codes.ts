@@ -133,7 +133,6 @@ export const ERROR_CODES = [
   'cod_courier_no_api',
   'cod_import_not_found',
   // the daily summary e-mail (modules/reports/report-mail.service.ts)
-  'report_mail_not_configured',
   'smtp_password_missing',
   'smtp_auth_failed',
   'smtp_unreachable',
