@@ -32,8 +32,7 @@ const WORDS = {
       cod_outstanding: 'Ramburs restant',
       backlog: 'Restanțe la sfârșitul zilei',
     },
-    topPackers: 'Cei mai activi ambalatori',
-    packed: 'ambalate',
+    topPackers: 'Comenzi ambalate, pe ambalator',
     noPacker: 'Nicio comandă ambalată.',
     penalties: 'Penalizări propuse',
     footer: 'Trimis de ecomdir. Rapoartele complete sunt în panou, la Rapoarte.',
@@ -60,8 +59,7 @@ const WORDS = {
       cod_outstanding: 'COD outstanding',
       backlog: 'Backlog at day end',
     },
-    topPackers: 'Top packers',
-    packed: 'packed',
+    topPackers: 'Orders packed, by packer',
     noPacker: 'No order packed.',
     penalties: 'Penalties proposed',
     footer: 'Sent by ecomdir. The full reports are on the dashboard, under Reports.',
@@ -97,7 +95,7 @@ export function renderSummaryMail(s: DailySummary, lang: MailLanguage): Rendered
   const keys = Object.keys(w.rows) as (keyof typeof w.rows)[];
   const lines = keys.map((k) => [w.rows[k], fmt(k, s.figures), fmt(k, s.previous)] as const);
   const packers = s.top_packers.map(
-    (p, i) => `${i + 1}. ${p.packer_name}: ${formatCount(p.packed, lang)} ${w.packed}`,
+    (p, i) => `${i + 1}. ${p.packer_name}: ${formatCount(p.packed, lang)}`,
   );
   const penalties = `${w.penalties}: ${formatCount(s.penalties_proposed, lang)}`;
   const text = [
@@ -127,10 +125,7 @@ export function renderSummaryMail(s: DailySummary, lang: MailLanguage): Rendered
     `<h3>${w.topPackers}</h3>`,
     packers.length
       ? `<ol>${s.top_packers
-          .map(
-            (p) =>
-              `<li>${escapeHtml(p.packer_name)}: ${formatCount(p.packed, lang)} ${w.packed}</li>`,
-          )
+          .map((p) => `<li>${escapeHtml(p.packer_name)}: ${formatCount(p.packed, lang)}</li>`)
           .join('')}</ol>`
       : `<p>${w.noPacker}</p>`,
     `<p>${escapeHtml(penalties)}</p>`,
