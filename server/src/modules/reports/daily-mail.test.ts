@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { reportSeed } from '../../../test/support/report-seed.js';
 import { ReportRows } from '../../../test/support/report-rows.js';
 import { type SmtpCapture, startSmtpCapture } from '../../../test/support/smtp-capture.js';
-import type { Client} from '../../../test/support/test-app.js';
+import type { Client } from '../../../test/support/test-app.js';
 import { ownerClient, startTestApp } from '../../../test/support/test-app.js';
 
 const USER = 'rapoarte';
@@ -198,7 +198,7 @@ describe('daily summary e-mail: the job sends yesterday once, with the right fig
         '',
         'Comenzi intrate: 4 (ziua precedentă: 2)',
         'Distribuite: 4 (ziua precedentă: 1)',
-        'Ambalate: 3 (ziua precedentă: 1)',
+        'Împachetate: 3 (ziua precedentă: 1)',
         'Expediate: 1 (ziua precedentă: 1)',
         'Livrate: 1 (ziua precedentă: 0)',
         'Returnate: 0 (ziua precedentă: 0)',
@@ -207,7 +207,7 @@ describe('daily summary e-mail: the job sends yesterday once, with the right fig
         'Ramburs restant: 50,00 RON (ziua precedentă: 123,45 RON)',
         'Restanțe la sfârșitul zilei: 2 (ziua precedentă: 1)',
         '',
-        'Comenzi ambalate, pe ambalator:',
+        'Comenzi împachetate, pe împachetator:',
         '1. Bogdan: 2',
         '2. Ana: 1',
         '',
