@@ -123,6 +123,9 @@ describe('daily summary e-mail: settings, test message, tick', () => {
     assert.equal((await manager.get('/api/settings/report-mail')).statusCode, 403);
     assert.equal((await put(manager, form())).statusCode, 403);
     assert.equal((await manager.post('/api/settings/report-mail/test', form())).statusCode, 403);
+    const summary = await manager.get('/api/reports/summary');
+    assert.equal(summary.statusCode, 200, summary.body);
+    assert.equal(summary.json<{ timezone: string }>().timezone, 'Europe/Bucharest');
   });
 
   it('sends a test message with the stored password and the right login', async () => {
