@@ -6,6 +6,7 @@ import {
   Paper,
   PasswordInput,
   Select,
+  SimpleGrid,
   Stack,
   Switch,
   Text,
@@ -99,7 +100,7 @@ function ReportMailFormView({ settings }: { settings: ReportMailSettings }) {
           onChange={(e) => set('enabled', e.currentTarget.checked)}
           data-testid="report-mail-enabled"
         />
-        <Group grow align="flex-start">
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
           <TextInput
             label={t('reportMail.host')}
             placeholder="smtp.example.ro"
@@ -140,8 +141,8 @@ function ReportMailFormView({ settings }: { settings: ReportMailSettings }) {
             onChange={(v) => set('port', typeof v === 'number' ? v : Number(v) || 0)}
             data-testid="report-mail-port"
           />
-        </Group>
-        <Group grow align="flex-start">
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <TextInput
             label={t('reportMail.username')}
             autoComplete="off"
@@ -157,7 +158,7 @@ function ReportMailFormView({ settings }: { settings: ReportMailSettings }) {
             onChange={(e) => set('password', e.currentTarget.value)}
             data-testid="report-mail-password"
           />
-        </Group>
+        </SimpleGrid>
         <TextInput
           label={t('reportMail.from')}
           placeholder="rapoarte@magazin.ro"
@@ -176,7 +177,7 @@ function ReportMailFormView({ settings }: { settings: ReportMailSettings }) {
           onChange={(e) => set('recipients', e.currentTarget.value)}
           data-testid="report-mail-recipients"
         />
-        <Group grow align="flex-start">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <Select
             label={t('reportMail.hour')}
             allowDeselect={false}
@@ -199,7 +200,7 @@ function ReportMailFormView({ settings }: { settings: ReportMailSettings }) {
             onChange={(v) => v && set('language', v)}
             data-testid="report-mail-language"
           />
-        </Group>
+        </SimpleGrid>
         {settings.last_sent_day && (
           <Text size="sm" c="dimmed" data-testid="report-mail-last-sent">
             {t('reportMail.lastSent', { day: settings.last_sent_day })}
