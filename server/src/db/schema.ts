@@ -633,6 +633,26 @@ export interface CodSettlementLinesTable {
   created_at: number;
 }
 
+/** The daily summary e-mail of an account (migration 1650); the password sealed by the vault. */
+export interface ReportMailSettingsTable {
+  account_id: number;
+  enabled: number;
+  smtp_host: string;
+  smtp_port: number;
+  /** 'none' | 'starttls' | 'tls' */
+  security: string;
+  username: string;
+  password_sealed: string | null;
+  from_address: string;
+  /** JSON list of e-mail addresses. */
+  recipients: string;
+  /** Local hour (0–23) from which yesterday's summary is sent. */
+  send_hour: number;
+  language: string;
+  last_sent_day: string | null;
+  updated_at: number;
+}
+
 export interface CodSettingsTable {
   account_id: number;
   overdue_days: number;
@@ -735,6 +755,7 @@ export interface DB {
   report_month_counts: ReportMonthCountsTable;
   report_dirty: ReportDirtyTable;
   report_state: ReportStateTable;
+  report_mail_settings: ReportMailSettingsTable;
 }
 export type ShipmentRow = Selectable<ShipmentsTable>;
 

@@ -67,6 +67,8 @@ import { Nomenclature } from '../modules/shipping/nomenclature/nomenclature.serv
 import { nomenclatureRoutes } from '../modules/shipping/nomenclature/nomenclature.routes.js';
 import { codRoutes } from '../modules/shipping/cod/cod.routes.js';
 import { CodService } from '../modules/shipping/cod/cod.service.js';
+import { reportMailRoutes } from '../modules/reports/report-mail.routes.js';
+import { ReportMail } from '../modules/reports/report-mail.service.js';
 import { registerSessionLoading } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { redactUrl, registerSecurityHeaders } from './security-headers.js';
@@ -89,6 +91,8 @@ export interface Services {
   penalties: PenaltiesService;
   nomenclature: Nomenclature;
   cod: CodService;
+  /** Yesterday's summary and its morning e-mail by the owner's SMTP. */
+  reportMail: ReportMail;
 }
 
 export interface App {
@@ -238,6 +242,7 @@ export async function buildApp(
     penalties: new PenaltiesService(database, events),
     nomenclature,
     cod: new CodService(database.db, couriers, (a, c) => courierAccounts.contextOf(a, c)),
+    reportMail: new ReportMail(database.db, vault),
   };
   // An AWB cancelled for a packing error lets the penalty rule propose in the same transaction.
   services.shipping.setPackingErrorHook((trx, c) => onAwbCancelledForPackingError(trx, events, c));
@@ -313,6 +318,7 @@ export async function buildApp(
       );
       await api.register(nomenclatureRoutes(services.nomenclature));
       await api.register(codRoutes(services.cod));
+      await api.register(reportMailRoutes(services.reportMail));
     },
     { prefix: '/api' },
   );
@@ -331,6 +337,7 @@ export async function buildApp(
     'nomenclature.refresh': (p) => nomenclature.refresh(p),
     'courier.refresh_lockers': (p, ctx) => courierSetup.refreshLockersJob(ctx.accountId, p.courier),
     'cod.import': (p) => services.cod.runImport(p.import_id),
+    'reports.daily_mail': (p) => services.reportMail.runDaily(p),
   } satisfies JobHandlers;
   const worker = new JobWorker(database.db, database.dialect, jobHandlers, config.jobs, http.log);
   let poller: { stop(): void } | null = null;
@@ -340,6 +347,7 @@ export async function buildApp(
   let nomenclatureTick: { stop(): void } | null = null;
   let lockersTick: { stop(): void } | null = null;
   let codTick: { stop(): void } | null = null;
+  let dailyMailTick: { stop(): void } | null = null;
   const startBackground = () => {
     worker.start();
     // Shift ends and starts: redistribute and retry the Unassigned queue every minute.
@@ -376,6 +384,12 @@ export async function buildApp(
       async () => void (await services.cod.enqueueDaily()),
       (err) => http.log.error({ err }, 'COD settlements tick failed'),
     );
+    // The morning e-mail: every 5 minutes, accounts past their hour whose yesterday was not sent.
+    dailyMailTick ??= every(
+      300,
+      async () => void (await services.reportMail.enqueueDue()),
+      (err) => http.log.error({ err }, 'daily mail tick failed'),
+    );
     // Ticks often; each store is synced when its own interval has passed (one cheap query).
     poller ??= every(
       POLL_TICK_SECONDS,
@@ -399,6 +413,7 @@ export async function buildApp(
       nomenclatureTick?.stop();
       lockersTick?.stop();
       codTick?.stop();
+      dailyMailTick?.stop();
       await worker.stop();
       await http.close();
       await events.close();

@@ -95,6 +95,7 @@ describe('fair job queue', () => {
       'nomenclature.refresh': () => Promise.resolve(),
       'courier.refresh_lockers': () => Promise.resolve(),
       'cod.import': () => Promise.resolve(),
+      'reports.daily_mail': () => Promise.resolve(),
     };
     const worker = new JobWorker(
       db,

@@ -27,6 +27,8 @@ export interface JobPayloads {
   'courier.refresh_lockers': { courier: string };
   /** Read a courier's COD settlements through its API into one import (modules/shipping/cod). */
   'cod.import': { import_id: number };
+  /** Send one local day's summary by the owner's SMTP (modules/reports/report-mail.service.ts). */
+  'reports.daily_mail': { account_id: number; day: string };
 }
 
 export type JobKind = keyof JobPayloads;
@@ -70,4 +72,5 @@ export const DEFAULT_PRIORITY: { [K in JobKind]: JobPriority } = {
   'nomenclature.refresh': JOB_PRIORITY.bulk,
   'courier.refresh_lockers': JOB_PRIORITY.bulk,
   'cod.import': JOB_PRIORITY.routine,
+  'reports.daily_mail': JOB_PRIORITY.bulk,
 };

@@ -67,6 +67,7 @@ describe('durable jobs', () => {
       'nomenclature.refresh': () => Promise.resolve(),
       'courier.refresh_lockers': () => Promise.resolve(),
       'cod.import': () => Promise.resolve(),
+      'reports.daily_mail': () => Promise.resolve(),
     };
     const workers = [1, 2, 3].map(
       () =>

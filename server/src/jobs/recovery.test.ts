@@ -34,6 +34,7 @@ describe('recovery of jobs whose worker died', () => {
     'nomenclature.refresh': () => Promise.resolve(),
     'courier.refresh_lockers': () => Promise.resolve(),
     'cod.import': () => Promise.resolve(),
+    'reports.daily_mail': () => Promise.resolve(),
   });
   const health = async () =>
     (await app.http.inject({ method: 'GET', url: '/api/health' })).json<{

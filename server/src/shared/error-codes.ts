@@ -132,6 +132,11 @@ export const ERROR_CODES = [
   'cod_range_invalid',
   'cod_courier_no_api',
   'cod_import_not_found',
+  // the daily summary e-mail (modules/reports/report-mail.service.ts)
+  'smtp_password_missing',
+  'smtp_auth_failed',
+  'smtp_unreachable',
+  'smtp_failed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4672,6 +4672,234 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/reports/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              currency: string;
+              day: string;
+              figures: {
+                backlog: number;
+                cod_collected: number;
+                cod_outstanding: number;
+                cod_to_collect: number;
+                day: string;
+                delivered: number;
+                distributed: number;
+                orders_in: number;
+                packed: number;
+                returned: number;
+                shipped: number;
+              };
+              penalties_proposed: number;
+              previous: {
+                backlog: number;
+                cod_collected: number;
+                cod_outstanding: number;
+                cod_to_collect: number;
+                day: string;
+                delivered: number;
+                distributed: number;
+                orders_in: number;
+                packed: number;
+                returned: number;
+                shipped: number;
+              };
+              timezone: string;
+              top_packers: {
+                packed: number;
+                packer_id: number;
+                packer_name: string;
+              }[];
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/settings/report-mail': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              configured: boolean;
+              enabled: boolean;
+              from: string;
+              host: string;
+              hour: number;
+              /** @enum {string} */
+              language: 'ro' | 'en';
+              last_sent_day: string | null;
+              password_set: boolean;
+              port: number;
+              recipients: string[];
+              /** @enum {string} */
+              security: 'none' | 'starttls' | 'tls';
+              username: string;
+            };
+          };
+        };
+      };
+    };
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            enabled: boolean;
+            /** Format: email */
+            from: string;
+            host: string;
+            hour: number;
+            /** @enum {string} */
+            language: 'ro' | 'en';
+            password?: string;
+            port: number;
+            recipients: string[];
+            /** @enum {string} */
+            security: 'none' | 'starttls' | 'tls';
+            username: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              configured: boolean;
+              enabled: boolean;
+              from: string;
+              host: string;
+              hour: number;
+              /** @enum {string} */
+              language: 'ro' | 'en';
+              last_sent_day: string | null;
+              password_set: boolean;
+              port: number;
+              recipients: string[];
+              /** @enum {string} */
+              security: 'none' | 'starttls' | 'tls';
+              username: string;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/settings/report-mail/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            enabled: boolean;
+            /** Format: email */
+            from: string;
+            host: string;
+            hour: number;
+            /** @enum {string} */
+            language: 'ro' | 'en';
+            password?: string;
+            port: number;
+            recipients: string[];
+            /** @enum {string} */
+            security: 'none' | 'starttls' | 'tls';
+            username: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              sent_to: string[];
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/setup': {
     parameters: {
       query?: never;
@@ -7296,7 +7524,11 @@ export interface components {
       | 'cod_columns_missing'
       | 'cod_range_invalid'
       | 'cod_courier_no_api'
-      | 'cod_import_not_found';
+      | 'cod_import_not_found'
+      | 'smtp_password_missing'
+      | 'smtp_auth_failed'
+      | 'smtp_unreachable'
+      | 'smtp_failed';
     /** @enum {string} */
     ReasonCode:
       | 'round_robin'

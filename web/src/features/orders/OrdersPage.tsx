@@ -19,6 +19,7 @@ import { OrdersFilters } from './OrdersFilters';
 import { OrdersTable } from './OrdersTable';
 import { useLiveEvents } from '../../shared/use-live-events';
 import { DistributeButton } from '../distribution/DistributeButton';
+import { DailySummaryCard } from '../reports/DailySummaryCard';
 
 export function OrdersPage() {
   const { t } = useTranslation();
@@ -71,6 +72,7 @@ export function OrdersPage() {
           </Button>
         }
       />
+      <DailySummaryCard />
       <OrdersFilters
         state={state}
         update={changeFilters}

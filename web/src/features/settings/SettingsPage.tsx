@@ -9,6 +9,7 @@ import { PageHeader } from '../../shared/PageHeader';
 import { ErrorText, QueryContent } from '../../shared/states';
 import { ME_KEY, useSession } from '../auth/session';
 import { OwnerSecuritySection } from './OwnerSecuritySection';
+import { ReportMailSection } from './ReportMailSection';
 import { SecuritySection } from './SecuritySection';
 import { TeamSection } from './TeamSection';
 
@@ -33,6 +34,7 @@ export function SettingsPage() {
             <TeamSection />
             <SecuritySection />
             {isOwner && <OwnerSecuritySection />}
+            {isOwner && <ReportMailSection />}
           </Stack>
         )}
       </QueryContent>
