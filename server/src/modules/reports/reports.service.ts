@@ -66,6 +66,9 @@ export class ReportsService {
     const today = localDayOf(this.now(), account.timezone);
     const to = q.to ?? today;
     const from = q.from ?? addDays(to, -(DEFAULT_DAYS - 1));
+    // The pattern lets 2026-02-30 through; a real day reads back the same.
+    for (const d of [from, to])
+      if (addDays(d, 0) !== d) throw new Invalid('report_period_invalid', `${d} is not a day.`);
     if (from > to)
       throw new Invalid(
         'report_period_invalid',

@@ -63,7 +63,7 @@ export const PACKER_COLUMNS: Column[] = [
   col('scan_mismatch_rate', 'rate', 'Rată scanări greșite', 'Wrong-scan rate'),
   col('penalties_proposed', 'integer', 'Penalizări propuse', 'Penalties proposed'),
   col('penalties_applied', 'integer', 'Penalizări aplicate', 'Penalties applied'),
-  col('penalties_waived', 'integer', 'Penalizări anulate', 'Penalties waived'),
+  col('penalties_waived', 'integer', 'Penalizări iertate', 'Penalties waived'),
   col('penalties_sum', 'money', 'Total penalizări', 'Penalties total'),
   col('moved_away', 'integer', 'Mutate de la ambalator', 'Moved away'),
 ];
