@@ -126,11 +126,13 @@ function finalStatus(name: string, status: 'delivered' | 'returned'): CountMetri
   };
 }
 
-/** Order `o` has left the backlog at some point (so it was in it). */
-const HAS_EXIT = sql`(EXISTS (SELECT 1 FROM assignments a
-    WHERE a.order_id = o.id AND a.packed_at IS NOT NULL)
-  OR EXISTS (SELECT 1 FROM audit_events e
-    WHERE e.account_id = o.account_id AND e.entity_id = o.id AND ${EXIT_AUDIT}))`;
+/**
+ * Order `o` has left the backlog at some point (so it was in it). Scalar subqueries, not EXISTS:
+ * under an OR, PostgreSQL hashes a whole EXISTS table instead of looking the order up.
+ */
+const HAS_EXIT = sql`((SELECT MIN(a.packed_at) FROM assignments a WHERE a.order_id = o.id) IS NOT NULL
+  OR (SELECT MIN(e.created_at) FROM audit_events e
+    WHERE e.account_id = o.account_id AND e.entity_id = o.id AND ${EXIT_AUDIT}) IS NOT NULL)`;
 
 const backlogIn: CountMetric = {
   name: 'day.backlog_in',
