@@ -35,7 +35,20 @@ const ORDER_COURIER = sql`COALESCE((SELECT s2.courier FROM shipments s2
 const EXIT_AUDIT = sql`e.entity = 'order' AND (e.action = 'shipped'
     OR (e.action = 'status_changed' AND e.to_value IN ('cancelled', 'shipped')))`;
 
+/**
+ * The first instant an audit event took order `o` out of the backlog (null if none). The action
+ * is tested inside MIN, not in WHERE: in WHERE, PostgreSQL picks the (account, entity, action,
+ * time) index and reads every 'shipped' event of the account for each order.
+ */
+const FIRST_EXIT_AUDIT = sql`(SELECT MIN(CASE WHEN ${EXIT_AUDIT} THEN e.created_at END)
+    FROM audit_events e
+    WHERE e.account_id = o.account_id AND e.entity = 'order' AND e.entity_id = o.id)`;
+
 const OPEN = sql`('new', 'assigned', 'confirmed', 'packed')`;
+
+// Lookups of an order's or a shipment's other rows are scalar subqueries, never [NOT] EXISTS:
+// PostgreSQL turns those into (anti-)joins that may hash a whole table for one day's few rows; a
+// scalar subquery is looked up per row through the order's (shipment's) index on both databases.
 
 /** One row per event with its slice and amount → one row per slice with how many and how much. */
 function perSlice(db: Db, events: RawBuilder<unknown>) {
@@ -75,9 +88,9 @@ function firstOnAssignment(name: string, col: 'assigned_at' | 'packed_at'): Coun
         sql`SELECT ${ORDER_SLICE} FROM assignments a
           JOIN orders o ON o.id = a.order_id AND o.account_id = a.account_id
           WHERE a.account_id = ${w.accountId} AND ${win(sql`a.${c}`, w)}
-            AND NOT EXISTS (SELECT 1 FROM assignments p
+            AND a.id = (SELECT p.id FROM assignments p
               WHERE p.order_id = a.order_id AND p.${c} IS NOT NULL
-                AND (p.${c} < a.${c} OR (p.${c} = a.${c} AND p.id < a.id)))`,
+              ORDER BY p.${c}, p.id LIMIT 1)`,
       ),
   };
 }
@@ -109,30 +122,27 @@ function finalStatus(name: string, status: 'delivered' | 'returned'): CountMetri
             SELECT e.shipment_id AS id FROM shipment_events e
             WHERE e.account_id = ${w.accountId} AND e.status = ${status}
               AND ${win(sql`e.occurred_at`, w)}
-              AND NOT EXISTS (SELECT 1 FROM shipment_events f
-                WHERE f.shipment_id = e.shipment_id AND f.status = e.status
-                  AND f.occurred_at < e.occurred_at)
+              AND e.occurred_at = (SELECT MIN(f.occurred_at) FROM shipment_events f
+                WHERE f.shipment_id = e.shipment_id AND f.status = e.status)
             UNION
             SELECT s3.id FROM shipments s3
             WHERE s3.account_id = ${w.accountId} AND s3.status = ${status}
               AND ${win(sql`s3.updated_at`, w)}
-              AND NOT EXISTS (SELECT 1 FROM shipment_events f
-                WHERE f.shipment_id = s3.id AND f.status = ${status})
+              AND (SELECT MIN(f.occurred_at) FROM shipment_events f
+                WHERE f.shipment_id = s3.id AND f.status = ${status}) IS NULL
           ) c
           JOIN shipments s ON s.id = c.id
           JOIN orders o ON o.id = s.order_id AND o.account_id = s.account_id
-          WHERE s.account_id = ${w.accountId} AND s.phase = 'made' AND s.status = ${status}`,
+          -- The candidates are the account's; s is read by its id (an account filter here lets
+          -- PostgreSQL hash every delivered shipment of the account).
+          WHERE s.phase = 'made' AND s.status = ${status}`,
       ),
   };
 }
 
-/**
- * Order `o` has left the backlog at some point (so it was in it). Scalar subqueries, not EXISTS:
- * under an OR, PostgreSQL hashes a whole EXISTS table instead of looking the order up.
- */
+/** Order `o` has left the backlog at some point (so it was in it). */
 const HAS_EXIT = sql`((SELECT MIN(a.packed_at) FROM assignments a WHERE a.order_id = o.id) IS NOT NULL
-  OR (SELECT MIN(e.created_at) FROM audit_events e
-    WHERE e.account_id = o.account_id AND e.entity_id = o.id AND ${EXIT_AUDIT}) IS NOT NULL)`;
+  OR ${FIRST_EXIT_AUDIT} IS NOT NULL)`;
 
 const backlogIn: CountMetric = {
   name: 'day.backlog_in',
@@ -169,11 +179,9 @@ const backlogOut: CountMetric = {
         ) c
         JOIN orders o ON o.id = c.id
         WHERE o.account_id = ${w.accountId}
-          AND NOT EXISTS (SELECT 1 FROM assignments a
-            WHERE a.order_id = o.id AND a.packed_at < ${w.start})
-          AND NOT EXISTS (SELECT 1 FROM audit_events e
-            WHERE e.account_id = o.account_id AND e.entity_id = o.id AND ${EXIT_AUDIT}
-              AND e.created_at < ${w.start})`,
+          AND COALESCE((SELECT MIN(a.packed_at) FROM assignments a WHERE a.order_id = o.id),
+            ${w.start}) >= ${w.start}
+          AND COALESCE(${FIRST_EXIT_AUDIT}, ${w.start}) >= ${w.start}`,
     ),
 };
 
