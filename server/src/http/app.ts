@@ -63,6 +63,8 @@ import {
 } from '../modules/penalties/penalty-rules.js';
 import { PenaltyPhotos } from '../modules/penalties/penalty-photos.js';
 import { PenaltyReports } from '../modules/penalties/penalty-reports.js';
+import { reportsRoutes } from '../modules/reports/reports.routes.js';
+import { ReportsService, refreshDirtyAccounts } from '../modules/reports/reports.service.js';
 import { Nomenclature } from '../modules/shipping/nomenclature/nomenclature.service.js';
 import { nomenclatureRoutes } from '../modules/shipping/nomenclature/nomenclature.routes.js';
 import { codRoutes } from '../modules/shipping/cod/cod.routes.js';
@@ -93,6 +95,7 @@ export interface Services {
   cod: CodService;
   /** Yesterday's summary and its morning e-mail by the owner's SMTP. */
   reportMail: ReportMail;
+  reports: ReportsService;
 }
 
 export interface App {
@@ -243,6 +246,7 @@ export async function buildApp(
     nomenclature,
     cod: new CodService(database.db, couriers, (a, c) => courierAccounts.contextOf(a, c)),
     reportMail: new ReportMail(database.db, vault),
+    reports: new ReportsService(database.db),
   };
   // An AWB cancelled for a packing error lets the penalty rule propose in the same transaction.
   services.shipping.setPackingErrorHook((trx, c) => onAwbCancelledForPackingError(trx, events, c));
@@ -319,6 +323,7 @@ export async function buildApp(
       await api.register(nomenclatureRoutes(services.nomenclature));
       await api.register(codRoutes(services.cod));
       await api.register(reportMailRoutes(services.reportMail));
+      await api.register(reportsRoutes(services.reports));
     },
     { prefix: '/api' },
   );
@@ -348,6 +353,7 @@ export async function buildApp(
   let lockersTick: { stop(): void } | null = null;
   let codTick: { stop(): void } | null = null;
   let dailyMailTick: { stop(): void } | null = null;
+  let reportsTick: { stop(): void } | null = null;
   const startBackground = () => {
     worker.start();
     // Shift ends and starts: redistribute and retry the Unassigned queue every minute.
@@ -390,6 +396,15 @@ export async function buildApp(
       async () => void (await services.reportMail.enqueueDue()),
       (err) => http.log.error({ err }, 'daily mail tick failed'),
     );
+    // Reports: accounts with changes get their rollups refreshed, so the morning's first read is warm.
+    reportsTick ??= every(
+      60,
+      async () =>
+        void (await refreshDirtyAccounts(database.db, (err, accountId) =>
+          http.log.error({ err, accountId }, 'reports refresh failed'),
+        )),
+      (err) => http.log.error({ err }, 'reports refresh tick failed'),
+    );
     // Ticks often; each store is synced when its own interval has passed (one cheap query).
     poller ??= every(
       POLL_TICK_SECONDS,
@@ -414,6 +429,7 @@ export async function buildApp(
       lockersTick?.stop();
       codTick?.stop();
       dailyMailTick?.stop();
+      reportsTick?.stop();
       await worker.stop();
       await http.close();
       await events.close();

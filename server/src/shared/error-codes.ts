@@ -137,6 +137,8 @@ export const ERROR_CODES = [
   'smtp_auth_failed',
   'smtp_unreachable',
   'smtp_failed',
+  // reports (modules/reports)
+  'report_period_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

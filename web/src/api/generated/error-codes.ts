@@ -119,6 +119,7 @@ export const ERROR_CODES = [
   'smtp_auth_failed',
   'smtp_unreachable',
   'smtp_failed',
+  'report_period_invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const STORE_CAUSE_CODES = [

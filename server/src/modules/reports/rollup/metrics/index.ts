@@ -1,6 +1,6 @@
 import type { CountMetric, DurationMetric } from '../metric.js';
-import { PACKER_COUNTS, PACKER_DURATIONS } from './packers.js';
 import { DAY_METRICS } from './days.js';
+import { PACKER_COUNTS, PACKER_DURATIONS } from './packers.js';
 import { SHIP_DURATIONS } from './shipping.js';
 
 /**
@@ -11,11 +11,13 @@ import { SHIP_DURATIONS } from './shipping.js';
 export const COUNT_METRICS: readonly CountMetric[] = [
   // Per packer: metrics/packers.ts.
   ...PACKER_COUNTS,
+  // Per day, store and courier: metrics/days.ts.
   ...DAY_METRICS,
 ];
 
 export const DURATION_METRICS: readonly DurationMetric[] = [
   // Per packer: metrics/packers.ts.
   ...PACKER_DURATIONS,
+  // Order → AWB: metrics/shipping.ts.
   ...SHIP_DURATIONS,
 ];
