@@ -219,7 +219,10 @@ async function resetIfZoneChanged(
   });
 }
 
-/** Marks every slot that holds an account's history (a zone change, `npm run reports:rebuild`). */
+/**
+ * Marks every slot that holds an account's history (a zone change, `npm run reports:rebuild`).
+ * `WHERE true`: without it SQLite reads ON CONFLICT as a join's ON after a SELECT … FROM.
+ */
 export async function markAllDirty(trx: Transaction<DB>, accountId: number): Promise<void> {
   await sql`INSERT INTO report_dirty (account_id, slot, n)
     SELECT cast(${accountId} as bigint), s, 1 FROM (
@@ -231,5 +234,6 @@ export async function markAllDirty(trx: Transaction<DB>, accountId: number): Pro
       UNION SELECT paid_at / 900000 FROM cod_settlement_lines
         WHERE account_id = ${accountId} AND paid_at IS NOT NULL
     ) AS slots
+    WHERE true
     ON CONFLICT (account_id, slot) DO NOTHING`.execute(trx);
 }
