@@ -290,7 +290,8 @@ export function writeOrderHistory(
       claim_until: null,
       awb,
       status: 'created',
-      tracking_token: token(rnd),
+      // Random like the real one, and unique across accounts seeded with the same seed.
+      tracking_token: `${token(rnd)}${sid.toString(36)}`,
       tracking_url: null,
       currency: w.currency,
       cod_minor: order.is_cod ? order.total_minor : null,
