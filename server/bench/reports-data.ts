@@ -20,7 +20,7 @@ export interface BenchMeta {
 
 const DATA_DIR = path.resolve(import.meta.dirname, '.data');
 /** Bumped when the generator changes what it writes: an older file is made again. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export function benchFile(orders: number, seed: number): string {
   return path.join(DATA_DIR, `reports-${orders}-s${seed}-v${GENERATOR_VERSION}.sqlite`);
@@ -105,6 +105,7 @@ export async function benchDatabase(
     }
     const packers = await createHistoryPackers(db, accountId, owner, 20);
     const t0 = performance.now();
+    const indexes = dropIndexes(database);
     const cpu0 = process.cpuUsage();
     const rows = await seedHistory(database, {
       accountId,
@@ -116,15 +117,21 @@ export async function benchDatabase(
       packers,
       owner,
       batch: 2_000,
+      lean: true,
       onProgress: (done, total) => {
+        // A pipe or CI: a line per 50,000 orders; a terminal: one line rewritten.
+        if (!process.stdout.isTTY && done % 50_000 !== 0 && done !== total) return;
         const s = (performance.now() - t0) / 1000;
         line(
           `seeding ${done}/${total} orders, ${s.toFixed(0)} s, ${Math.round(done / s)} orders/s`,
         );
       },
     });
-    const seedMs = performance.now() - t0;
+    const t2 = performance.now();
     if (process.stdout.isTTY) process.stdout.write('\n');
+    for (const create of indexes) database.sqlite?.exec(create);
+    console.log(`indexes made again in ${((performance.now() - t2) / 1000).toFixed(1)} s`);
+    const seedMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     console.log(
       `seeded in ${(seedMs / 1000).toFixed(1)} s (this process's CPU: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s): ${JSON.stringify(rows)}`,
@@ -150,4 +157,32 @@ export async function benchDatabase(
   } finally {
     await database.destroy();
   }
+}
+
+/** The history's tables: their secondary indexes are made after the load (a sort each, not a
+ * million random B-tree inserts). `assignments_order` stays: the shipments' trigger reads it. */
+const LOADED = [
+  'orders',
+  'order_items',
+  'assignments',
+  'audit_events',
+  'shipments',
+  'shipment_events',
+  'cod_settlement_lines',
+  'penalties',
+  'penalty_entries',
+  'scan_mismatches',
+];
+
+function dropIndexes(database: Database): string[] {
+  const sqlite = database.sqlite;
+  if (!sqlite) return [];
+  const rows = sqlite
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+         AND name <> 'assignments_order' AND tbl_name IN (${LOADED.map(() => '?').join(', ')})`,
+    )
+    .all(...LOADED) as Array<{ name: string; sql: string }>;
+  for (const r of rows) sqlite.exec(`DROP INDEX "${r.name}"`);
+  return rows.map((r) => r.sql);
 }

@@ -28,6 +28,11 @@ export interface HistoryOptions {
   packers: Array<{ id: number; shifts: WeeklySchedule; weight: number; group?: number }>;
   owner: { userId: number | null; label: string };
   numberPrefix?: string;
+  /**
+   * Leave out what no report reads — the addresses and the search index — to load a bench's
+   * million orders faster. The demo keeps them (its orders list shows and searches them).
+   */
+  lean?: boolean;
   /** Orders written per transaction. */
   batch?: number;
   onProgress?: (done: number, total: number) => void;
@@ -147,7 +152,7 @@ export async function seedHistory(database: Database, o: HistoryOptions): Promis
   let pending = 0;
   const flush = async () => {
     if (pending === 0) return;
-    await writeBatch(database, batch, counts);
+    await writeBatch(database, batch, counts, o.lean ?? false);
     done += pending;
     pending = 0;
     batch = new Batch();
@@ -194,16 +199,22 @@ export async function seedHistory(database: Database, o: HistoryOptions): Promis
   return counts;
 }
 
-async function writeBatch(database: Database, b: Batch, counts: HistoryCounts): Promise<void> {
+async function writeBatch(
+  database: Database,
+  b: Batch,
+  counts: HistoryCounts,
+  lean: boolean,
+): Promise<void> {
   const d = database.dialect;
   await database.db.transaction().execute(async (trx) => {
     await insertMany(trx, d, 'orders', b.orders);
-    await indexForSearch(
-      trx,
-      b.orders.map((r) => r.id as number),
-    );
+    if (!lean)
+      await indexForSearch(
+        trx,
+        b.orders.map((r) => r.id as number),
+      );
     await insertMany(trx, d, 'order_items', b.items);
-    await insertMany(trx, d, 'order_addresses', b.addresses);
+    if (!lean) await insertMany(trx, d, 'order_addresses', b.addresses);
     await insertMany(trx, d, 'assignments', b.assignments);
     await insertMany(trx, d, 'audit_events', b.audits);
     await insertMany(trx, d, 'shipments', b.shipments);
