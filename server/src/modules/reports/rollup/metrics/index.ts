@@ -1,5 +1,7 @@
 import type { CountMetric, DurationMetric } from '../metric.js';
 import { PACKER_COUNTS, PACKER_DURATIONS } from './packers.js';
+import { DAY_METRICS } from './days.js';
+import { SHIP_DURATIONS } from './shipping.js';
 
 /**
  * Every metric the rollups hold, one registry: a report reads metrics by name from here.
@@ -9,9 +11,11 @@ import { PACKER_COUNTS, PACKER_DURATIONS } from './packers.js';
 export const COUNT_METRICS: readonly CountMetric[] = [
   // Per packer: metrics/packers.ts.
   ...PACKER_COUNTS,
+  ...DAY_METRICS,
 ];
 
 export const DURATION_METRICS: readonly DurationMetric[] = [
   // Per packer: metrics/packers.ts.
   ...PACKER_DURATIONS,
+  ...SHIP_DURATIONS,
 ];
