@@ -54,3 +54,15 @@ test('orders per day add up to the total, weekdays busier than Saturdays', () =>
   // Monday 2 February against Saturday 7 February of the same week: 1.15 against 0.7.
   assert.ok((per.get('2026-02-02') ?? 0) > (per.get('2026-02-07') ?? 0) * 1.5);
 });
+
+test('a packer without shifts is always at work: the wait is the wall time', () => {
+  const none: WeeklySchedule = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+  const cal = new ShiftCalendar(none, TZ, '2026-03-27', '2026-03-31');
+  const from = Date.UTC(2026, 2, 28, 21, 10); // Saturday 23:10 local, before the spring change
+  assert.equal(cal.nextWorking(from), from);
+  assert.equal(cal.advance(from, 180 * MIN), from + 180 * MIN);
+  assert.equal(
+    cal.workBetween(from, from + 600 * MIN),
+    workingMs(none, TZ, from, from + 600 * MIN),
+  );
+});

@@ -13,6 +13,11 @@ export class ShiftCalendar {
   private readonly w: number[] = [];
 
   constructor(shifts: WeeklySchedule, timeZone: string, fromDay: string, toDay: string) {
+    // No shift on any day means "always at work" (workingMs counts the whole span): one window.
+    if (WEEKDAYS.every((d) => shifts[d].length === 0)) {
+      this.w.push(localMidnight(fromDay, timeZone), localMidnight(addDays(toDay, 1), timeZone));
+      return;
+    }
     for (let day = fromDay; day <= toDay; day = addDays(day, 1)) {
       const [y, m, d] = day.split('-').map(Number) as [number, number, number];
       // getUTCDay: 0 is Sunday; WEEKDAYS starts on Monday.
