@@ -175,7 +175,7 @@ async function main(): Promise<void> {
   const row = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[0] ?? 0) : c.padStart(widths[i] ?? 0))).join('');
   console.log(row(['report (SQLite)', 'cold', `warm (med ${WARM_RUNS})`]));
-  for (const r of table) console.log(row(r as string[]));
+  for (const r of table) console.log(row(r));
   console.log(
     `targets: every report < ${TARGET_MS} ms → ${summary.max_report_ms === null ? 'n/a' : summary.max_report_ms < TARGET_MS ? 'met' : 'MISSED'}; ` +
       `year/month per packer ≤ 5 → ${summary.year_over_month_packers ?? 'n/a'}`,

@@ -6,14 +6,10 @@ import { type Database, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import type { DB } from '../db/schema.js';
 import { AccountsService } from '../modules/accounts/accounts.service.js';
+import type { WeeklySchedule } from '../modules/packers/packers.schema.js';
 import { workingMs } from '../modules/penalties/working-time.js';
 import { refreshRollups } from '../modules/reports/rollup/rebuild.js';
-import {
-  createHistoryPackers,
-  type HistoryCounts,
-  seedHistory,
-  SHIFT_GROUPS,
-} from './seed-history.js';
+import { createHistoryPackers, type HistoryCounts, seedHistory } from './seed-history.js';
 
 let tdb: TestDatabase;
 let database: Database;
@@ -80,9 +76,7 @@ test('a history is what the write paths leave: times, working times, trail, mone
     .select(['id', 'shifts'])
     .where('account_id', '=', accountId)
     .execute();
-  const shiftsOf = new Map(
-    packers.map((p) => [p.id, JSON.parse(p.shifts) as (typeof SHIFT_GROUPS)[number]]),
-  );
+  const shiftsOf = new Map(packers.map((p) => [p.id, JSON.parse(p.shifts) as WeeklySchedule]));
   const asg = await db
     .selectFrom('assignments')
     .selectAll()
