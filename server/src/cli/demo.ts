@@ -1,6 +1,8 @@
 import { PackersService } from '../modules/packers/packers.service.js';
 import { AccountsService } from '../modules/accounts/accounts.service.js';
 import { seedOrders } from '../demo/seed-orders.js';
+import { seedHistory } from '../demo/seed-history.js';
+import { refreshRollups } from '../modules/reports/rollup/rebuild.js';
 import {
   DISTRIBUTION_ACTOR,
   DistributionService,
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
     const packers = new PackersService(db);
     const actor = { userId, label: 'Proprietar Demo' };
     const packerIds: number[] = [];
+    const historyPackers = [];
     for (const p of PACKERS) {
       const day = ON_SHIFT.has(p.username) ? WEEKDAY_SHIFT : [];
       const shifts = { mon: day, tue: day, wed: day, thu: day, fri: day, sat: [], sun: [] };
@@ -80,7 +83,33 @@ async function main(): Promise<void> {
         actor,
       );
       packerIds.push(created.id);
+      historyPackers.push({ id: created.id, shifts, weight: p.weight });
     }
+    // A year of packed, shipped and delivered orders behind the live ones: the Reports page
+    // has something to show from the first login.
+    const now = Date.now();
+    const th = performance.now();
+    const history = await seedHistory(database, {
+      accountId,
+      orders: Number(process.env.DEMO_HISTORY_ORDERS ?? 3000),
+      days: 365,
+      now,
+      seed: 16,
+      storeIds: [],
+      packers: historyPackers,
+      owner: actor,
+      numberPrefix: 'I',
+    });
+    const timeZone = await db
+      .selectFrom('accounts')
+      .select('timezone')
+      .where('id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    const tr = performance.now();
+    const days = await refreshRollups(db, accountId, timeZone.timezone, now);
+    console.log(
+      `History: ${history.orders} orders over the last year in ${((tr - th) / 1000).toFixed(1)} s (${history.shipments} AWBs, ${history.cod_settlement_lines} COD payouts); reports built for ${days} days (${((performance.now() - tr) / 1000).toFixed(1)} s).`,
+    );
     const count = Number(process.env.DEMO_ORDERS ?? 400);
     await seedOrders(db, {
       accountId,
