@@ -430,4 +430,20 @@ describe('tenant isolation: account A never reaches account B', () => {
       bPacker,
     );
   });
+
+  it('keeps B out of A’s reports and their exports', async () => {
+    for (const kind of ['packers', 'days', 'shipping']) {
+      for (const url of [`/api/reports/${kind}`, `/api/reports/${kind}/export?format=csv`]) {
+        const q = url.includes('?') ? '&' : '?';
+        const res = await a.get(url);
+        assert.equal(res.statusCode, 200, `${url} → ${res.body}`);
+        for (const m of MARKERS) assert.ok(!res.body.includes(m), `${url} shows B’s “${m}”`);
+        const bStore = await a.get(`${url}${q}store_id=${B.store}`);
+        assert.equal(bStore.statusCode, 404, `${url} with B’s store → ${bStore.statusCode}`);
+      }
+      // B's own packer is in B's report: the marker is really there to be missed by A.
+      if (kind === 'packers')
+        assert.ok((await b.get('/api/reports/packers')).body.includes('Bsecretpacker'));
+    }
+  });
 });

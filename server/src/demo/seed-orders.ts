@@ -5,6 +5,9 @@ import { toMinor } from '../shared/money.js';
 import type { NewAddress, NewItem } from '../modules/orders/orders.repo.js';
 import { buildSearchText } from '../modules/orders/search-text.js';
 import { indexForSearch } from '../modules/orders/search-index.js';
+import { scheduleOf } from '../modules/packing/packing-facts.js';
+import type { WeeklySchedule } from '../modules/packers/packers.schema.js';
+import { workingMs } from '../modules/penalties/working-time.js';
 import {
   CITIES,
   FIRST_NAMES,
@@ -161,6 +164,7 @@ export async function seedOrders(db: Kysely<DB>, o: SeedOptions): Promise<void> 
   const now = Date.now();
   const span = o.days * 86_400_000;
   const prefix = o.numberPrefix ?? 'D';
+  const facts = await packingFactsOf(db, o);
   for (let start = 0; start < o.count; start += BATCH) {
     const batch: GeneratedOrder[] = [];
     for (let i = start; i < Math.min(start + BATCH, o.count); i++) {
@@ -221,6 +225,7 @@ export async function seedOrders(db: Kysely<DB>, o: SeedOptions): Promise<void> 
               assigned_by: null,
               ...reasonColumns(reason('demo_data')),
               override: 0,
+              ...facts(b.order),
             })),
           )
           .execute();
@@ -245,4 +250,45 @@ export async function seedOrders(db: Kysely<DB>, o: SeedOptions): Promise<void> 
     });
     o.onProgress?.(Math.min(start + BATCH, o.count), o.count);
   }
+}
+
+const PACKED_OR_LATER: readonly OrderStatus[] = ['packed', 'shipped', 'delivered', 'returned'];
+
+/**
+ * The packing facts of a demo assignment (what the station writes: working time of the
+ * packer's shifts, packed_at for orders past packing), derived from the order's own instants
+ * so the random sequence, and with it every demo order, stays what it was.
+ */
+async function packingFactsOf(db: Kysely<DB>, o: SeedOptions) {
+  const tz =
+    (
+      await db
+        .selectFrom('accounts')
+        .select('timezone')
+        .where('id', '=', o.accountId)
+        .executeTakeFirst()
+    )?.timezone ?? 'Europe/Bucharest';
+  const shifts = new Map<number, WeeklySchedule>();
+  if (o.packerIds.length)
+    for (const p of await db
+      .selectFrom('packers')
+      .select(['id', 'shifts'])
+      .where('account_id', '=', o.accountId)
+      .where('id', 'in', o.packerIds)
+      .execute())
+      shifts.set(Number(p.id), scheduleOf(p.shifts));
+  return (order: NewOrder) => {
+    const schedule = shifts.get(Number(order.packer_id));
+    const assigned = order.assigned_at ?? null;
+    const confirmed = order.confirmed_at ?? null;
+    if (!schedule || assigned === null || confirmed === null) return {};
+    const confirm_work_ms = workingMs(schedule, tz, assigned, confirmed);
+    if (!PACKED_OR_LATER.includes(order.status)) return { confirm_work_ms };
+    const packed = confirmed + (5 + (Math.floor(confirmed / 60_000) % 50)) * 60_000;
+    return {
+      confirm_work_ms,
+      packed_at: packed,
+      pack_work_ms: workingMs(schedule, tz, confirmed, packed),
+    };
+  };
 }

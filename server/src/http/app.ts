@@ -63,6 +63,8 @@ import {
 } from '../modules/penalties/penalty-rules.js';
 import { PenaltyPhotos } from '../modules/penalties/penalty-photos.js';
 import { PenaltyReports } from '../modules/penalties/penalty-reports.js';
+import { reportsRoutes } from '../modules/reports/reports.routes.js';
+import { ReportsService, refreshDirtyAccounts } from '../modules/reports/reports.service.js';
 import { Nomenclature } from '../modules/shipping/nomenclature/nomenclature.service.js';
 import { nomenclatureRoutes } from '../modules/shipping/nomenclature/nomenclature.routes.js';
 import { codRoutes } from '../modules/shipping/cod/cod.routes.js';
@@ -89,6 +91,7 @@ export interface Services {
   penalties: PenaltiesService;
   nomenclature: Nomenclature;
   cod: CodService;
+  reports: ReportsService;
 }
 
 export interface App {
@@ -238,6 +241,7 @@ export async function buildApp(
     penalties: new PenaltiesService(database, events),
     nomenclature,
     cod: new CodService(database.db, couriers, (a, c) => courierAccounts.contextOf(a, c)),
+    reports: new ReportsService(database.db),
   };
   // An AWB cancelled for a packing error lets the penalty rule propose in the same transaction.
   services.shipping.setPackingErrorHook((trx, c) => onAwbCancelledForPackingError(trx, events, c));
@@ -313,6 +317,7 @@ export async function buildApp(
       );
       await api.register(nomenclatureRoutes(services.nomenclature));
       await api.register(codRoutes(services.cod));
+      await api.register(reportsRoutes(services.reports));
     },
     { prefix: '/api' },
   );
@@ -340,6 +345,7 @@ export async function buildApp(
   let nomenclatureTick: { stop(): void } | null = null;
   let lockersTick: { stop(): void } | null = null;
   let codTick: { stop(): void } | null = null;
+  let reportsTick: { stop(): void } | null = null;
   const startBackground = () => {
     worker.start();
     // Shift ends and starts: redistribute and retry the Unassigned queue every minute.
@@ -376,6 +382,15 @@ export async function buildApp(
       async () => void (await services.cod.enqueueDaily()),
       (err) => http.log.error({ err }, 'COD settlements tick failed'),
     );
+    // Reports: accounts with changes get their rollups refreshed, so the morning's first read is warm.
+    reportsTick ??= every(
+      60,
+      async () =>
+        void (await refreshDirtyAccounts(database.db, (err, accountId) =>
+          http.log.error({ err, accountId }, 'reports refresh failed'),
+        )),
+      (err) => http.log.error({ err }, 'reports refresh tick failed'),
+    );
     // Ticks often; each store is synced when its own interval has passed (one cheap query).
     poller ??= every(
       POLL_TICK_SECONDS,
@@ -399,6 +414,7 @@ export async function buildApp(
       nomenclatureTick?.stop();
       lockersTick?.stop();
       codTick?.stop();
+      reportsTick?.stop();
       await worker.stop();
       await http.close();
       await events.close();

@@ -132,6 +132,8 @@ export const ERROR_CODES = [
   'cod_range_invalid',
   'cod_courier_no_api',
   'cod_import_not_found',
+  // reports (modules/reports)
+  'report_period_invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

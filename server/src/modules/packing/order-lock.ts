@@ -10,6 +10,7 @@ import { pushAssignmentJob } from '../distribution/push-job.js';
 import { compactEvent, type EventBus } from '../events/event-bus.js';
 import { endCurrentAssignment, insertAssignment } from '../orders/orders.repo.js';
 import { requireActivePacker } from '../packers/active-packer.js';
+import { recordConfirmFacts } from './packing-facts.js';
 import * as repo from './packing.repo.js';
 import type { ReassignBody } from './packing.schema.js';
 
@@ -85,6 +86,7 @@ export async function confirmOrder(
       .where('order_id', '=', orderId)
       .where('ended_at', 'is', null)
       .execute();
+    await recordConfirmFacts(trx, accountId, orderId);
     const why = own ? undefined : reason('on_behalf_of', { packer: o.packer_name ?? '' });
     await recordAudit(trx, {
       accountId,
@@ -161,7 +163,9 @@ export async function reassignOrder(
     if (locked) {
       await trx
         .updateTable('assignments')
-        .set({ confirmed_at: now })
+        // The owner confirms for the new packer at once: no wait to measure (and the reports
+        // keep override confirmations out of the time-to-confirm figures).
+        .set({ confirmed_at: now, confirm_work_ms: 0 })
         .where('account_id', '=', accountId)
         .where('order_id', '=', orderId)
         .where('ended_at', 'is', null)

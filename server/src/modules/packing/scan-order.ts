@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.repo.js';
 import { reason } from '../../shared/reasons.js';
 import { compactEvent } from '../events/event-bus.js';
 import type { LockDeps } from './order-lock.js';
+import { recordPackFacts } from './packing-facts.js';
 import * as repo from './packing.repo.js';
 
 type ScanResult =
@@ -91,6 +92,7 @@ export async function scanItem(
         .executeTakeFirst();
       packed = Number(r.numUpdatedRows) === 1;
       if (packed) {
+        await recordPackFacts(trx, accountId, orderId, now);
         await recordAudit(trx, {
           accountId,
           entity: 'order',

@@ -115,6 +115,7 @@ export const ERROR_CODES = [
   'cod_range_invalid',
   'cod_courier_no_api',
   'cod_import_not_found',
+  'report_period_invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export const STORE_CAUSE_CODES = [

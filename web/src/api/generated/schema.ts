@@ -4672,6 +4672,346 @@ export interface paths {
     };
     trace?: never;
   };
+  '/api/reports/days': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          courier?: string;
+          from?: string;
+          store_id?: number;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              courier: string | null;
+              currency: string;
+              days: {
+                backlog: number;
+                cod_collected: number;
+                cod_outstanding: number;
+                cod_to_collect: number;
+                day: string;
+                delivered: number;
+                distributed: number;
+                orders_in: number;
+                packed: number;
+                returned: number;
+                shipped: number;
+              }[];
+              from: string;
+              store_id: number | null;
+              timezone: string;
+              to: string;
+              totals: {
+                cod_collected: number;
+                cod_to_collect: number;
+                delivered: number;
+                distributed: number;
+                orders_in: number;
+                packed: number;
+                returned: number;
+                shipped: number;
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/days/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query: {
+          courier?: string;
+          format: 'csv' | 'xlsx';
+          from?: string;
+          lang?: 'ro' | 'en';
+          store_id?: number;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/packers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          courier?: string;
+          from?: string;
+          store_id?: number;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              courier: string | null;
+              currency: string;
+              from: string;
+              packers: {
+                assigned: number;
+                confirmed: number;
+                items_packed: number;
+                moved_away: number;
+                orders_with_mismatch: number;
+                packed: number;
+                packer_id: number;
+                packer_name: string;
+                penalties_applied: number;
+                penalties_proposed: number;
+                penalties_sum: number;
+                penalties_waived: number;
+                scan_mismatch_rate: number | null;
+                to_confirm: {
+                  median_wall: number | null;
+                  median_work: number | null;
+                  p90_wall: number | null;
+                  p90_work: number | null;
+                };
+                to_pack: {
+                  median_wall: number | null;
+                  median_work: number | null;
+                  p90_wall: number | null;
+                  p90_work: number | null;
+                };
+              }[];
+              store_id: number | null;
+              time_to_pack: {
+                count: number;
+                from_minutes: number;
+                to_minutes: number | null;
+              }[];
+              timezone: string;
+              to: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/packers/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query: {
+          courier?: string;
+          format: 'csv' | 'xlsx';
+          from?: string;
+          lang?: 'ro' | 'en';
+          store_id?: number;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/shipping': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          courier?: string;
+          from?: string;
+          store_id?: number;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              courier: string | null;
+              couriers: {
+                delivered: number;
+                delivery_rate: number | null;
+                key: string;
+                name: string;
+                orders: number;
+                return_rate: number | null;
+                returned: number;
+                shipments: number;
+                to_awb_median: number | null;
+                to_awb_p90: number | null;
+              }[];
+              currency: string;
+              from: string;
+              store_id: number | null;
+              stores: {
+                delivered: number;
+                delivery_rate: number | null;
+                key: string;
+                name: string;
+                orders: number;
+                return_rate: number | null;
+                returned: number;
+                shipments: number;
+                to_awb_median: number | null;
+                to_awb_p90: number | null;
+              }[];
+              timezone: string;
+              to: string;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/reports/shipping/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query: {
+          courier?: string;
+          format: 'csv' | 'xlsx';
+          from?: string;
+          lang?: 'ro' | 'en';
+          store_id?: number;
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/setup': {
     parameters: {
       query?: never;
@@ -7296,7 +7636,8 @@ export interface components {
       | 'cod_columns_missing'
       | 'cod_range_invalid'
       | 'cod_courier_no_api'
-      | 'cod_import_not_found';
+      | 'cod_import_not_found'
+      | 'report_period_invalid';
     /** @enum {string} */
     ReasonCode:
       | 'round_robin'
