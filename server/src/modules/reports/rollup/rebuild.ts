@@ -226,10 +226,18 @@ export async function markAllDirty(trx: Transaction<DB>, accountId: number): Pro
       SELECT created_at / 900000 AS s FROM orders WHERE account_id = ${accountId}
       UNION SELECT created_at / 900000 FROM audit_events WHERE account_id = ${accountId}
       UNION SELECT assigned_at / 900000 FROM assignments WHERE account_id = ${accountId}
+      UNION SELECT confirmed_at / 900000 FROM assignments
+        WHERE account_id = ${accountId} AND confirmed_at IS NOT NULL
+      UNION SELECT packed_at / 900000 FROM assignments
+        WHERE account_id = ${accountId} AND packed_at IS NOT NULL
+      UNION SELECT ended_at / 900000 FROM assignments
+        WHERE account_id = ${accountId} AND ended_at IS NOT NULL
+      UNION SELECT created_at / 900000 FROM scan_mismatches WHERE account_id = ${accountId}
       UNION SELECT occurred_at / 900000 FROM shipment_events WHERE account_id = ${accountId}
       UNION SELECT created_at / 900000 FROM cod_settlement_lines WHERE account_id = ${accountId}
       UNION SELECT paid_at / 900000 FROM cod_settlement_lines
         WHERE account_id = ${accountId} AND paid_at IS NOT NULL
     ) AS slots
+    WHERE true -- SQLite: without a WHERE, the ON of the upsert would parse as a join's
     ON CONFLICT (account_id, slot) DO NOTHING`.execute(trx);
 }
