@@ -95,7 +95,7 @@ function TimeToPackChart({ data }: { data: PackersReport }) {
     <ChartFrame title={t('reports.charts.timeToPack')} testId="chart-time-to-pack">
       <BarChart data={bins} margin={{ top: 20, right: 8, left: 0, bottom: 4 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="label" tick={{ fontSize: 11 }} />
+        <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} />
         <YAxis allowDecimals={false} width={40} />
         <Tooltip formatter={tooltipNumber(i18n.language)} />
         <Bar

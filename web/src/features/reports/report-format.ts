@@ -22,9 +22,11 @@ export function countText(n: number, lang: string): string {
   return new Intl.NumberFormat(localeOf(lang)).format(n);
 }
 
-/** A histogram bin's label: "5–10 min", and the open last bin "≥ 120 min". */
+/** A histogram bin's label: "5–10 min", whole hours as "1–2 h", the open last bin "≥ 4 h". */
 export function binLabel(from: number, to: number | null): string {
-  if (to === null) return `≥ ${minutesText(from)}`;
+  const hours = (m: number) => m >= 60 && m % 60 === 0;
+  if (to === null) return hours(from) ? `≥ ${from / 60} h` : `≥ ${from} min`;
+  if (hours(from) && hours(to)) return `${from / 60}–${to / 60} h`;
   return to <= 60 ? `${from}–${to} min` : `${minutesText(from)} – ${minutesText(to)}`;
 }
 

@@ -11,11 +11,16 @@ export function usePrinting(): boolean {
   useEffect(() => {
     const before = () => flushSync(() => setPrinting(true));
     const after = () => setPrinting(false);
+    // A print preview or a PDF made by a headless browser switches the media without the events.
+    const media = window.matchMedia('print');
+    const change = (e: MediaQueryListEvent) => (e.matches ? before() : after());
     window.addEventListener('beforeprint', before);
     window.addEventListener('afterprint', after);
+    media.addEventListener('change', change);
     return () => {
       window.removeEventListener('beforeprint', before);
       window.removeEventListener('afterprint', after);
+      media.removeEventListener('change', change);
     };
   }, []);
   return printing;
