@@ -46,6 +46,7 @@ import * as m1601 from './20261203_1601_create_report_rollups.js';
 import * as m1602 from './20261203_1602_report_dirty_triggers.js';
 import * as m1610 from './20261203_1610_index_scan_mismatches_order.js';
 import * as m1611 from './20261203_1611_assignments_mark_facts_on_insert.js';
+import * as m1620 from './20261203_1620_report_days_support.js';
 import * as m1505 from './20261202_1505_create_penalty_photos.js';
 import * as m0901 from './20261130_0901_add_orders_assigned_by_hand.js';
 import * as m0902 from './20261130_0902_add_accounts_phone_order_seq.js';
@@ -139,4 +140,5 @@ export const migrations: Record<string, Migration> = {
   '20261203_1602_report_dirty_triggers': m1602,
   '20261203_1610_index_scan_mismatches_order': m1610,
   '20261203_1611_assignments_mark_facts_on_insert': m1611,
+  '20261203_1620_report_days_support': m1620,
 };

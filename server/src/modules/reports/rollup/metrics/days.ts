@@ -1,0 +1,192 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { CountMetric, Db, DayWindow } from '../metric.js';
+
+/**
+ * The per-day flow of orders and parcels (queries/days.ts) and the volumes per store and courier
+ * (queries/shipping.ts). Every metric is sliced by the order's store (0: orders made by hand)
+ * and by the courier of the order's made, not cancelled AWB ('' while it has none; the shipments
+ * trigger marks the order's days when that changes). No packer slice (packer_id 0).
+ *
+ * Definitions (the same on both databases; the COD ones are the COD page's, cod-figures.repo.ts):
+ * - orders_in: orders created in the day;
+ * - distributed: orders whose first assignment is in the day;
+ * - packed: orders first packed in the day (`assignments.packed_at`; a re-pack is not counted);
+ * - shipped: AWBs made in the day — shipments made and not cancelled, by `shipments.created_at`
+ *   (the instant generation started, a few seconds before the courier answered: the day the COD
+ *   page counts an AWB in); amount = its COD (COD to collect);
+ * - delivered / returned: shipments whose status is delivered / returned, on the day of their
+ *   first such tracking event (the shipment's last change when the status came without one, as
+ *   the COD page does); amount = their COD (collected / come back);
+ * - backlog_in / backlog_out: an order enters the backlog when created unless it was closed from
+ *   the start (first seen cancelled or completed in the store); it leaves at its first exit:
+ *   packed, cancelled, or shipped without being packed. A reopened order stays out.
+ */
+
+const win = (col: RawBuilder<unknown>, w: DayWindow) =>
+  sql`${col} >= ${w.start} AND ${col} < ${w.end}`;
+
+/** The courier of order `o`'s made, not cancelled AWB (the newest attempt); '' without one. */
+const ORDER_COURIER = sql`COALESCE((SELECT s2.courier FROM shipments s2
+    WHERE s2.account_id = o.account_id AND s2.order_id = o.id AND s2.phase = 'made'
+      AND (s2.status IS NULL OR s2.status <> 'cancelled')
+    ORDER BY s2.attempt DESC LIMIT 1), '')`;
+
+/** An audit event `e` that takes its order out of the backlog (besides packing). */
+const EXIT_AUDIT = sql`e.entity = 'order' AND (e.action = 'shipped'
+    OR (e.action = 'status_changed' AND e.to_value IN ('cancelled', 'shipped')))`;
+
+const OPEN = sql`('new', 'assigned', 'confirmed', 'packed')`;
+
+/** One row per event with its slice and amount → one row per slice with how many and how much. */
+function perSlice(db: Db, events: RawBuilder<unknown>) {
+  return db
+    .selectFrom(sql<{ store_id: number; courier: string; amount: number }>`(${events})`.as('x'))
+    .select([
+      sql<number>`0`.as('packer_id'),
+      'x.store_id',
+      'x.courier',
+      sql<number>`count(*)`.as('n'),
+      sql<number>`cast(sum(x.amount) as bigint)`.as('amount'),
+    ])
+    .groupBy(['x.store_id', 'x.courier']);
+}
+
+/** Orders `o` and their slice columns, `amount` 0. */
+const ORDER_SLICE = sql`COALESCE(o.store_id, 0) AS store_id, ${ORDER_COURIER} AS courier, 0 AS amount`;
+
+const ordersIn: CountMetric = {
+  name: 'day.orders_in',
+  rows: (db, w) =>
+    perSlice(
+      db,
+      sql`SELECT ${ORDER_SLICE} FROM orders o
+        WHERE o.account_id = ${w.accountId} AND ${win(sql`o.created_at`, w)}`,
+    ),
+};
+
+/** Orders whose first assignment (or first packing) `col` falls in the day. */
+function firstOnAssignment(name: string, col: 'assigned_at' | 'packed_at'): CountMetric {
+  const c = sql.raw(col);
+  return {
+    name,
+    rows: (db, w) =>
+      perSlice(
+        db,
+        sql`SELECT ${ORDER_SLICE} FROM assignments a
+          JOIN orders o ON o.id = a.order_id AND o.account_id = a.account_id
+          WHERE a.account_id = ${w.accountId} AND ${win(sql`a.${c}`, w)}
+            AND NOT EXISTS (SELECT 1 FROM assignments p
+              WHERE p.account_id = a.account_id AND p.order_id = a.order_id
+                AND p.${c} IS NOT NULL
+                AND (p.${c} < a.${c} OR (p.${c} = a.${c} AND p.id < a.id)))`,
+      ),
+  };
+}
+
+const COD = sql`CASE WHEN s.cod_minor > 0 THEN s.cod_minor ELSE 0 END`;
+
+const shipped: CountMetric = {
+  name: 'day.shipped',
+  rows: (db, w) =>
+    perSlice(
+      db,
+      sql`SELECT COALESCE(o.store_id, 0) AS store_id, s.courier AS courier, ${COD} AS amount
+        FROM shipments s JOIN orders o ON o.id = s.order_id AND o.account_id = s.account_id
+        WHERE s.account_id = ${w.accountId} AND ${win(sql`s.created_at`, w)}
+          AND s.phase = 'made' AND s.awb IS NOT NULL
+          AND (s.status IS NULL OR s.status <> 'cancelled')`,
+    ),
+};
+
+/** Shipments in the final status `status`, on the day of their first such event. */
+function finalStatus(name: string, status: 'delivered' | 'returned'): CountMetric {
+  return {
+    name,
+    rows: (db, w) =>
+      perSlice(
+        db,
+        sql`SELECT COALESCE(o.store_id, 0) AS store_id, s.courier AS courier, ${COD} AS amount
+          FROM shipments s JOIN orders o ON o.id = s.order_id AND o.account_id = s.account_id
+          WHERE s.account_id = ${w.accountId} AND s.phase = 'made' AND s.status = ${status}
+            AND s.id IN (
+              SELECT e.shipment_id FROM shipment_events e
+              WHERE e.account_id = ${w.accountId} AND e.status = ${status}
+                AND ${win(sql`e.occurred_at`, w)}
+                AND NOT EXISTS (SELECT 1 FROM shipment_events f
+                  WHERE f.shipment_id = e.shipment_id AND f.account_id = e.account_id
+                    AND f.status = e.status AND f.occurred_at < e.occurred_at)
+              UNION
+              SELECT s3.id FROM shipments s3
+              WHERE s3.account_id = ${w.accountId} AND s3.status = ${status}
+                AND ${win(sql`s3.updated_at`, w)}
+                AND NOT EXISTS (SELECT 1 FROM shipment_events f
+                  WHERE f.shipment_id = s3.id AND f.account_id = s3.account_id
+                    AND f.status = ${status}))`,
+      ),
+  };
+}
+
+/** Order `o` has left the backlog at some point (so it was in it). */
+const HAS_EXIT = sql`(EXISTS (SELECT 1 FROM assignments a
+    WHERE a.account_id = o.account_id AND a.order_id = o.id AND a.packed_at IS NOT NULL)
+  OR EXISTS (SELECT 1 FROM audit_events e
+    WHERE e.account_id = o.account_id AND e.entity_id = o.id AND ${EXIT_AUDIT}))`;
+
+const backlogIn: CountMetric = {
+  name: 'day.backlog_in',
+  rows: (db, w) =>
+    perSlice(
+      db,
+      sql`SELECT ${ORDER_SLICE} FROM orders o
+        WHERE o.account_id = ${w.accountId} AND ${win(sql`o.created_at`, w)}
+          AND (o.status IN ${OPEN} OR ${HAS_EXIT})`,
+    ),
+};
+
+const backlogOut: CountMetric = {
+  name: 'day.backlog_out',
+  rows: (db, w) =>
+    perSlice(
+      db,
+      sql`SELECT y.store_id, y.courier, 0 AS amount FROM (
+          SELECT COALESCE(o.store_id, 0) AS store_id, ${ORDER_COURIER} AS courier,
+            (SELECT MIN(a.packed_at) FROM assignments a
+              WHERE a.account_id = o.account_id AND a.order_id = o.id) AS p,
+            (SELECT MIN(e.created_at) FROM audit_events e
+              WHERE e.account_id = o.account_id AND e.entity_id = o.id AND ${EXIT_AUDIT}) AS q
+          FROM orders o
+          WHERE o.account_id = ${w.accountId} AND o.id IN (
+            SELECT a.order_id FROM assignments a
+            WHERE a.account_id = ${w.accountId} AND ${win(sql`a.packed_at`, w)}
+            UNION
+            SELECT e.entity_id FROM audit_events e
+            WHERE e.account_id = ${w.accountId} AND e.entity = 'order'
+              AND e.action IN ('shipped', 'status_changed') AND ${win(sql`e.created_at`, w)}
+              AND ${EXIT_AUDIT})
+        ) y
+        WHERE ${win(sql`(CASE WHEN y.p IS NULL THEN y.q WHEN y.q IS NULL OR y.p <= y.q THEN y.p ELSE y.q END)`, w)}`,
+    ),
+};
+
+export const DAY_METRICS: readonly CountMetric[] = [
+  ordersIn,
+  firstOnAssignment('day.distributed', 'assigned_at'),
+  firstOnAssignment('day.packed', 'packed_at'),
+  shipped,
+  finalStatus('day.delivered', 'delivered'),
+  finalStatus('day.returned', 'returned'),
+  backlogIn,
+  backlogOut,
+];
+
+/** Metric names, for the readers. */
+export const DAY = {
+  ordersIn: 'day.orders_in',
+  distributed: 'day.distributed',
+  packed: 'day.packed',
+  shipped: 'day.shipped',
+  delivered: 'day.delivered',
+  returned: 'day.returned',
+  backlogIn: 'day.backlog_in',
+  backlogOut: 'day.backlog_out',
+} as const;
