@@ -283,13 +283,11 @@ test('the reports journey (ro desktop, en phone, manager, packer)', async (t) =>
   // ── Printed: no menu, the charts at their paper width.
   await page.emulateMedia({ media: 'print' });
   await page.locator('.mantine-AppShell-navbar').waitFor({ state: 'hidden' });
-  assert.equal(
-    await page
-      .getByTestId('chart-packers')
-      .locator('svg.recharts-surface')
-      .first()
-      .getAttribute('width'),
-    '960',
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector('[data-testid="chart-packers"] svg.recharts-surface[role="application"]')
+        ?.getAttribute('width') === '960',
   );
   await page.pdf({ path: path.join(steps.dir, 'reports-print.pdf'), landscape: true });
   await page.emulateMedia({ media: 'screen' });
