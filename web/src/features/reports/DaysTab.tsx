@@ -2,12 +2,22 @@ import { Paper, Stack, Table, useMantineTheme } from '@mantine/core';
 import { IconCalendarStats } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { EmptyState, QueryContent } from '../../shared/states';
 import { useFormat } from '../../shared/use-format';
 import { fromMinor } from '../penalties/penalty-format';
 import { ChartFrame } from './ChartFrame';
-import { countText, dayLong, dayShort } from './report-format';
+import { countText, dayLong, dayShort, seriesOrder } from './report-format';
 import { reportKey, reportsApi, type DaysReport, type ReportFilter } from './reports-api';
 import { TabHeader } from './TabHeader';
 
@@ -60,38 +70,63 @@ export function DaysTab({ filter }: { filter: ReportFilter }) {
   );
 }
 
+/** Up to this many days the three figures stand side by side as bars; beyond, as lines. */
+const BARS_UP_TO_DAYS = 45;
+
 function DaysChart({ data }: { data: DaysReport }) {
   const { t, i18n } = useTranslation();
   const theme = useMantineTheme();
-  const lines = [
+  const series = [
     { key: 'orders_in', color: theme.colors.blue[6] },
     { key: 'packed', color: theme.colors.teal[6] },
     { key: 'shipped', color: theme.colors.orange[6] },
   ] as const;
+  const bars = data.days.length <= BARS_UP_TO_DAYS;
+  const parts = [
+    <CartesianGrid key="grid" strokeDasharray="3 3" vertical={false} />,
+    <XAxis key="x" dataKey="day" tickFormatter={(d: string) => dayShort(d, i18n.language)} />,
+    <YAxis key="y" allowDecimals={false} width={40} />,
+    <Tooltip
+      key="tip"
+      itemSorter={seriesOrder}
+      labelFormatter={(d) => (typeof d === 'string' ? dayLong(d, i18n.language) : '')}
+      formatter={(v) => (typeof v === 'number' ? countText(v, i18n.language) : String(v))}
+    />,
+    <Legend key="legend" itemSorter={null} />,
+  ];
+  const margin = { top: 12, right: 12, left: 0, bottom: 4 };
   return (
     <ChartFrame title={t('reports.charts.ordersPerDay')} testId="chart-days">
-      <LineChart data={data.days} margin={{ top: 12, right: 12, left: 0, bottom: 4 }}>
-        <CartesianGrid strokeDasharray="3 3" vertical={false} />
-        <XAxis dataKey="day" tickFormatter={(d: string) => dayShort(d, i18n.language)} />
-        <YAxis allowDecimals={false} width={40} />
-        <Tooltip
-          labelFormatter={(d) => (typeof d === 'string' ? dayLong(d, i18n.language) : '')}
-          formatter={(v) => (typeof v === 'number' ? countText(v, i18n.language) : String(v))}
-        />
-        <Legend />
-        {lines.map((l) => (
-          <Line
-            key={l.key}
-            type="monotone"
-            dataKey={l.key}
-            name={t(`reports.days.${l.key}`)}
-            stroke={l.color}
-            strokeWidth={2}
-            dot={data.days.length <= 62}
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
+      {bars ? (
+        <BarChart data={data.days} margin={margin}>
+          {parts}
+          {series.map((l) => (
+            <Bar
+              key={l.key}
+              dataKey={l.key}
+              name={t(`reports.days.${l.key}`)}
+              fill={l.color}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      ) : (
+        <LineChart data={data.days} margin={margin}>
+          {parts}
+          {series.map((l) => (
+            <Line
+              key={l.key}
+              type="linear"
+              dataKey={l.key}
+              name={t(`reports.days.${l.key}`)}
+              stroke={l.color}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      )}
     </ChartFrame>
   );
 }

@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis 
 import { EmptyState, QueryContent } from '../../shared/states';
 import { ChartFrame } from './ChartFrame';
 import { PackersTable } from './PackersTable';
-import { binLabel, countText } from './report-format';
+import { binLabel, countText, seriesOrder } from './report-format';
 import { reportKey, reportsApi, type PackersReport, type ReportFilter } from './reports-api';
 import { TabHeader } from './TabHeader';
 
@@ -61,8 +61,8 @@ function PackersChart({ data }: { data: PackersReport }) {
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="packer_name" interval={0} tick={{ fontSize: 12 }} />
         <YAxis allowDecimals={false} width={40} />
-        <Tooltip formatter={tooltipNumber(i18n.language)} />
-        <Legend />
+        <Tooltip itemSorter={seriesOrder} formatter={tooltipNumber(i18n.language)} />
+        <Legend itemSorter={null} />
         <Bar
           dataKey="packed"
           name={t('reports.packers.packed')}
@@ -97,7 +97,7 @@ function TimeToPackChart({ data }: { data: PackersReport }) {
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} />
         <YAxis allowDecimals={false} width={40} />
-        <Tooltip formatter={tooltipNumber(i18n.language)} />
+        <Tooltip itemSorter={seriesOrder} formatter={tooltipNumber(i18n.language)} />
         <Bar
           dataKey="count"
           name={t('reports.charts.packs')}

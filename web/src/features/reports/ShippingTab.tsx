@@ -1,11 +1,12 @@
-import { Paper, SimpleGrid, Stack, Table, Title, useMantineTheme } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Table, Text, Title, useMantineTheme } from '@mantine/core';
 import { IconTruckDelivery } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { shippingSettingsApi } from '../../api/shipping-settings';
 import { EmptyState, QueryContent } from '../../shared/states';
 import { ChartFrame } from './ChartFrame';
-import { countText, minutesText, rateText } from './report-format';
+import { countText, minutesText, rateText, seriesOrder } from './report-format';
 import { reportKey, reportsApi, type ReportFilter, type ShippingRow } from './reports-api';
 import { TabHeader } from './TabHeader';
 
@@ -15,6 +16,23 @@ export function ShippingTab({ filter }: { filter: ReportFilter }) {
   const report = useQuery({
     queryKey: reportKey('shipping', filter),
     queryFn: () => reportsApi.shipping(filter),
+  });
+  const couriers = useQuery({
+    queryKey: ['shipping', 'couriers'],
+    queryFn: shippingSettingsApi.couriers,
+  });
+  /**
+   * The server names couriers by key and leaves the two special rows unnamed: orders made by
+   * hand (store '0') and orders without an AWB (courier ''); they are named here, translated.
+   */
+  const namedStore = (r: ShippingRow): ShippingRow =>
+    r.key === '0' && !r.name ? { ...r, name: t('reports.shipping.byHand') } : r;
+  const namedCourier = (r: ShippingRow): ShippingRow => ({
+    ...r,
+    name:
+      r.key === ''
+        ? t('reports.shipping.noAwb')
+        : (couriers.data?.items.find((c) => c.key === r.key)?.name ?? r.key),
   });
   return (
     <>
@@ -33,22 +51,33 @@ export function ShippingTab({ filter }: { filter: ReportFilter }) {
           </Paper>
         }
       >
-        {(data) => (
-          <Stack gap="md">
-            <SimpleGrid cols={{ base: 1, lg: 2 }}>
-              <RatesChart
-                rows={data.couriers}
-                title={t('reports.charts.ratesByCourier')}
-                id="couriers"
-              />
-              <RatesChart rows={data.stores} title={t('reports.charts.ratesByStore')} id="stores" />
-            </SimpleGrid>
-            <Title order={4}>{t('reports.shipping.stores')}</Title>
-            <ShippingTable rows={data.stores} testId="stores-table" />
-            <Title order={4}>{t('reports.shipping.couriers')}</Title>
-            <ShippingTable rows={data.couriers} testId="couriers-table" />
-          </Stack>
-        )}
+        {(raw) => {
+          const data = {
+            ...raw,
+            stores: raw.stores.map(namedStore),
+            couriers: raw.couriers.map(namedCourier),
+          };
+          return (
+            <Stack gap="md">
+              <SimpleGrid cols={{ base: 1, lg: 2 }}>
+                <RatesChart
+                  rows={data.couriers}
+                  title={t('reports.charts.ratesByCourier')}
+                  id="couriers"
+                />
+                <RatesChart
+                  rows={data.stores}
+                  title={t('reports.charts.ratesByStore')}
+                  id="stores"
+                />
+              </SimpleGrid>
+              <Title order={4}>{t('reports.shipping.stores')}</Title>
+              <ShippingTable rows={data.stores} testId="stores-table" />
+              <Title order={4}>{t('reports.shipping.couriers')}</Title>
+              <ShippingTable rows={data.couriers} testId="couriers-table" />
+            </Stack>
+          );
+        }}
       </QueryContent>
     </>
   );
@@ -65,6 +94,17 @@ function RatesChart({ rows, title, id }: { rows: ShippingRow[]; title: string; i
       delivery: r.delivery_rate === null ? null : Math.round(r.delivery_rate * 1000) / 10,
       returns: r.return_rate === null ? null : Math.round(r.return_rate * 1000) / 10,
     }));
+  if (data.every((r) => r.delivery === null))
+    return (
+      <Paper withBorder p="sm" className="report-chart" data-testid={`chart-rates-${id}`}>
+        <Text fw={600} size="sm" mb="xs">
+          {title}
+        </Text>
+        <Text c="dimmed" size="sm" py="xl" ta="center" data-testid="chart-no-rates">
+          {t('reports.shipping.noRates')}
+        </Text>
+      </Paper>
+    );
   const pct = (v: unknown) => (typeof v === 'number' ? rateText(v / 100, i18n.language) : '—');
   return (
     <ChartFrame title={title} testId={`chart-rates-${id}`}>
@@ -72,8 +112,8 @@ function RatesChart({ rows, title, id }: { rows: ShippingRow[]; title: string; i
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="name" interval={0} tick={{ fontSize: 12 }} />
         <YAxis domain={[0, 100]} unit="%" width={48} />
-        <Tooltip formatter={pct} />
-        <Legend />
+        <Tooltip itemSorter={seriesOrder} formatter={pct} />
+        <Legend itemSorter={null} />
         <Bar
           dataKey="delivery"
           name={t('reports.shipping.deliveryRate')}
