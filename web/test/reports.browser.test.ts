@@ -65,6 +65,7 @@ async function seedHistory(h: Harness, accountId: number): Promise<void> {
     books: await rows.store(STORES.books),
   };
   const packer = { ana: await rows.packer('Ana'), bogdan: await rows.packer('Bogdan') };
+  const shipments: { courier: string; id: number }[] = [];
   for (const [who, shop, items, k, minutes, courier] of HISTORY) {
     const orderId = await rows.order({ storeId: store[shop], items, createdAt: at(k, 8) });
     await rows.assignment({
@@ -77,8 +78,31 @@ async function seedHistory(h: Harness, accountId: number): Promise<void> {
       packWorkMs: minutes * MIN,
     });
     if (courier)
-      await rows.shipment({ orderId, storeId: store[shop], courier, phase: 'made', at: at(k, 11) });
+      shipments.push({
+        courier,
+        id: await rows.shipment({
+          orderId,
+          storeId: store[shop],
+          courier,
+          phase: 'made',
+          at: at(k, 11),
+        }),
+      });
   }
+  // Tracking said yesterday afternoon: Sameday delivered two and brought one back (the third
+  // flower order), FAN Courier delivered its three.
+  const sameday = shipments.filter((x) => x.courier === 'sameday').map((x) => x.id);
+  const fan = shipments.filter((x) => x.courier === 'fan').map((x) => x.id);
+  const outcome = [
+    ...sameday.map((id, i) => [id, i < 2 ? 'delivered' : 'returned'] as const),
+    ...fan.map((id) => [id, 'delivered'] as const),
+  ];
+  for (const [id, status] of outcome)
+    await h.app.database.db
+      .updateTable('shipments')
+      .set({ status, updated_at: at(1, 15) })
+      .where('id', '=', id)
+      .execute();
   // One penalty of 25.00 RON applied to Ana two days ago.
   await rows.penalty({
     packerId: packer.ana,
@@ -293,7 +317,8 @@ test('the reports journey (ro desktop, en phone, manager, packer)', async (t) =>
   await page.emulateMedia({ media: 'screen' });
 
   // ── Days, all stores again: three orders came in two days ago, three were packed and shipped.
-  await page.getByTestId('report-store').selectOption('');
+  await page.getByTestId('report-store').selectOption({ index: 0 });
+  await page.waitForURL((u) => !u.searchParams.has('store'));
   await page.getByTestId('report-tab-days').click();
   const day2 = page.locator(`[data-testid="day-row"][data-day="${dayAgo(2)}"]`);
   await day2.locator('[data-col="orders_in"]').filter({ hasText: /^3$/ }).waitFor();
@@ -302,6 +327,12 @@ test('the reports journey (ro desktop, en phone, manager, packer)', async (t) =>
   const totals = page.getByTestId('days-totals');
   assert.equal(await totals.locator('[data-col="orders_in"]').innerText(), '6');
   assert.equal(await totals.locator('[data-col="packed"]').innerText(), '6');
+  const day1 = page.locator(`[data-testid="day-row"][data-day="${dayAgo(1)}"]`);
+  assert.equal(await day1.locator('[data-col="delivered"]').innerText(), '5');
+  assert.equal(await day1.locator('[data-col="returned"]').innerText(), '1');
+  assert.equal(await totals.locator('[data-col="delivered"]').innerText(), '5');
+  // Seven days, three bars each (in, packed, shipped); two days ago: 3, 3, 3.
+  await page.getByTestId('chart-days').locator('.recharts-bar-rectangle').first().waitFor();
   assert.equal(await page.getByTestId('day-row').count(), 7);
   await steps.check(page, 'days');
   await page.getByTestId('chart-days').screenshot({ path: path.join(steps.dir, 'chart-days.png') });
@@ -315,8 +346,31 @@ test('the reports journey (ro desktop, en phone, manager, packer)', async (t) =>
   assert.equal(await storeRow(STORES.flowers).locator('[data-col="orders"]').innerText(), '3');
   const courierRow = (key: string) =>
     page.locator(`[data-testid="couriers-table"] [data-testid="shipping-row"][data-key="${key}"]`);
-  assert.equal(await courierRow('sameday').locator('[data-col="shipments"]').innerText(), '3');
-  assert.equal(await courierRow('fan').locator('[data-col="shipments"]').innerText(), '3');
+  const text = async (row: ReturnType<typeof courierRow>, col: string) =>
+    (await row.locator(`[data-col="${col}"]`).innerText()).replace(/\s/g, ' ');
+  assert.equal(await text(courierRow('sameday'), 'shipments'), '3');
+  assert.equal(await text(courierRow('fan'), 'shipments'), '3');
+  // Named as the courier list names them; rates = delivered / (delivered + returned).
+  assert.equal(await courierRow('sameday').locator('td').first().innerText(), 'Sameday');
+  assert.equal(await courierRow('fan').locator('td').first().innerText(), 'FAN Courier');
+  assert.equal(await text(courierRow('sameday'), 'delivery_rate'), '66,7 %');
+  assert.equal(await text(courierRow('sameday'), 'return_rate'), '33,3 %');
+  assert.equal(await text(courierRow('fan'), 'delivery_rate'), '100 %');
+  assert.equal(await text(storeRow(STORES.flowers), 'returned'), '1');
+  assert.equal(await text(storeRow(STORES.books), 'delivered'), '3');
+  // The rates chart's tooltip over Sameday says the same.
+  const rates = page.getByTestId('chart-rates-couriers');
+  const tick = rates.locator('.recharts-xAxis-tick-labels text', { hasText: 'Sameday' });
+  const tickBox = await tick.boundingBox();
+  const plotBox = await rates.locator('svg.recharts-surface[role="application"]').boundingBox();
+  assert.ok(tickBox && plotBox);
+  await page.mouse.move(tickBox.x + tickBox.width / 2, plotBox.y + plotBox.height / 2);
+  const rateTip = rates.locator('.recharts-tooltip-wrapper');
+  await rateTip.filter({ hasText: 'Sameday' }).waitFor();
+  const rateText = (await rateTip.innerText()).replace(/\s+/g, ' ');
+  assert.ok(rateText.includes(`${ro.reports.shipping.deliveryRate} : 66,7 %`), rateText);
+  assert.ok(rateText.includes(`${ro.reports.shipping.returnRate} : 33,3 %`), rateText);
+  await rates.screenshot({ path: path.join(steps.dir, 'chart-rates-couriers.png') });
   await steps.check(page, 'stores-and-couriers');
   assert.deepEqual(pageErrors, []);
   await ctx.close();

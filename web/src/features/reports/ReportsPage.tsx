@@ -35,21 +35,29 @@ export function ReportsPage() {
     [period.from, period.to, storeId, courier],
   );
 
-  /** Rewrites the address from the page's state with one part changed. */
+  /**
+   * Changes one part of the address and keeps the others as the address has them now (not as
+   * this render saw them: two quick changes must not undo each other).
+   */
   const go = (
     patch: Partial<{ period: Period; store: number; courier: string; tab: ReportKind }>,
-  ) => {
-    const next: Record<string, string> = {
-      ...periodParams(patch.period ?? period),
-    };
-    const s = 'store' in patch ? patch.store : storeId;
-    const c = 'courier' in patch ? patch.courier : courier;
-    const tb = patch.tab ?? tab;
-    if (s) next.store = String(s);
-    if (c) next.courier = c;
-    if (tb !== 'packers') next.tab = tb;
-    setParams(next, { replace: true });
-  };
+  ) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (patch.period) {
+          for (const k of ['period', 'from', 'to']) next.delete(k);
+          for (const [k, v] of Object.entries(periodParams(patch.period))) next.set(k, v);
+        }
+        const set = (key: string, value: string | undefined) =>
+          value ? next.set(key, value) : next.delete(key);
+        if ('store' in patch) set('store', patch.store ? String(patch.store) : undefined);
+        if ('courier' in patch) set('courier', patch.courier);
+        if (patch.tab) set('tab', patch.tab === 'packers' ? undefined : patch.tab);
+        return next;
+      },
+      { replace: true },
+    );
 
   return (
     <>
