@@ -94,7 +94,10 @@ export const DayRow = z.object({
   cod_to_collect: Minor,
   /** COD the couriers reported collected that day. */
   cod_collected: Minor,
-  /** Everything to collect up to the end of the day, minus everything collected. */
+  /**
+   * Everything to collect up to the end of the day, minus everything collected, minus the COD
+   * of parcels returned (it will never be collected).
+   */
   cod_outstanding: Minor,
   /** Orders in, not cancelled and not yet packed at the end of the day. */
   backlog: Count,

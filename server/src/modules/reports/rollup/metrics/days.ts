@@ -37,6 +37,10 @@ const EXIT_AUDIT = sql`e.entity = 'order' AND (e.action = 'shipped'
 
 const OPEN = sql`('new', 'assigned', 'confirmed', 'packed')`;
 
+// Lookups of an order's or a shipment's other rows are scalar subqueries, never [NOT] EXISTS:
+// PostgreSQL turns those into (anti-)joins that may hash a whole table for one day's few rows; a
+// scalar subquery is looked up per row through the order's (shipment's) index on both databases.
+
 /** One row per event with its slice and amount → one row per slice with how many and how much. */
 function perSlice(db: Db, events: RawBuilder<unknown>) {
   return db
@@ -75,10 +79,9 @@ function firstOnAssignment(name: string, col: 'assigned_at' | 'packed_at'): Coun
         sql`SELECT ${ORDER_SLICE} FROM assignments a
           JOIN orders o ON o.id = a.order_id AND o.account_id = a.account_id
           WHERE a.account_id = ${w.accountId} AND ${win(sql`a.${c}`, w)}
-            AND NOT EXISTS (SELECT 1 FROM assignments p
-              WHERE p.account_id = a.account_id AND p.order_id = a.order_id
-                AND p.${c} IS NOT NULL
-                AND (p.${c} < a.${c} OR (p.${c} = a.${c} AND p.id < a.id)))`,
+            AND a.id = (SELECT p.id FROM assignments p
+              WHERE p.order_id = a.order_id AND p.${c} IS NOT NULL
+              ORDER BY p.${c}, p.id LIMIT 1)`,
       ),
   };
 }
@@ -106,31 +109,30 @@ function finalStatus(name: string, status: 'delivered' | 'returned'): CountMetri
       perSlice(
         db,
         sql`SELECT COALESCE(o.store_id, 0) AS store_id, s.courier AS courier, ${COD} AS amount
-          FROM shipments s JOIN orders o ON o.id = s.order_id AND o.account_id = s.account_id
-          WHERE s.account_id = ${w.accountId} AND s.phase = 'made' AND s.status = ${status}
-            AND s.id IN (
-              SELECT e.shipment_id FROM shipment_events e
-              WHERE e.account_id = ${w.accountId} AND e.status = ${status}
-                AND ${win(sql`e.occurred_at`, w)}
-                AND NOT EXISTS (SELECT 1 FROM shipment_events f
-                  WHERE f.shipment_id = e.shipment_id AND f.account_id = e.account_id
-                    AND f.status = e.status AND f.occurred_at < e.occurred_at)
-              UNION
-              SELECT s3.id FROM shipments s3
-              WHERE s3.account_id = ${w.accountId} AND s3.status = ${status}
-                AND ${win(sql`s3.updated_at`, w)}
-                AND NOT EXISTS (SELECT 1 FROM shipment_events f
-                  WHERE f.shipment_id = s3.id AND f.account_id = s3.account_id
-                    AND f.status = ${status}))`,
+          FROM (
+            SELECT e.shipment_id AS id FROM shipment_events e
+            WHERE e.account_id = ${w.accountId} AND e.status = ${status}
+              AND ${win(sql`e.occurred_at`, w)}
+              AND e.occurred_at = (SELECT MIN(f.occurred_at) FROM shipment_events f
+                WHERE f.shipment_id = e.shipment_id AND f.status = e.status)
+            UNION
+            SELECT s3.id FROM shipments s3
+            WHERE s3.account_id = ${w.accountId} AND s3.status = ${status}
+              AND ${win(sql`s3.updated_at`, w)}
+              AND (SELECT MIN(f.occurred_at) FROM shipment_events f
+                WHERE f.shipment_id = s3.id AND f.status = ${status}) IS NULL
+          ) c
+          JOIN shipments s ON s.id = c.id
+          JOIN orders o ON o.id = s.order_id AND o.account_id = s.account_id
+          WHERE s.account_id = ${w.accountId} AND s.phase = 'made' AND s.status = ${status}`,
       ),
   };
 }
 
 /** Order `o` has left the backlog at some point (so it was in it). */
-const HAS_EXIT = sql`(EXISTS (SELECT 1 FROM assignments a
-    WHERE a.account_id = o.account_id AND a.order_id = o.id AND a.packed_at IS NOT NULL)
-  OR EXISTS (SELECT 1 FROM audit_events e
-    WHERE e.account_id = o.account_id AND e.entity_id = o.id AND ${EXIT_AUDIT}))`;
+const HAS_EXIT = sql`((SELECT MIN(a.packed_at) FROM assignments a WHERE a.order_id = o.id) IS NOT NULL
+  OR (SELECT MIN(e.created_at) FROM audit_events e
+    WHERE e.account_id = o.account_id AND e.entity_id = o.id AND ${EXIT_AUDIT}) IS NOT NULL)`;
 
 const backlogIn: CountMetric = {
   name: 'day.backlog_in',
@@ -143,28 +145,35 @@ const backlogIn: CountMetric = {
     ),
 };
 
+/**
+ * Orders with an exit in the day (the candidates, by the indexes on the exits' times) and none
+ * before it: their first exit is in the day.
+ */
 const backlogOut: CountMetric = {
   name: 'day.backlog_out',
   rows: (db, w) =>
     perSlice(
       db,
-      sql`SELECT y.store_id, y.courier, 0 AS amount FROM (
-          SELECT COALESCE(o.store_id, 0) AS store_id, ${ORDER_COURIER} AS courier,
-            (SELECT MIN(a.packed_at) FROM assignments a
-              WHERE a.account_id = o.account_id AND a.order_id = o.id) AS p,
-            (SELECT MIN(e.created_at) FROM audit_events e
-              WHERE e.account_id = o.account_id AND e.entity_id = o.id AND ${EXIT_AUDIT}) AS q
-          FROM orders o
-          WHERE o.account_id = ${w.accountId} AND o.id IN (
-            SELECT a.order_id FROM assignments a
-            WHERE a.account_id = ${w.accountId} AND ${win(sql`a.packed_at`, w)}
-            UNION
-            SELECT e.entity_id FROM audit_events e
-            WHERE e.account_id = ${w.accountId} AND e.entity = 'order'
-              AND e.action IN ('shipped', 'status_changed') AND ${win(sql`e.created_at`, w)}
-              AND ${EXIT_AUDIT})
-        ) y
-        WHERE ${win(sql`(CASE WHEN y.p IS NULL THEN y.q WHEN y.q IS NULL OR y.p <= y.q THEN y.p ELSE y.q END)`, w)}`,
+      sql`SELECT ${ORDER_SLICE} FROM (
+          SELECT a.order_id AS id FROM assignments a
+          WHERE a.account_id = ${w.accountId} AND ${win(sql`a.packed_at`, w)}
+          UNION
+          SELECT e.entity_id FROM audit_events e
+          WHERE e.account_id = ${w.accountId} AND e.entity = 'order' AND e.action = 'shipped'
+            AND ${win(sql`e.created_at`, w)}
+          UNION
+          SELECT e.entity_id FROM audit_events e
+          WHERE e.account_id = ${w.accountId} AND e.entity = 'order'
+            AND e.action = 'status_changed' AND ${win(sql`e.created_at`, w)}
+            AND e.to_value IN ('cancelled', 'shipped')
+        ) c
+        JOIN orders o ON o.id = c.id
+        WHERE o.account_id = ${w.accountId}
+          AND COALESCE((SELECT MIN(a.packed_at) FROM assignments a WHERE a.order_id = o.id),
+            ${w.start}) >= ${w.start}
+          AND COALESCE((SELECT MIN(e.created_at) FROM audit_events e
+            WHERE e.account_id = o.account_id AND e.entity_id = o.id AND ${EXIT_AUDIT}),
+            ${w.start}) >= ${w.start}`,
     ),
 };
 

@@ -94,9 +94,13 @@ const NOT_OVERRIDE = sql<SqlBool>`a.override = 0`;
 /** Of the assignment's own packer: mismatches before an override belong to the earlier packer. */
 const HAD_MISMATCH = sql<SqlBool>`EXISTS (SELECT 1 FROM scan_mismatches sm
   WHERE sm.account_id = a.account_id AND sm.order_id = a.order_id AND sm.packer_id = a.packer_id)`;
-/** The order's next assignment (by id: assignments are appended) is an owner's override. */
+/**
+ * The order's next assignment (by id: assignments are appended) is an owner's override. The
+ * order (of this account, the outer query's) scopes it: an account_id test here made SQLite
+ * pick the account's ended_at index and read every assignment of the account per row.
+ */
 const MOVED_BY_OVERRIDE = sql<SqlBool>`(SELECT b.override FROM assignments b
-  WHERE b.account_id = a.account_id AND b.order_id = a.order_id AND b.id > a.id
+  WHERE b.order_id = a.order_id AND b.id > a.id
   ORDER BY b.id LIMIT 1) = 1`;
 
 export const PACKER_COUNTS: readonly CountMetric[] = [
