@@ -15,12 +15,8 @@ export const REPORT_KINDS = ['packers', 'days', 'shipping'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 /** What every report is asked with: the period (local days, inclusive) and the two filters. */
-export interface ReportFilter {
-  from: string;
-  to: string;
-  store_id?: number;
-  courier?: string;
-}
+export type ReportFilter = Required<Pick<ReportQuery, 'from' | 'to'>> &
+  Pick<ReportQuery, 'store_id' | 'courier'>;
 
 export const REPORTS_KEY = ['reports'] as const;
 export const reportKey = (kind: ReportKind, f: ReportFilter) =>
