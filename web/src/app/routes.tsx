@@ -41,10 +41,6 @@ const ShippingSettingsPage = page(
   'ShippingSettingsPage',
 );
 const CodPage = page(() => import('../features/cod/CodPage'), 'CodPage');
-const PlaceholderPage = page(
-  () => import('../features/placeholders/PlaceholderPage'),
-  'PlaceholderPage',
-);
 const TrackingPage = page(() => import('../features/tracking/TrackingPage'), 'TrackingPage');
 const PenaltiesPage = page(() => import('../features/penalties/PenaltiesPage'), 'PenaltiesPage');
 const PenaltyDetailPage = page(
@@ -59,6 +55,7 @@ const StationRecordPage = page(
   () => import('../features/penalties/StationRecordPage'),
   'StationRecordPage',
 );
+const ReportsPage = page(() => import('../features/reports/ReportsPage'), 'ReportsPage');
 const NotFoundPage = page(() => import('../features/placeholders/NotFoundPage'), 'NotFoundPage');
 
 export function AppRoutes() {
@@ -91,7 +88,7 @@ export function AppRoutes() {
             <Route path="/stores" element={<StoresPage />} />
             <Route path="/shipping" element={<ShippingSettingsPage />} />
             <Route path="/cod" element={<CodPage />} />
-            <Route path="/reports" element={<PlaceholderPage feature="reports" />} />
+            <Route path="/reports" element={<ReportsPage />} />
             <Route path="/penalties" element={<PenaltiesPage />} />
             <Route path="/penalties/:id" element={<PenaltyDetailPage />} />
             <Route path="/settings" element={<SettingsPage />} />
