@@ -400,6 +400,7 @@ describe('per-packer report: a history written by hand, figures computed by hand
     const incremental = await snapshot();
     await db.deleteFrom('report_counts').execute();
     await db.deleteFrom('report_durations').execute();
+    await db.deleteFrom('report_month_counts').execute();
     await db.transaction().execute((trx) => markAllDirty(trx, rows.accountId));
     await refreshRollups(db, rows.accountId, TZ, nov(30, 12, 0));
     assert.deepEqual(await snapshot(), incremental);
@@ -430,5 +431,16 @@ async function snapshot() {
     .orderBy('courier')
     .orderBy('minutes')
     .execute();
-  return { counts, durations };
+  // Month sums kept by difference (a few days refreshed) must equal the ones summed again.
+  const months = await db
+    .selectFrom('report_month_counts')
+    .select(['month', 'metric', 'packer_id', 'store_id', 'courier', 'n', 'amount'])
+    .where('account_id', '=', rows.accountId)
+    .orderBy('month')
+    .orderBy('metric')
+    .orderBy('packer_id')
+    .orderBy('store_id')
+    .orderBy('courier')
+    .execute();
+  return { counts, durations, months };
 }

@@ -61,7 +61,14 @@ export async function rebuildDays(
   timeZone: string,
   days: string[],
 ): Promise<void> {
+  // A month touched by a few days is kept by difference (minus the day's old rows, plus its new
+  // ones): a busy today costs one day, not the month's thousands of rows. Many days of one month
+  // (a rebuild from scratch) are cheaper summed again once.
+  const perMonth = new Map<string, number>();
+  for (const d of days) perMonth.set(d.slice(0, 7), (perMonth.get(d.slice(0, 7)) ?? 0) + 1);
+  const byDifference = (day: string) => (perMonth.get(day.slice(0, 7)) ?? 0) <= FEW_DAYS;
   for (const day of days) {
+    if (byDifference(day)) await shiftMonth(trx, accountId, day, -1);
     const w: DayWindow = {
       accountId,
       day,
@@ -132,9 +139,63 @@ export async function rebuildDays(
         )
         .execute();
     await addAllSlices(trx, accountId, day);
+    if (byDifference(day)) await shiftMonth(trx, accountId, day, 1);
   }
-  for (const month of new Set(days.map((d) => d.slice(0, 7))))
-    await rebuildMonth(trx, accountId, month);
+  for (const [month, count] of perMonth) {
+    if (count > FEW_DAYS) await rebuildMonth(trx, accountId, month);
+    else await dropEmptyMonthRows(trx, accountId, month);
+  }
+}
+
+/** Up to this many days of one month in a batch, the month is kept by difference. */
+const FEW_DAYS = 3;
+
+/** Adds a day's rows (sign 1) or takes them away (sign -1) from its month's rows. */
+async function shiftMonth(
+  trx: Transaction<DB>,
+  accountId: number,
+  day: string,
+  sign: 1 | -1,
+): Promise<void> {
+  const month = day.slice(0, 7);
+  await sql`INSERT INTO report_month_counts
+      (account_id, month, metric, packer_id, store_id, courier, n, amount)
+    SELECT account_id, cast(${month} as text), metric, packer_id, store_id, courier,
+      cast(${sign} as bigint) * n, cast(${sign} as bigint) * amount
+    FROM report_counts WHERE account_id = ${accountId} AND day = ${day}
+    ON CONFLICT (account_id, month, metric, packer_id, store_id, courier) DO UPDATE
+      SET n = report_month_counts.n + excluded.n,
+        amount = report_month_counts.amount + excluded.amount`.execute(trx);
+  await sql`INSERT INTO report_durations
+      (account_id, grain, period, metric, packer_id, store_id, courier, minutes, n)
+    SELECT account_id, cast('month' as text), cast(${month} as text), metric, packer_id,
+      store_id, courier, minutes, cast(${sign} as bigint) * n
+    FROM report_durations
+    WHERE account_id = ${accountId} AND grain = 'day' AND period = ${day}
+    ON CONFLICT (account_id, grain, period, metric, packer_id, store_id, courier, minutes)
+      DO UPDATE SET n = report_durations.n + excluded.n`.execute(trx);
+}
+
+/** Month rows a difference brought to zero are removed (a rebuild from scratch has none). */
+async function dropEmptyMonthRows(
+  trx: Transaction<DB>,
+  accountId: number,
+  month: string,
+): Promise<void> {
+  await trx
+    .deleteFrom('report_month_counts')
+    .where('account_id', '=', accountId)
+    .where('month', '=', month)
+    .where('n', '=', 0)
+    .where('amount', '=', 0)
+    .execute();
+  await trx
+    .deleteFrom('report_durations')
+    .where('account_id', '=', accountId)
+    .where('grain', '=', 'month')
+    .where('period', '=', month)
+    .where('n', '=', 0)
+    .execute();
 }
 
 /**
