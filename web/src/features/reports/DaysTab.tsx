@@ -1,4 +1,4 @@
-import { Paper, Stack, Table, useMantineTheme } from '@mantine/core';
+import { Stack, Table, useMantineTheme } from '@mantine/core';
 import { IconCalendarStats } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { EmptyState, QueryContent } from '../../shared/states';
+import { QueryContent } from '../../shared/states';
+import { ReportEmpty } from './ReportEmpty';
 import { useFormat } from '../../shared/use-format';
 import { fromMinor } from '../penalties/penalty-format';
 import { ChartFrame } from './ChartFrame';
@@ -48,16 +49,7 @@ export function DaysTab({ filter }: { filter: ReportFilter }) {
       <QueryContent
         query={report}
         isEmpty={nothing}
-        empty={
-          <Paper withBorder>
-            <EmptyState
-              icon={<IconCalendarStats size={30} />}
-              title={t('reports.empty.title')}
-              description={t('reports.empty.text')}
-              testId="report-empty"
-            />
-          </Paper>
-        }
+        empty={<ReportEmpty icon={<IconCalendarStats size={30} />} />}
       >
         {(data) => (
           <Stack gap="md">

@@ -1,9 +1,10 @@
-import { Paper, SimpleGrid, Stack, useMantineTheme } from '@mantine/core';
+import { SimpleGrid, Stack, useMantineTheme } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { EmptyState, QueryContent } from '../../shared/states';
+import { QueryContent } from '../../shared/states';
+import { ReportEmpty } from './ReportEmpty';
 import { ChartFrame } from './ChartFrame';
 import { PackersTable } from './PackersTable';
 import { binLabel, countText, seriesOrder } from './report-format';
@@ -23,16 +24,7 @@ export function PackersTab({ filter }: { filter: ReportFilter }) {
       <QueryContent
         query={report}
         isEmpty={(d) => d.packers.every((p) => p.assigned === 0 && p.packed === 0)}
-        empty={
-          <Paper withBorder>
-            <EmptyState
-              icon={<IconUsers size={30} />}
-              title={t('reports.empty.title')}
-              description={t('reports.empty.text')}
-              testId="report-empty"
-            />
-          </Paper>
-        }
+        empty={<ReportEmpty icon={<IconUsers size={30} />} />}
       >
         {(data) => (
           <Stack gap="md">

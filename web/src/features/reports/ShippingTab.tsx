@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { shippingSettingsApi } from '../../api/shipping-settings';
-import { EmptyState, QueryContent } from '../../shared/states';
+import { QueryContent } from '../../shared/states';
+import { ReportEmpty } from './ReportEmpty';
 import { ChartFrame } from './ChartFrame';
 import { countText, minutesText, rateText, seriesOrder } from './report-format';
 import { reportKey, reportsApi, type ReportFilter, type ShippingRow } from './reports-api';
@@ -40,16 +41,7 @@ export function ShippingTab({ filter }: { filter: ReportFilter }) {
       <QueryContent
         query={report}
         isEmpty={(d) => d.stores.every((r) => r.orders === 0 && r.shipments === 0)}
-        empty={
-          <Paper withBorder>
-            <EmptyState
-              icon={<IconTruckDelivery size={30} />}
-              title={t('reports.empty.title')}
-              description={t('reports.empty.text')}
-              testId="report-empty"
-            />
-          </Paper>
-        }
+        empty={<ReportEmpty icon={<IconTruckDelivery size={30} />} />}
       >
         {(raw) => {
           const data = {
