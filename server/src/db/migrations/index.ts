@@ -45,6 +45,7 @@ import * as m1504 from './20261202_1504_create_penalty_entries.js';
 import * as m1601 from './20261203_1601_create_report_rollups.js';
 import * as m1602 from './20261203_1602_report_dirty_triggers.js';
 import * as m1605 from './20261203_1605_create_report_month_counts.js';
+import * as m1606 from './20261203_1606_index_report_slices.js';
 import * as m1610 from './20261203_1610_index_scan_mismatches_order.js';
 import * as m1611 from './20261203_1611_assignments_mark_facts_on_insert.js';
 import * as m1650 from './20261203_1650_create_report_mail_settings.js';
@@ -141,6 +142,7 @@ export const migrations: Record<string, Migration> = {
   '20261203_1601_create_report_rollups': m1601,
   '20261203_1602_report_dirty_triggers': m1602,
   '20261203_1605_create_report_month_counts': m1605,
+  '20261203_1606_index_report_slices': m1606,
   '20261203_1610_index_scan_mismatches_order': m1610,
   '20261203_1611_assignments_mark_facts_on_insert': m1611,
   '20261203_1650_create_report_mail_settings': m1650,

@@ -37,7 +37,7 @@ function sliceWhere(
     filter.storeId !== undefined
       ? eb('store_id', '=', filter.storeId)
       : by.includes('store_id')
-        ? eb('store_id', '<>', ALL_STORES)
+        ? eb('store_id', '>', ALL_STORES)
         : eb('store_id', '=', ALL_STORES);
   const courier =
     filter.courier !== undefined
