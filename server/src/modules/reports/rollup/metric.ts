@@ -52,9 +52,10 @@ export interface DurationMetric {
 }
 
 /**
- * Slices that stand for "all": after a day's rows are written, the rebuild adds them summed over
- * every store (store_id ALL_STORES) and every courier (courier ALL_COURIERS), so a report without
- * a store or courier filter reads one row per packer and day instead of one per store × courier.
+ * Slices that stand for "all": after a day's rows are written, the rebuild adds the counts summed
+ * over every store (store_id ALL_STORES), every courier (courier ALL_COURIERS) and both, and the
+ * histograms summed over both, so a report without a store or courier filter reads one row per
+ * packer and day instead of one per store × courier.
  */
 export const ALL_STORES = -1;
 export const ALL_COURIERS = '*';

@@ -26,23 +26,31 @@ export interface CountSum {
 /**
  * The rows of the slice a read wants, for the store and the courier: a filter picks its value; a
  * dimension the read groups by takes every real value (not the "all" row); otherwise the "all" row
- * (ALL_STORES / ALL_COURIERS, summed by the rebuild), so nothing is counted twice.
+ * (ALL_STORES / ALL_COURIERS, summed by the rebuild), so nothing is counted twice. Histograms
+ * keep only the all-stores-and-couriers row: any other slice of them is summed from the full rows.
  */
 function sliceWhere(
   eb: ExpressionBuilder<DB, 'report_counts' | 'report_month_counts' | 'report_durations'>,
   by: readonly string[],
   filter: SliceFilter,
+  onlyAllRow = false,
 ) {
+  const sliced =
+    filter.storeId !== undefined ||
+    filter.courier !== undefined ||
+    by.includes('store_id') ||
+    by.includes('courier');
+  const fullRows = onlyAllRow && sliced;
   const store =
     filter.storeId !== undefined
       ? eb('store_id', '=', filter.storeId)
-      : by.includes('store_id')
+      : by.includes('store_id') || fullRows
         ? eb('store_id', '>', ALL_STORES)
         : eb('store_id', '=', ALL_STORES);
   const courier =
     filter.courier !== undefined
       ? eb('courier', '=', filter.courier)
-      : by.includes('courier')
+      : by.includes('courier') || fullRows
         ? eb('courier', '<>', ALL_COURIERS)
         : eb('courier', '=', ALL_COURIERS);
   const conditions = [store, courier];
@@ -168,7 +176,7 @@ export async function durationHistogram(
         ),
       ]),
     );
-  q = q.where((eb) => sliceWhere(eb, by, filter));
+  q = q.where((eb) => sliceWhere(eb, by, filter, true));
   const rows = await q
     .groupBy(['metric', ...by, 'minutes'])
     .orderBy('minutes')

@@ -218,15 +218,17 @@ async function addAllSlices(trx: Transaction<DB>, accountId: number, day: string
       WHERE account_id = ${accountId} AND day = ${day}
         AND store_id <> ${ALL_STORES} AND courier <> ${ALL_COURIERS}
       GROUP BY account_id, day, metric, packer_id${by}`.execute(trx);
-    await sql`INSERT INTO report_durations
-        (account_id, grain, period, metric, packer_id, store_id, courier, minutes, n)
-      SELECT account_id, grain, period, metric, packer_id, cast(${r.store} as bigint),
-        cast(${r.courier} as text), minutes, cast(sum(n) as bigint)
-      FROM report_durations
-      WHERE account_id = ${accountId} AND grain = 'day' AND period = ${day}
-        AND store_id <> ${ALL_STORES} AND courier <> ${ALL_COURIERS}
-      GROUP BY account_id, grain, period, metric, packer_id${by}, minutes`.execute(trx);
   }
+  // Histograms are large (a row per minute value): only the "all" slice is added; a read by
+  // store or courier sums the full rows.
+  await sql`INSERT INTO report_durations
+      (account_id, grain, period, metric, packer_id, store_id, courier, minutes, n)
+    SELECT account_id, grain, period, metric, packer_id, cast(${ALL_STORES} as bigint),
+      cast(${ALL_COURIERS} as text), minutes, cast(sum(n) as bigint)
+    FROM report_durations
+    WHERE account_id = ${accountId} AND grain = 'day' AND period = ${day}
+      AND store_id <> ${ALL_STORES} AND courier <> ${ALL_COURIERS}
+    GROUP BY account_id, grain, period, metric, packer_id, minutes`.execute(trx);
 }
 
 /**
