@@ -37,14 +37,15 @@ export function ReportsPage() {
 
   /**
    * Changes one part of the address and keeps the others as the address has them now (not as
-   * this render saw them: two quick changes must not undo each other).
+   * this render saw them: two quick changes must not undo each other). React Router's updater is
+   * handed the search params of the last render, so the address is read from the window itself.
    */
   const go = (
     patch: Partial<{ period: Period; store: number; courier: string; tab: ReportKind }>,
   ) =>
     setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
+      () => {
+        const next = new URLSearchParams(window.location.search);
         if (patch.period) {
           for (const k of ['period', 'from', 'to']) next.delete(k);
           for (const [k, v] of Object.entries(periodParams(patch.period))) next.set(k, v);
