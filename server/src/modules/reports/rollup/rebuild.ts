@@ -6,6 +6,28 @@ import { COUNT_METRICS, DURATION_METRICS } from './metrics/index.js';
 
 /** The dirty marks' unit (see migration 1602): 15 minutes. */
 export const SLOT_MS = 900_000;
+/** The columns every insert into the rollups fills, in the order its SELECT gives them. */
+const COUNT_COLUMNS = [
+  'account_id',
+  'day',
+  'metric',
+  'packer_id',
+  'store_id',
+  'courier',
+  'n',
+  'amount',
+] as const;
+const DURATION_COLUMNS = [
+  'account_id',
+  'grain',
+  'period',
+  'metric',
+  'packer_id',
+  'store_id',
+  'courier',
+  'minutes',
+  'n',
+] as const;
 /** Slots taken per transaction (~31 days): a long rebuild never holds the writer lock for long. */
 const SLOTS_PER_BATCH = 3000;
 
@@ -90,7 +112,7 @@ export async function rebuildDays(
     for (const m of COUNT_METRICS)
       await trx
         .insertInto('report_counts')
-        .columns(['account_id', 'day', 'metric', 'packer_id', 'store_id', 'courier', 'n', 'amount'])
+        .columns(COUNT_COLUMNS)
         .expression(
           trx
             .selectFrom(m.rows(trx, w).as('m'))
@@ -110,17 +132,7 @@ export async function rebuildDays(
     for (const m of DURATION_METRICS)
       await trx
         .insertInto('report_durations')
-        .columns([
-          'account_id',
-          'grain',
-          'period',
-          'metric',
-          'packer_id',
-          'store_id',
-          'courier',
-          'minutes',
-          'n',
-        ])
+        .columns(DURATION_COLUMNS)
         .expression(
           trx
             .selectFrom(m.rows(trx, w).as('m'))
@@ -270,17 +282,7 @@ async function rebuildMonth(trx: Transaction<DB>, accountId: number, month: stri
     .execute();
   await trx
     .insertInto('report_durations')
-    .columns([
-      'account_id',
-      'grain',
-      'period',
-      'metric',
-      'packer_id',
-      'store_id',
-      'courier',
-      'minutes',
-      'n',
-    ])
+    .columns(DURATION_COLUMNS)
     .expression(
       trx
         .selectFrom('report_durations')
