@@ -196,6 +196,9 @@ export async function seedHistory(database: Database, o: HistoryOptions): Promis
   }
   await flush();
   await finishCounters(database, o.accountId);
+  // A bulk load is followed by fresh planner statistics (PostgreSQL's advice): autovacuum would
+  // come to it later, and until then the rollups' queries are planned as if the tables were empty.
+  if (database.dialect === 'postgres') await sql`ANALYZE`.execute(db);
   return counts;
 }
 

@@ -161,27 +161,34 @@ const backlogIn: CountMetric = {
  */
 const backlogOut: CountMetric = {
   name: 'day.backlog_out',
+  // The candidates' first exits are computed in a materialized step: a planner without
+  // statistics (a fresh PostgreSQL database) would otherwise test every order of the account.
   rows: (db, w) =>
     perSlice(
       db,
-      sql`SELECT ${ORDER_SLICE} FROM (
-          SELECT a.order_id AS id FROM assignments a
-          WHERE a.account_id = ${w.accountId} AND ${win(sql`a.packed_at`, w)}
-          UNION
-          SELECT e.entity_id FROM audit_events e
-          WHERE e.account_id = ${w.accountId} AND e.entity = 'order' AND e.action = 'shipped'
-            AND ${win(sql`e.created_at`, w)}
-          UNION
-          SELECT e.entity_id FROM audit_events e
-          WHERE e.account_id = ${w.accountId} AND e.entity = 'order'
-            AND e.action = 'status_changed' AND ${win(sql`e.created_at`, w)}
-            AND e.to_value IN ('cancelled', 'shipped')
-        ) c
-        JOIN orders o ON o.id = c.id
-        WHERE o.account_id = ${w.accountId}
-          AND COALESCE((SELECT MIN(a.packed_at) FROM assignments a WHERE a.order_id = o.id),
-            ${w.start}) >= ${w.start}
-          AND COALESCE(${FIRST_EXIT_AUDIT}, ${w.start}) >= ${w.start}`,
+      sql`WITH c AS MATERIALIZED (
+          SELECT o.id, o.account_id, o.store_id,
+            (SELECT MIN(a.packed_at) FROM assignments a WHERE a.order_id = o.id) AS first_packed,
+            ${FIRST_EXIT_AUDIT} AS first_exit
+          FROM (
+            SELECT a.order_id AS id FROM assignments a
+            WHERE a.account_id = ${w.accountId} AND ${win(sql`a.packed_at`, w)}
+            UNION
+            SELECT e.entity_id FROM audit_events e
+            WHERE e.account_id = ${w.accountId} AND e.entity = 'order' AND e.action = 'shipped'
+              AND ${win(sql`e.created_at`, w)}
+            UNION
+            SELECT e.entity_id FROM audit_events e
+            WHERE e.account_id = ${w.accountId} AND e.entity = 'order'
+              AND e.action = 'status_changed' AND ${win(sql`e.created_at`, w)}
+              AND e.to_value IN ('cancelled', 'shipped')
+          ) ids
+          JOIN orders o ON o.id = ids.id
+          WHERE o.account_id = ${w.accountId}
+        )
+        SELECT ${ORDER_SLICE} FROM c o
+        WHERE COALESCE(o.first_packed, ${w.start}) >= ${w.start}
+          AND COALESCE(o.first_exit, ${w.start}) >= ${w.start}`,
     ),
 };
 
