@@ -10,6 +10,7 @@ import type { ReportContext } from './queries/context.js';
 import { shippingReport } from './queries/shipping.js';
 import type { ShippingRow } from './reports.schema.js';
 import { refreshRollups } from './rollup/rebuild.js';
+import { up } from '../../db/migrations/20261203_1660_report_to_awb_slices.js';
 
 const TZ = 'Europe/Bucharest';
 /** UTC instants; November in Bucharest is UTC+2, so 08:00Z is 10:00 local, same day. */
@@ -160,5 +161,32 @@ describe('per-store and per-courier report', () => {
     const fan = r.couriers.find((c) => c.key === 'fan');
     // Now the 9 Nov deliveries are inside: a1's first delivery stays 4 Nov; a5 delivered.
     assert.deepEqual(fan && flat(fan), ['fan', 'fan', 7, 7, 40, 2880, 5, 1, 5 / 6, 1 / 6]);
+  });
+
+  it('keeps order → AWB per store and per courier, as migration 1660 gives rows built before it', async () => {
+    const copies = () =>
+      db
+        .selectFrom('report_durations')
+        .selectAll()
+        .where('metric', '=', 'ship.to_awb')
+        .where((eb) => eb.or([eb('store_id', '=', -1), eb('courier', '=', '*')]))
+        .orderBy(['grain', 'period', 'store_id', 'courier', 'minutes'])
+        .execute();
+    const built = await copies();
+    // Per store (Alfa, Beta and phone orders), per courier, and both; by day and by month.
+    const kinds = new Set(built.map((r) => `${r.grain}:${r.store_id === -1}:${r.courier === '*'}`));
+    assert.equal(kinds.size, 6);
+    await db
+      .deleteFrom('report_durations')
+      .where('metric', '=', 'ship.to_awb')
+      .where((eb) => eb.and([eb('store_id', '<>', -1), eb('courier', '=', '*')]))
+      .execute();
+    await db
+      .deleteFrom('report_durations')
+      .where('metric', '=', 'ship.to_awb')
+      .where((eb) => eb.and([eb('store_id', '=', -1), eb('courier', '<>', '*')]))
+      .execute();
+    await up(db);
+    assert.deepEqual(await copies(), built);
   });
 });

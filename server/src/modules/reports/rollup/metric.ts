@@ -49,12 +49,18 @@ export interface CountMetric {
 export interface DurationMetric {
   readonly name: string;
   rows(db: Db, w: DayWindow): AnySelect<DurationRow>;
+  /**
+   * Set for a metric without a packer dimension: the rebuild also keeps its histogram summed per
+   * store (over every courier) and per courier (over every store), as it does for counts. Small,
+   * and a report by store or courier then reads a row per value instead of every store × courier.
+   */
+  readonly everySlice?: true;
 }
 
 /**
  * Slices that stand for "all": after a day's rows are written, the rebuild adds the counts summed
  * over every store (store_id ALL_STORES), every courier (courier ALL_COURIERS) and both, and the
- * histograms summed over both, so a report without a store or courier filter reads one row per
+ * histograms summed over both (over each too for `everySlice` metrics), so a report without a store or courier filter reads one row per
  * packer and day instead of one per store × courier.
  */
 export const ALL_STORES = -1;

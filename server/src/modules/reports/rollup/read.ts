@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { addDays } from '../../../shared/local-days.js';
 import { ALL_COURIERS, ALL_STORES, type Db } from './metric.js';
+import { DURATION_METRICS } from './metrics/index.js';
 
 /** Which slice a report narrows to; absent means all. */
 export interface SliceFilter {
@@ -23,11 +24,15 @@ export interface CountSum {
   amount: number;
 }
 
+/** Histograms that also keep per-store and per-courier rows (see DurationMetric.everySlice). */
+const EVERY_SLICE = new Set(DURATION_METRICS.filter((m) => m.everySlice).map((m) => m.name));
+
 /**
  * The rows of the slice a read wants, for the store and the courier: a filter picks its value; a
  * dimension the read groups by takes every real value (not the "all" row); otherwise the "all" row
- * (ALL_STORES / ALL_COURIERS, summed by the rebuild), so nothing is counted twice. Histograms
- * keep only the all-stores-and-couriers row: any other slice of them is summed from the full rows.
+ * (ALL_STORES / ALL_COURIERS, summed by the rebuild), so nothing is counted twice. Most
+ * histograms keep only the all-stores-and-couriers row (`onlyAllRow`): any other slice of them is
+ * summed from the full rows.
  */
 function sliceWhere(
   eb: ExpressionBuilder<DB, 'report_counts' | 'report_month_counts' | 'report_durations'>,
@@ -176,7 +181,8 @@ export async function durationHistogram(
         ),
       ]),
     );
-  q = q.where((eb) => sliceWhere(eb, by, filter, true));
+  const copies = metrics.every((m) => EVERY_SLICE.has(m));
+  q = q.where((eb) => sliceWhere(eb, by, filter, !copies));
   const rows = await q
     .groupBy(['metric', ...by, 'minutes'])
     .orderBy('minutes')

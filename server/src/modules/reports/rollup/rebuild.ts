@@ -211,8 +211,9 @@ async function dropEmptyMonthRows(
 }
 
 /**
- * A day's rows summed over every store, every courier, and both (see ALL_STORES): three
- * INSERT … SELECT over the rows the metrics just wrote, for counts and for histograms.
+ * A day's rows summed over every store, every courier, and both (see ALL_STORES): INSERT …
+ * SELECT over the rows the metrics just wrote. Histograms are large (a row per minute value):
+ * they get only the "both" copy, but for the `everySlice` metrics (no packer, small) all three.
  */
 async function addAllSlices(trx: Transaction<DB>, accountId: number, day: string): Promise<void> {
   const rolls = [
@@ -220,6 +221,7 @@ async function addAllSlices(trx: Transaction<DB>, accountId: number, day: string
     { store: sql`${ALL_STORES}`, courier: sql`courier`, by: sql`courier` },
     { store: sql`${ALL_STORES}`, courier: sql`${ALL_COURIERS}`, by: null },
   ];
+  const everySlice = DURATION_METRICS.filter((m) => m.everySlice).map((m) => m.name);
   for (const r of rolls) {
     const by = r.by ? sql`, ${r.by}` : sql``;
     await sql`INSERT INTO report_counts
@@ -230,17 +232,17 @@ async function addAllSlices(trx: Transaction<DB>, accountId: number, day: string
       WHERE account_id = ${accountId} AND day = ${day}
         AND store_id <> ${ALL_STORES} AND courier <> ${ALL_COURIERS}
       GROUP BY account_id, day, metric, packer_id${by}`.execute(trx);
+    if (r.by !== null && everySlice.length === 0) continue;
+    const only = r.by === null ? sql`` : sql`AND metric IN (${sql.join(everySlice)})`;
+    await sql`INSERT INTO report_durations
+        (account_id, grain, period, metric, packer_id, store_id, courier, minutes, n)
+      SELECT account_id, grain, period, metric, packer_id, cast(${r.store} as bigint),
+        cast(${r.courier} as text), minutes, cast(sum(n) as bigint)
+      FROM report_durations
+      WHERE account_id = ${accountId} AND grain = 'day' AND period = ${day}
+        AND store_id <> ${ALL_STORES} AND courier <> ${ALL_COURIERS} ${only}
+      GROUP BY account_id, grain, period, metric, packer_id, minutes${by}`.execute(trx);
   }
-  // Histograms are large (a row per minute value): only the "all" slice is added; a read by
-  // store or courier sums the full rows.
-  await sql`INSERT INTO report_durations
-      (account_id, grain, period, metric, packer_id, store_id, courier, minutes, n)
-    SELECT account_id, grain, period, metric, packer_id, cast(${ALL_STORES} as bigint),
-      cast(${ALL_COURIERS} as text), minutes, cast(sum(n) as bigint)
-    FROM report_durations
-    WHERE account_id = ${accountId} AND grain = 'day' AND period = ${day}
-      AND store_id <> ${ALL_STORES} AND courier <> ${ALL_COURIERS}
-    GROUP BY account_id, grain, period, metric, packer_id, minutes`.execute(trx);
 }
 
 /**

@@ -8,6 +8,7 @@ import type { DurationMetric } from '../metric.js';
  */
 const toAwb: DurationMetric = {
   name: 'ship.to_awb',
+  everySlice: true,
   rows: (db, w) =>
     db
       .selectFrom(
