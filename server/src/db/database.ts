@@ -1,6 +1,6 @@
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { ensurePrivateDir, ensurePrivateFile } from '../shared/private-files.js';
+import { ensureDirExists, ensurePrivateFile } from '../shared/private-files.js';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Config } from '../config.js';
@@ -34,7 +34,7 @@ export function openDatabase(database: Config['database']): Database {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', sqlite: null, destroy: () => db.destroy() };
   }
-  ensurePrivateDir(path.dirname(database.file));
+  ensureDirExists(path.dirname(database.file));
   ensurePrivateFile(database.file);
   const sqlite = new SQLite(database.file);
   // WAL lets readers (other processes, backups) run while the server writes;

@@ -11,6 +11,15 @@ export function ensurePrivateDir(dir: string): void {
 }
 
 /**
+ * Creates `dir` (and its missing parents) private when it does not exist, and leaves an existing
+ * one as it is: the folder that holds a SQLite file chosen elsewhere may be shared (/tmp, /srv),
+ * and tightening it would lock its other users out. The file itself is private either way.
+ */
+export function ensureDirExists(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+}
+
+/**
  * Creates `file` empty with mode 0600 when missing, or tightens it. SQLite creates its -wal
  * and -shm files with the mode of the database file, so they follow.
  */

@@ -1,0 +1,30 @@
+import { Kysely, SqliteDialect } from 'kysely';
+import SQLite from 'better-sqlite3';
+import type { DB } from '../src/db/schema.js';
+import { refreshRollups } from '../src/modules/reports/rollup/rebuild.js';
+import { insertBusyDay, removeBusyDay } from './reports-busy.js';
+import { benchDatabase, openBench } from './reports-data.js';
+const { file, meta } = await benchDatabase(1_000_000, 16);
+const { accountId, timeZone, now } = meta;
+const main = openBench(file);
+await refreshRollups(main.db, accountId, timeZone, now);
+const busy = await insertBusyDay(main, accountId, timeZone, now);
+const stats = new Map<string, [number, number]>();
+const sqlite = new SQLite(file);
+const ldb = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log: (e) => {
+  if (e.level !== 'query') return;
+  const p = e.query.parameters.find((x) => typeof x === 'string' && /^(day|packer|ship)\./.test(x));
+  const k = e.query.sql.replace(/\s+/g, ' ').slice(0, 70) + ' ' + String(p ?? '');
+  const s = stats.get(k) ?? [0, 0]; s[0] += e.queryDurationMillis; s[1]++; stats.set(k, s);
+} });
+for (let i = 0; i < 2; i++) {
+  stats.clear();
+  const t = performance.now();
+  const days = await refreshRollups(ldb, accountId, timeZone, now);
+  console.log('refresh', days, 'days', Math.round(performance.now() - t), 'ms');
+  for (const [k, [ms, n]] of [...stats].sort((a, b) => b[1][0] - a[1][0]).slice(0, 25)) console.log(String(Math.round(ms)).padStart(6), n, k);
+  await busy.touch();
+}
+await ldb.destroy();
+await removeBusyDay(main, accountId, busy, timeZone, now);
+await main.destroy();
