@@ -698,6 +698,35 @@ export interface ReportDurationsTable {
   n: number;
 }
 
+/** A slot's rollup rows (migration 1670): the day's are their sums. */
+export interface ReportPieceCountsTable {
+  account_id: number;
+  slot: number;
+  metric: string;
+  packer_id: number;
+  store_id: number;
+  courier: string;
+  n: number;
+  amount: number;
+}
+
+export interface ReportPieceDurationsTable {
+  account_id: number;
+  slot: number;
+  metric: string;
+  packer_id: number;
+  store_id: number;
+  courier: string;
+  minutes: number;
+  n: number;
+}
+
+/** Local days whose pieces are whole. */
+export interface ReportPieceDaysTable {
+  account_id: number;
+  day: string;
+}
+
 export interface ReportDirtyTable {
   account_id: number;
   /** floor(ms / 900000): a 15-minute slot holding a change. */
@@ -754,6 +783,9 @@ export interface DB {
   report_durations: ReportDurationsTable;
   report_month_counts: ReportMonthCountsTable;
   report_dirty: ReportDirtyTable;
+  report_piece_counts: ReportPieceCountsTable;
+  report_piece_durations: ReportPieceDurationsTable;
+  report_piece_days: ReportPieceDaysTable;
   report_state: ReportStateTable;
   report_mail_settings: ReportMailSettingsTable;
 }

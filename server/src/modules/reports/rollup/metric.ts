@@ -3,7 +3,13 @@ import type { DB } from '../../../db/schema.js';
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
-/** One local day of an account: its name and its instants [start, end) (23 or 25 hours on DST days). */
+/** The dirty marks' unit (see migration 1602) and the pieces': 15 minutes. */
+export const SLOT_MS = 900_000;
+
+/**
+ * Instants [start, end) inside one local day of an account (the whole day: 23 or 25 hours on DST
+ * days, or some of its 15-minute slots).
+ */
 export interface DayWindow {
   accountId: number;
   /** YYYY-MM-DD in the account's time zone. */
@@ -13,8 +19,12 @@ export interface DayWindow {
   timeZone: string;
 }
 
-/** A slice's count for one day; 0 / '' where the metric has no packer, store or courier. */
+/**
+ * A slice's count for one 15-minute slot of the window; 0 / '' where the metric has no packer,
+ * store or courier. `slot` is floor(instant / SLOT_MS) of the event the metric counts it on.
+ */
 export interface CountRow {
+  slot: number;
   packer_id: number;
   store_id: number;
   courier: string;
@@ -23,8 +33,9 @@ export interface CountRow {
   amount: number;
 }
 
-/** How many durations of a slice took `minutes` whole minutes (floor), for one day. */
+/** How many durations of a slice took `minutes` whole minutes (floor), in one slot. */
 export interface DurationRow {
+  slot: number;
   packer_id: number;
   store_id: number;
   courier: string;
@@ -37,8 +48,9 @@ export interface DurationRow {
 type AnySelect<O> = SelectQueryBuilder<any, any, O>;
 
 /**
- * A count per day: `rows` selects, for the events inside `w` (time in [w.start, w.end)), one row
- * per slice with its count. The rebuild stores them as they come; a read sums them.
+ * A count per slot: `rows` selects, for the events inside `w` (time in [w.start, w.end)), one row
+ * per slot and slice with its count. Counts must add up: the rows of two adjacent windows are
+ * those of the window that joins them. The rebuild sums the slots into days; a read sums days.
  */
 export interface CountMetric {
   readonly name: string;

@@ -1,11 +1,21 @@
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { addDays, localDayOf, localMidnight } from '../../../shared/local-days.js';
-import { ALL_COURIERS, ALL_STORES, type DayWindow } from './metric.js';
-import { COUNT_METRICS, DURATION_METRICS } from './metrics/index.js';
+import { ALL_COURIERS, ALL_STORES, type DayWindow, SLOT_MS } from './metric.js';
 
-/** The dirty marks' unit (see migration 1602): 15 minutes. */
-export const SLOT_MS = 900_000;
+export { SLOT_MS };
+import { COUNT_METRICS, DURATION_METRICS } from './metrics/index.js';
+import {
+  deletePieces,
+  insertPieces,
+  piecedDays,
+  piecesFrom,
+  prunePieces,
+  refreshSlots,
+  slotRange,
+  sumPiecesIntoDay,
+} from './pieces.js';
+
 /** The columns every insert into the rollups fills, in the order its SELECT gives them. */
 const COUNT_COLUMNS = [
   'account_id',
@@ -32,19 +42,22 @@ const DURATION_COLUMNS = [
 const SLOTS_PER_BATCH = 3000;
 
 /**
- * Brings an account's rollups up to date: the local days holding dirty slots are recomputed from
- * the raw rows (every metric of the registry), then the months holding them. The marks are taken
+ * Brings an account's rollups up to date from the raw rows (every metric of the registry): a
+ * recent day whose pieces are whole re-counts only its dirty slots (pieces.ts); any other day
+ * holding dirty slots is recounted whole; the months follow. The marks are taken
  * with DELETE … RETURNING before the raw rows are read, in the same transaction: a change that
  * commits later marks its slot again, so nothing is missed (also with PostgreSQL's concurrent
- * writers, whose marks never wait on a lock). Returns how many days were rebuilt.
+ * writers, whose marks never wait on a lock). Returns how many days were touched; `tally` says how.
  */
 export async function refreshRollups(
   db: Kysely<DB>,
   accountId: number,
   timeZone: string,
   now: number = Date.now(),
+  tally: RefreshTally = { wholeDays: 0, slots: 0 },
 ): Promise<number> {
   await resetIfZoneChanged(db, accountId, timeZone, now);
+  const keepFrom = piecesFrom(now, timeZone);
   let rebuilt = 0;
   for (;;) {
     const days = await db.transaction().execute(async (trx) => {
@@ -66,14 +79,34 @@ export async function refreshRollups(
         )
         .returning('slot')
         .execute();
-      const days = [...new Set(taken.map((t) => localDayOf(Number(t.slot) * SLOT_MS, timeZone)))];
-      days.sort();
-      await rebuildDays(trx, accountId, timeZone, days);
-      return days.length;
+      const slotsOf = new Map<string, number[]>();
+      for (const t of taken) {
+        const day = localDayOf(Number(t.slot) * SLOT_MS, timeZone);
+        slotsOf.set(day, [...(slotsOf.get(day) ?? []), Number(t.slot)]);
+      }
+      // A day whose pieces are whole re-counts only its dirty slots; any other day is recounted.
+      const whole = await piecedDays(trx, accountId, [...slotsOf.keys()]);
+      const full = [...slotsOf.keys()].filter((d) => !(whole.has(d) && d >= keepFrom)).sort();
+      await rebuildDays(trx, accountId, timeZone, full, keepFrom);
+      tally.wholeDays += full.length;
+      for (const [day, slots] of slotsOf)
+        if (!full.includes(day)) {
+          await refreshSlots(trx, accountId, timeZone, day, slots);
+          tally.slots += slots.length;
+        }
+      return slotsOf.size;
     });
-    if (days === 0) return rebuilt;
+    if (days === 0) break;
     rebuilt += days;
   }
+  await prunePieces(db, accountId, keepFrom, timeZone);
+  return rebuilt;
+}
+
+/** What a refresh re-counted: whole days, and slots of pieced days. */
+export interface RefreshTally {
+  wholeDays: number;
+  slots: number;
 }
 
 /** Recomputes the given local days and the months that hold them, inside `trx`. */
@@ -82,6 +115,7 @@ export async function rebuildDays(
   accountId: number,
   timeZone: string,
   days: string[],
+  keepPiecesFrom: string,
 ): Promise<void> {
   // A month touched by a few days is kept by difference (minus the day's old rows, plus its new
   // ones): a busy today costs one day, not the month's thousands of rows. Many days of one month
@@ -109,47 +143,12 @@ export async function rebuildDays(
       .where('grain', '=', 'day')
       .where('period', '=', day)
       .execute();
-    for (const m of COUNT_METRICS)
-      await trx
-        .insertInto('report_counts')
-        .columns(COUNT_COLUMNS)
-        .expression(
-          trx
-            .selectFrom(m.rows(trx, w).as('m'))
-            .select([
-              sql<number>`cast(${accountId} as bigint)`.as('account_id'),
-              sql<string>`cast(${day} as text)`.as('day'),
-              sql<string>`cast(${m.name} as text)`.as('metric'),
-              'm.packer_id',
-              'm.store_id',
-              'm.courier',
-              'm.n',
-              'm.amount',
-            ])
-            .where('m.n', '>', 0),
-        )
-        .execute();
-    for (const m of DURATION_METRICS)
-      await trx
-        .insertInto('report_durations')
-        .columns(DURATION_COLUMNS)
-        .expression(
-          trx
-            .selectFrom(m.rows(trx, w).as('m'))
-            .select([
-              sql<number>`cast(${accountId} as bigint)`.as('account_id'),
-              sql<string>`cast('day' as text)`.as('grain'),
-              sql<string>`cast(${day} as text)`.as('period'),
-              sql<string>`cast(${m.name} as text)`.as('metric'),
-              'm.packer_id',
-              'm.store_id',
-              'm.courier',
-              'm.minutes',
-              'm.n',
-            ])
-            .where('m.n', '>', 0),
-        )
-        .execute();
+    await deletePieces(trx, accountId, [slotRange(w)]);
+    if (day >= keepPiecesFrom) {
+      // A recent day keeps its slots' rows, and its own are their sums.
+      await insertPieces(trx, w);
+      await sumPiecesIntoDay(trx, accountId, w);
+    } else await insertDayRows(trx, w);
     await addAllSlices(trx, accountId, day);
     if (byDifference(day)) await shiftMonth(trx, accountId, day, 1);
   }
@@ -157,6 +156,53 @@ export async function rebuildDays(
     if (count > FEW_DAYS) await rebuildMonth(trx, accountId, month);
     else await dropEmptyMonthRows(trx, accountId, month);
   }
+}
+
+/** A day's rows straight from the metrics (a day too old to keep its slots' rows). */
+async function insertDayRows(trx: Transaction<DB>, w: DayWindow): Promise<void> {
+  for (const m of COUNT_METRICS)
+    await trx
+      .insertInto('report_counts')
+      .columns(COUNT_COLUMNS)
+      .expression(
+        trx
+          .selectFrom(m.rows(trx, w).as('m'))
+          .select([
+            sql<number>`cast(${w.accountId} as bigint)`.as('account_id'),
+            sql<string>`cast(${w.day} as text)`.as('day'),
+            sql<string>`cast(${m.name} as text)`.as('metric'),
+            'm.packer_id',
+            'm.store_id',
+            'm.courier',
+            sql<number>`cast(sum(m.n) as bigint)`.as('n'),
+            sql<number>`cast(sum(m.amount) as bigint)`.as('amount'),
+          ])
+          .where('m.n', '>', 0)
+          .groupBy(['m.packer_id', 'm.store_id', 'm.courier']),
+      )
+      .execute();
+  for (const m of DURATION_METRICS)
+    await trx
+      .insertInto('report_durations')
+      .columns(DURATION_COLUMNS)
+      .expression(
+        trx
+          .selectFrom(m.rows(trx, w).as('m'))
+          .select([
+            sql<number>`cast(${w.accountId} as bigint)`.as('account_id'),
+            sql<string>`cast('day' as text)`.as('grain'),
+            sql<string>`cast(${w.day} as text)`.as('period'),
+            sql<string>`cast(${m.name} as text)`.as('metric'),
+            'm.packer_id',
+            'm.store_id',
+            'm.courier',
+            'm.minutes',
+            sql<number>`cast(sum(m.n) as bigint)`.as('n'),
+          ])
+          .where('m.n', '>', 0)
+          .groupBy(['m.packer_id', 'm.store_id', 'm.courier', 'm.minutes']),
+      )
+      .execute();
 }
 
 /** Up to this many days of one month in a batch, the month is kept by difference. */
@@ -336,6 +382,12 @@ async function resetIfZoneChanged(
       await trx.deleteFrom('report_counts').where('account_id', '=', accountId).execute();
       await trx.deleteFrom('report_durations').where('account_id', '=', accountId).execute();
       await trx.deleteFrom('report_month_counts').where('account_id', '=', accountId).execute();
+      for (const t of [
+        'report_piece_counts',
+        'report_piece_durations',
+        'report_piece_days',
+      ] as const)
+        await trx.deleteFrom(t).where('account_id', '=', accountId).execute();
       await markAllDirty(trx, accountId);
     }
     await trx
@@ -350,6 +402,8 @@ async function resetIfZoneChanged(
 
 /** Marks every slot that holds an account's history (a zone change, `npm run reports:rebuild`). */
 export async function markAllDirty(trx: Transaction<DB>, accountId: number): Promise<void> {
+  // Every day is then recounted whole (its pieces made again), not slot by slot.
+  await trx.deleteFrom('report_piece_days').where('account_id', '=', accountId).execute();
   await sql`INSERT INTO report_dirty (account_id, slot, n)
     SELECT cast(${accountId} as bigint), s, 1 FROM (
       SELECT created_at / 900000 AS s FROM orders WHERE account_id = ${accountId}

@@ -50,18 +50,24 @@ const OPEN = sql`('new', 'assigned', 'confirmed', 'packed')`;
 // PostgreSQL turns those into (anti-)joins that may hash a whole table for one day's few rows; a
 // scalar subquery is looked up per row through the order's (shipment's) index on both databases.
 
-/** One row per event with its slice and amount → one row per slice with how many and how much. */
+/**
+ * One row per event with its instant (`at`), slice and amount → one row per slot and slice with
+ * how many and how much.
+ */
 function perSlice(db: Db, events: RawBuilder<unknown>) {
   return db
-    .selectFrom(sql<{ store_id: number; courier: string; amount: number }>`(${events})`.as('x'))
+    .selectFrom(
+      sql<{ at: number; store_id: number; courier: string; amount: number }>`(${events})`.as('x'),
+    )
     .select([
+      sql<number>`x.at / 900000`.as('slot'),
       sql<number>`0`.as('packer_id'),
       'x.store_id',
       'x.courier',
       sql<number>`count(*)`.as('n'),
       sql<number>`cast(sum(x.amount) as bigint)`.as('amount'),
     ])
-    .groupBy(['x.store_id', 'x.courier']);
+    .groupBy([sql`x.at / 900000`, 'x.store_id', 'x.courier']);
 }
 
 /** Orders `o` and their slice columns, `amount` 0. */
@@ -72,7 +78,7 @@ const ordersIn: CountMetric = {
   rows: (db, w) =>
     perSlice(
       db,
-      sql`SELECT ${ORDER_SLICE} FROM orders o
+      sql`SELECT o.created_at AS at, ${ORDER_SLICE} FROM orders o
         WHERE o.account_id = ${w.accountId} AND ${win(sql`o.created_at`, w)}`,
     ),
 };
@@ -85,7 +91,7 @@ function firstOnAssignment(name: string, col: 'assigned_at' | 'packed_at'): Coun
     rows: (db, w) =>
       perSlice(
         db,
-        sql`SELECT ${ORDER_SLICE} FROM assignments a
+        sql`SELECT a.${c} AS at, ${ORDER_SLICE} FROM assignments a
           JOIN orders o ON o.id = a.order_id AND o.account_id = a.account_id
           WHERE a.account_id = ${w.accountId} AND ${win(sql`a.${c}`, w)}
             AND a.id = (SELECT p.id FROM assignments p
@@ -102,7 +108,8 @@ const shipped: CountMetric = {
   rows: (db, w) =>
     perSlice(
       db,
-      sql`SELECT COALESCE(o.store_id, 0) AS store_id, s.courier AS courier, ${COD} AS amount
+      sql`SELECT s.created_at AS at, COALESCE(o.store_id, 0) AS store_id, s.courier AS courier,
+          ${COD} AS amount
         FROM shipments s JOIN orders o ON o.id = s.order_id AND o.account_id = s.account_id
         WHERE s.account_id = ${w.accountId} AND ${win(sql`s.created_at`, w)}
           AND s.phase = 'made' AND s.awb IS NOT NULL
@@ -117,15 +124,16 @@ function finalStatus(name: string, status: 'delivered' | 'returned'): CountMetri
     rows: (db, w) =>
       perSlice(
         db,
-        sql`SELECT COALESCE(o.store_id, 0) AS store_id, s.courier AS courier, ${COD} AS amount
+        sql`SELECT c.at, COALESCE(o.store_id, 0) AS store_id, s.courier AS courier,
+            ${COD} AS amount
           FROM (
-            SELECT e.shipment_id AS id FROM shipment_events e
+            SELECT e.shipment_id AS id, e.occurred_at AS at FROM shipment_events e
             WHERE e.account_id = ${w.accountId} AND e.status = ${status}
               AND ${win(sql`e.occurred_at`, w)}
               AND e.occurred_at = (SELECT MIN(f.occurred_at) FROM shipment_events f
                 WHERE f.shipment_id = e.shipment_id AND f.status = e.status)
             UNION
-            SELECT s3.id FROM shipments s3
+            SELECT s3.id, s3.updated_at FROM shipments s3
             WHERE s3.account_id = ${w.accountId} AND s3.status = ${status}
               AND ${win(sql`s3.updated_at`, w)}
               AND (SELECT MIN(f.occurred_at) FROM shipment_events f
@@ -149,7 +157,7 @@ const backlogIn: CountMetric = {
   rows: (db, w) =>
     perSlice(
       db,
-      sql`SELECT ${ORDER_SLICE} FROM orders o
+      sql`SELECT o.created_at AS at, ${ORDER_SLICE} FROM orders o
         WHERE o.account_id = ${w.accountId} AND ${win(sql`o.created_at`, w)}
           AND (o.status IN ${OPEN} OR ${HAS_EXIT})`,
     ),
@@ -159,6 +167,11 @@ const backlogIn: CountMetric = {
  * Orders with an exit in the day (the candidates, by the indexes on the exits' times) and none
  * before it: their first exit is in the day.
  */
+/** The first exit of a candidate `o` of backlogOut: its first packing or exit event. */
+const FIRST_EXIT_AT = sql`CASE WHEN o.first_exit IS NULL
+    OR (o.first_packed IS NOT NULL AND o.first_packed < o.first_exit)
+  THEN o.first_packed ELSE o.first_exit END`;
+
 const backlogOut: CountMetric = {
   name: 'day.backlog_out',
   // The candidates' first exits are computed in a materialized step: a planner without
@@ -186,7 +199,7 @@ const backlogOut: CountMetric = {
           JOIN orders o ON o.id = ids.id
           WHERE o.account_id = ${w.accountId}
         )
-        SELECT ${ORDER_SLICE} FROM c o
+        SELECT ${FIRST_EXIT_AT} AS at, ${ORDER_SLICE} FROM c o
         WHERE COALESCE(o.first_packed, ${w.start}) >= ${w.start}
           AND COALESCE(o.first_exit, ${w.start}) >= ${w.start}`,
     ),

@@ -29,6 +29,7 @@ function facts(
       j.onRef('o.id', '=', 'a.order_id').onRef('o.account_id', '=', 'a.account_id'),
     )
     .select([
+      sql<number>`a.${sql.raw(at)} / 900000`.as('slot'),
       'a.packer_id',
       sql<number>`coalesce(o.store_id, 0)`.as('store_id'),
       COURIER.as('courier'),
@@ -53,13 +54,14 @@ function countOf(
       db
         .selectFrom(facts(db, w, at, opts.sum ?? sql`1`, opts.where).as('x'))
         .select([
+          'x.slot',
           'x.packer_id',
           'x.store_id',
           'x.courier',
           sql<number>`cast(sum(x.v) as bigint)`.as('n'),
           sql<number>`cast(0 as bigint)`.as('amount'),
         ])
-        .groupBy(['x.packer_id', 'x.store_id', 'x.courier']),
+        .groupBy(['x.slot', 'x.packer_id', 'x.store_id', 'x.courier']),
   };
 }
 
@@ -80,13 +82,14 @@ function durationOf(
       db
         .selectFrom(facts(db, w, at, minutes, known).as('x'))
         .select([
+          'x.slot',
           'x.packer_id',
           'x.store_id',
           'x.courier',
           sql<number>`x.v`.as('minutes'),
           sql<number>`count(*)`.as('n'),
         ])
-        .groupBy(['x.packer_id', 'x.store_id', 'x.courier', 'x.v']),
+        .groupBy(['x.slot', 'x.packer_id', 'x.store_id', 'x.courier', 'x.v']),
   };
 }
 

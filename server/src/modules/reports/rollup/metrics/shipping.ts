@@ -12,8 +12,9 @@ const toAwb: DurationMetric = {
   rows: (db, w) =>
     db
       .selectFrom(
-        sql<{ store_id: number; courier: string; minutes: number }>`(
-          SELECT COALESCE(o.store_id, 0) AS store_id, s.courier AS courier,
+        sql<{ slot: number; store_id: number; courier: string; minutes: number }>`(
+          SELECT s.created_at / 900000 AS slot, COALESCE(o.store_id, 0) AS store_id,
+            s.courier AS courier,
             CASE WHEN s.created_at > o.created_at
               THEN (s.created_at - o.created_at) / 60000 ELSE 0 END AS minutes
           FROM shipments s JOIN orders o ON o.id = s.order_id AND o.account_id = s.account_id
@@ -23,13 +24,14 @@ const toAwb: DurationMetric = {
             AND (s.status IS NULL OR s.status <> 'cancelled'))`.as('x'),
       )
       .select([
+        'x.slot',
         sql<number>`0`.as('packer_id'),
         'x.store_id',
         'x.courier',
         'x.minutes',
         sql<number>`count(*)`.as('n'),
       ])
-      .groupBy(['x.store_id', 'x.courier', 'x.minutes']),
+      .groupBy(['x.slot', 'x.store_id', 'x.courier', 'x.minutes']),
 };
 
 export const SHIP_DURATIONS: readonly DurationMetric[] = [toAwb];
