@@ -196,3 +196,98 @@ export async function baselineYear(
     FROM c LEFT JOIN med ON med.packer_id = c.packer_id ORDER BY c.packer_id`.execute(db);
   return r.rows;
 }
+
+export interface BusyMinute {
+  events: number;
+  /** Takes the minute's writes back (the bench database stays as made). */
+  undo(): Promise<void>;
+}
+
+/**
+ * The last minute of a busy morning, after the background refresh has rolled up the rest: a
+ * dozen packings and confirmations of the morning's orders (their audit rows), and couriers
+ * reporting parcels of the past weeks delivered (a tracking event each, the shipment's status),
+ * which marks the days those AWBs and orders belong to.
+ */
+export async function insertBusyMinute(
+  database: Database,
+  accountId: number,
+  busy: BusyDay,
+  now: number,
+): Promise<BusyMinute> {
+  const db = database.db;
+  const at = (k: number) => now - 60_000 + k * 4_000;
+  const open = await db
+    .selectFrom('assignments')
+    .select(['id', 'order_id', 'confirmed_at'])
+    .where('id', '>=', busy.firstAssignmentId)
+    .where('packed_at', 'is', null)
+    .orderBy('id')
+    .limit(12)
+    .execute();
+  const parcels = await db
+    .selectFrom('shipments')
+    .select(['id', 'status', 'updated_at'])
+    .where('account_id', '=', accountId)
+    .where('phase', '=', 'made')
+    .where('status', '=', 'in_transit')
+    .where('created_at', '>', now - 20 * 86_400_000)
+    .orderBy('id')
+    .limit(8)
+    .execute();
+  const firstEvent = Number(
+    (await sql<{ m: number | null }>`SELECT max(id) AS m FROM shipment_events`.execute(db)).rows[0]
+      ?.m ?? 0,
+  );
+  let events = 0;
+  await db.transaction().execute(async (trx) => {
+    for (const [k, a] of open.entries()) {
+      const confirmed = a.confirmed_at ?? at(k);
+      await trx
+        .updateTable('assignments')
+        .set({ confirmed_at: confirmed, packed_at: at(k) + 1_000 })
+        .where('id', '=', a.id)
+        .execute();
+      await trx
+        .updateTable('orders')
+        .set({ status: 'packed', updated_at: at(k) + 1_000 })
+        .where('id', '=', a.order_id)
+        .execute();
+      events += 2;
+    }
+    for (const [k, p] of parcels.entries()) {
+      await trx
+        .insertInto('shipment_events')
+        .values({
+          account_id: accountId,
+          shipment_id: p.id,
+          status: 'delivered',
+          courier_code: 'DELIVERED',
+          courier_text: 'Livrat',
+          occurred_at: at(k),
+          created_at: at(k),
+        })
+        .execute();
+      await trx
+        .updateTable('shipments')
+        .set({ status: 'delivered', updated_at: at(k) })
+        .where('id', '=', p.id)
+        .execute();
+      events += 2;
+    }
+  });
+  return {
+    events,
+    async undo() {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('shipment_events').where('id', '>', firstEvent).execute();
+        for (const p of parcels)
+          await trx
+            .updateTable('shipments')
+            .set({ status: p.status, updated_at: p.updated_at })
+            .where('id', '=', p.id)
+            .execute();
+      });
+    },
+  };
+}
