@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  parseTypedDay,
   periodParams,
   presetRange,
   readPeriod,
@@ -61,4 +62,13 @@ test('minutes, rates and histogram bins as the page writes them', () => {
   assert.equal(binLabel(60, 120), '1–2 h');
   assert.equal(binLabel(240, null), '≥ 4 h');
   assert.equal(binLabel(45, 90), '45 min – 1 h 30 min');
+});
+
+test('a typed day: day, month, year in either language, only when whole and real', () => {
+  assert.equal(parseTypedDay('05.11.2026'), '2026-11-05');
+  assert.equal(parseTypedDay('5/11/2026'), '2026-11-05');
+  assert.equal(parseTypedDay(' 29-02-2028 '), '2028-02-29');
+  for (const partial of ['', '05', '05.11', '05.11.202', '31.02.2026', '32.01.2026', '05.13.2026'])
+    assert.equal(parseTypedDay(partial), null, partial);
+  assert.equal(parseTypedDay('2026-11-05'), null, 'the address form is not what a person types');
 });

@@ -94,8 +94,11 @@ export function checkpoints(
 /** Opens a page of the dashboard through its menu, as a person does (burger on a phone). */
 export async function openFromMenu(page: Page, to: string): Promise<void> {
   // On a phone the menu slides in from the left (it is "visible" but off screen until then).
-  const burger = page.locator('.mantine-Burger-root');
-  if (await burger.isVisible()) await burger.click();
+  // A phone is told by the window's width (the burger shows below Mantine's `sm`, 48em), not
+  // by the burger being visible: just after a login the page may still be loading, and the
+  // burger not drawn yet.
+  const width = page.viewportSize()?.width ?? Number.POSITIVE_INFINITY;
+  if (width < 768) await page.locator('.mantine-Burger-root').click();
   await page.getByTestId(`nav-${to}`).click();
   await page.waitForURL(new RegExp(`/${to}$`));
 }

@@ -89,7 +89,11 @@ describe('reports over HTTP: who may ask, which period, whose data', () => {
 
   it('asks an export for its format and a known language; the account’s by default', async () => {
     const ro = await owner.get('/api/reports/packers/export?format=csv');
-    assert.equal(readCsv(ro.rawPayload)[0]?.[0], 'ID ambalator', 'a new account speaks Romanian');
+    assert.equal(
+      readCsv(ro.rawPayload)[0]?.[0],
+      'ID împachetator',
+      'a new account speaks Romanian',
+    );
     const en = await owner.get('/api/reports/packers/export?format=csv&lang=en');
     assert.equal(readCsv(en.rawPayload)[0]?.[0], 'Packer ID');
     for (const k of REPORTS) {

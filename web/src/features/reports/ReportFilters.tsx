@@ -1,10 +1,10 @@
 import { Group, NativeSelect } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { shippingSettingsApi } from '../../api/shipping-settings';
 import { storesApi } from '../../api/stores';
 import { PRESETS, type Period, type Preset } from './period';
+import { ReportRangeInputs } from './ReportRangeInputs';
 
 interface Props {
   period: Period;
@@ -15,7 +15,7 @@ interface Props {
   onCourier: (key: string | undefined) => void;
 }
 
-/** Period, store and courier: native selects and a date range, all reachable by keyboard. */
+/** Period, store and courier: native selects and two day fields, all reachable by keyboard. */
 export function ReportFilters(props: Props) {
   const { t } = useTranslation();
   const stores = useQuery({ queryKey: ['stores'], queryFn: storesApi.list });
@@ -25,32 +25,22 @@ export function ReportFilters(props: Props) {
   });
   const { period } = props;
   return (
-    <Group gap="sm" align="flex-end" wrap="wrap" mb="md" className="no-print">
+    // Aligned at the top: a range typed the wrong way round says so under its fields.
+    <Group gap="sm" align="flex-start" wrap="wrap" mb="md" className="no-print">
       <NativeSelect
         label={t('reports.filters.period')}
         data={PRESETS.map((p) => ({ value: p, label: t(`reports.presets.${p}`) }))}
         value={period.preset}
         onChange={(e) => {
           const preset = e.currentTarget.value as Preset;
-          // A custom period starts from the days shown now, to be changed in the range picker.
+          // A custom period starts from the days shown now, to be changed in the day fields.
           props.onPeriod({ preset, from: period.from, to: period.to });
         }}
         w={200}
         data-testid="report-period"
       />
       {period.preset === 'custom' && (
-        <DatePickerInput
-          type="range"
-          allowSingleDateInRange
-          label={t('reports.filters.range')}
-          value={[period.from, period.to]}
-          onChange={([from, to]) => {
-            if (from && to) props.onPeriod({ preset: 'custom', from, to });
-          }}
-          valueFormat="DD.MM.YYYY"
-          w={240}
-          data-testid="report-range"
-        />
+        <ReportRangeInputs period={period} onPeriod={props.onPeriod} />
       )}
       <NativeSelect
         label={t('reports.filters.store')}

@@ -87,3 +87,19 @@ export function periodParams(p: Period): Record<string, string> {
   if (p.preset === 'custom') return { period: 'custom', from: p.from, to: p.to };
   return p.preset === DEFAULT_PRESET ? {} : { period: p.preset };
 }
+
+/** How a day is written in each UI language, in the range fields and on their calendars. */
+export const DAY_FORMAT: Record<'ro' | 'en', string> = { ro: 'DD.MM.YYYY', en: 'DD/MM/YYYY' };
+
+/**
+ * A day as a person types it: day, month, four-digit year, separated by `.`, `/` or `-`
+ * ("5.11.2026", "05/11/2026"); 'YYYY-MM-DD' or null while it is not a whole, real day yet (so
+ * "05.11.2" changes nothing while the year is still being typed).
+ */
+export function parseTypedDay(text: string): string | null {
+  const m = /^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const day = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  // Date.parse accepts 2026-02-31 (it rolls over): the day must survive the round trip.
+  return isDay(day) && new Date(`${day}T12:00:00Z`).toISOString().startsWith(day) ? day : null;
+}

@@ -32,32 +32,34 @@ export function OwnerSecuritySection() {
               data.items.length === 0 ? (
                 <Text size="sm">{t('security.failuresEmpty')}</Text>
               ) : (
-                <Table>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('security.failureWhen')}</Table.Th>
-                      <Table.Th>{t('security.failureWho')}</Table.Th>
-                      <Table.Th>{t('security.failureKind')}</Table.Th>
-                      <Table.Th>{t('security.sessionFrom')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.items.map((f) => (
-                      <Table.Tr key={f.id} data-testid="failure-row">
-                        <Table.Td>
-                          {new Date(f.at).toLocaleString(
-                            i18n.language === 'ro' ? 'ro-RO' : 'en-GB',
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          {f.user_name} · {t(`roles.${f.role}`)}
-                        </Table.Td>
-                        <Table.Td>{t(`security.kinds.${f.kind}`)}</Table.Td>
-                        <Table.Td>{f.ip}</Table.Td>
+                <Table.ScrollContainer minWidth={560}>
+                  <Table>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('security.failureWhen')}</Table.Th>
+                        <Table.Th>{t('security.failureWho')}</Table.Th>
+                        <Table.Th>{t('security.failureKind')}</Table.Th>
+                        <Table.Th>{t('security.sessionFrom')}</Table.Th>
                       </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {data.items.map((f) => (
+                        <Table.Tr key={f.id} data-testid="failure-row">
+                          <Table.Td>
+                            {new Date(f.at).toLocaleString(
+                              i18n.language === 'ro' ? 'ro-RO' : 'en-GB',
+                            )}
+                          </Table.Td>
+                          <Table.Td>
+                            {f.user_name} · {t(`roles.${f.role}`)}
+                          </Table.Td>
+                          <Table.Td>{t(`security.kinds.${f.kind}`)}</Table.Td>
+                          <Table.Td>{f.ip}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
               )
             }
           </QueryContent>

@@ -87,45 +87,48 @@ export function SecuritySection() {
         {end.isError && <Alert color="red">{codedError(end.error)}</Alert>}
         <QueryContent query={sessions}>
           {(data) => (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('security.sessionStarted')}</Table.Th>
-                  <Table.Th>{t('security.sessionFrom')}</Table.Th>
-                  <Table.Th>{t('security.sessionBrowser')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((s) => (
-                  <Table.Tr key={s.id} data-testid="session-row">
-                    <Table.Td>{when(s.created_at, i18n.language)}</Table.Td>
-                    <Table.Td>{s.ip}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs" lineClamp={1} maw={260}>
-                        {s.user_agent}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {s.current ? (
-                        <Badge variant="light">{t('security.thisSession')}</Badge>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="red"
-                          loading={end.isPending && end.variables === s.id}
-                          onClick={() => end.mutate(s.id)}
-                          data-testid="session-end"
-                        >
-                          {t('security.endSession')}
-                        </Button>
-                      )}
-                    </Table.Td>
+            // A phone is narrower than the sessions' four columns: the table scrolls in its box.
+            <Table.ScrollContainer minWidth={560}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('security.sessionStarted')}</Table.Th>
+                    <Table.Th>{t('security.sessionFrom')}</Table.Th>
+                    <Table.Th>{t('security.sessionBrowser')}</Table.Th>
+                    <Table.Th />
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((s) => (
+                    <Table.Tr key={s.id} data-testid="session-row">
+                      <Table.Td>{when(s.created_at, i18n.language)}</Table.Td>
+                      <Table.Td>{s.ip}</Table.Td>
+                      <Table.Td>
+                        <Text size="xs" lineClamp={1} maw={260}>
+                          {s.user_agent}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {s.current ? (
+                          <Badge variant="light">{t('security.thisSession')}</Badge>
+                        ) : (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            color="red"
+                            loading={end.isPending && end.variables === s.id}
+                            onClick={() => end.mutate(s.id)}
+                            data-testid="session-end"
+                          >
+                            {t('security.endSession')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )}
         </QueryContent>
       </Stack>

@@ -56,32 +56,34 @@ export function TeamSection() {
         </div>
         <QueryContent query={users}>
           {(data) => (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('team.name')}</Table.Th>
-                  <Table.Th>{t('team.email')}</Table.Th>
-                  <Table.Th>{t('team.role')}</Table.Th>
-                  {me.user.role === 'owner' && <Table.Th />}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((u) => (
-                  <Table.Tr key={u.id} data-testid="team-row">
-                    <Table.Td>{u.name}</Table.Td>
-                    <Table.Td>{u.email}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={u.role === 'owner' ? 'blue' : 'gray'}>
-                        {t(`team.roles.${u.role}`)}
-                      </Badge>
-                    </Table.Td>
-                    {me.user.role === 'owner' && (
-                      <Table.Td>{u.role === 'manager' && <TeamActions user={u} />}</Table.Td>
-                    )}
+            <Table.ScrollContainer minWidth={520}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('team.name')}</Table.Th>
+                    <Table.Th>{t('team.email')}</Table.Th>
+                    <Table.Th>{t('team.role')}</Table.Th>
+                    {me.user.role === 'owner' && <Table.Th />}
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.map((u) => (
+                    <Table.Tr key={u.id} data-testid="team-row">
+                      <Table.Td>{u.name}</Table.Td>
+                      <Table.Td>{u.email}</Table.Td>
+                      <Table.Td>
+                        <Badge variant="light" color={u.role === 'owner' ? 'blue' : 'gray'}>
+                          {t(`team.roles.${u.role}`)}
+                        </Badge>
+                      </Table.Td>
+                      {me.user.role === 'owner' && (
+                        <Table.Td>{u.role === 'manager' && <TeamActions user={u} />}</Table.Td>
+                      )}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           )}
         </QueryContent>
         {me.user.role === 'owner' && (

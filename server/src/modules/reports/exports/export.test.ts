@@ -128,10 +128,12 @@ describe('report exports: CSV and XLSX say what the API says, cell by cell', () 
     assert.equal(csv.contentType, 'text/csv; charset=utf-8');
     const rows = readCsv(csv.body);
     assert.equal(rows.length, 3);
-    assert.equal(rows[0]?.[0], 'ID ambalator');
-    assert.equal(rows[0]?.[1], 'Ambalator');
-    assert.equal(rows[0]?.[6], 'Atribuire → confirmare: mediană lucru (min)');
-    assert.equal(rows[0]?.[19], 'Total penalizări (RON)');
+    // The dashboard's words (its table says "Împachetate", not "Ambalate").
+    assert.equal(rows[0]?.[0], 'ID împachetator');
+    assert.equal(rows[0]?.[1], 'Împachetator');
+    assert.equal(rows[0]?.[4], 'Împachetate');
+    assert.equal(rows[0]?.[6], 'Primire → confirmare: Mediană (lucru), min');
+    assert.equal(rows[0]?.[19], 'Penalizări: Suma (RON)');
     // By hand: 7, the name as is, 123.45 lei, a third with a `.` decimal point, empty nulls.
     assert.deepEqual(rows[1], [
       '7',

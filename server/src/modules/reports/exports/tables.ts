@@ -43,53 +43,61 @@ const col = (key: string, type: ColumnType, ro: string, en: string): Column => (
   header: { ro, en },
 });
 
+/**
+ * The headers are the dashboard's own column headers (web/src/i18n, `reports.packers.*`,
+ * `reports.days.*`, `reports.shipping.*`, `reports.durations.*`), so the owner finds in the file
+ * the words of the page; web/test/export-headers.test.ts fails when they drift apart. A column
+ * the dashboard shows under a group header (durations, scans, penalties) is named "Group: column",
+ * as a flat file has no row of groups. Minutes are whole minutes in the file, hence "min".
+ */
 const durations = (key: string, ro: string, en: string): Column[] => [
-  col(`${key}.median_work`, 'minutes', `${ro}: mediană lucru (min)`, `${en}: median working (min)`),
-  col(`${key}.p90_work`, 'minutes', `${ro}: p90 lucru (min)`, `${en}: p90 working (min)`),
-  col(`${key}.median_wall`, 'minutes', `${ro}: mediană ceas (min)`, `${en}: median wall (min)`),
-  col(`${key}.p90_wall`, 'minutes', `${ro}: p90 ceas (min)`, `${en}: p90 wall (min)`),
+  col(`${key}.median_work`, 'minutes', `${ro}: Mediană (lucru), min`, `${en}: Median (work), min`),
+  col(`${key}.p90_work`, 'minutes', `${ro}: p90 (lucru), min`, `${en}: p90 (work), min`),
+  col(`${key}.median_wall`, 'minutes', `${ro}: Mediană (real), min`, `${en}: Median (wall), min`),
+  col(`${key}.p90_wall`, 'minutes', `${ro}: p90 (real), min`, `${en}: p90 (wall), min`),
 ];
 
 export const PACKER_COLUMNS: Column[] = [
-  col('packer_id', 'integer', 'ID ambalator', 'Packer ID'),
-  col('packer_name', 'text', 'Ambalator', 'Packer'),
-  col('assigned', 'integer', 'Atribuite', 'Assigned'),
+  col('packer_id', 'integer', 'ID împachetator', 'Packer ID'),
+  col('packer_name', 'text', 'Împachetator', 'Packer'),
+  col('assigned', 'integer', 'Primite', 'Assigned'),
   col('confirmed', 'integer', 'Confirmate', 'Confirmed'),
-  col('packed', 'integer', 'Ambalate', 'Packed'),
-  col('items_packed', 'integer', 'Produse ambalate', 'Items packed'),
-  ...durations('to_confirm', 'Atribuire → confirmare', 'Assignment → confirmation'),
-  ...durations('to_pack', 'Confirmare → ambalare', 'Confirmation → packed'),
-  col('orders_with_mismatch', 'integer', 'Comenzi cu scanări greșite', 'Orders with wrong scans'),
-  col('scan_mismatch_rate', 'rate', 'Rată scanări greșite', 'Wrong-scan rate'),
-  col('penalties_proposed', 'integer', 'Penalizări propuse', 'Penalties proposed'),
-  col('penalties_applied', 'integer', 'Penalizări aplicate', 'Penalties applied'),
-  col('penalties_waived', 'integer', 'Penalizări iertate', 'Penalties waived'),
-  col('penalties_sum', 'money', 'Total penalizări', 'Penalties total'),
-  col('moved_away', 'integer', 'Mutate de la ambalator', 'Moved away'),
+  col('packed', 'integer', 'Împachetate', 'Packed'),
+  col('items_packed', 'integer', 'Produse', 'Items'),
+  ...durations('to_confirm', 'Primire → confirmare', 'Assignment → confirmation'),
+  ...durations('to_pack', 'Confirmare → împachetare', 'Confirmation → packed'),
+  col('orders_with_mismatch', 'integer', 'Scanări: Cu scanare greșită', 'Scans: With a wrong scan'),
+  col('scan_mismatch_rate', 'rate', 'Scanări: Rată greșeli', 'Scans: Mistake rate'),
+  col('penalties_proposed', 'integer', 'Penalizări: Propuse', 'Penalties: Proposed'),
+  col('penalties_applied', 'integer', 'Penalizări: Aplicate', 'Penalties: Applied'),
+  col('penalties_waived', 'integer', 'Penalizări: Anulate', 'Penalties: Waived'),
+  col('penalties_sum', 'money', 'Penalizări: Suma', 'Penalties: Sum'),
+  col('moved_away', 'integer', 'Mutate de la el', 'Moved away'),
 ];
 
 export const DAY_COLUMNS: Column[] = [
-  col('day', 'day', 'Zi', 'Day'),
-  col('orders_in', 'integer', 'Comenzi intrate', 'Orders in'),
+  col('day', 'day', 'Ziua', 'Day'),
+  col('orders_in', 'integer', 'Intrate', 'In'),
   col('distributed', 'integer', 'Distribuite', 'Distributed'),
-  col('packed', 'integer', 'Ambalate', 'Packed'),
+  col('packed', 'integer', 'Împachetate', 'Packed'),
   col('shipped', 'integer', 'Expediate', 'Shipped'),
   col('delivered', 'integer', 'Livrate', 'Delivered'),
   col('returned', 'integer', 'Returnate', 'Returned'),
   col('cod_to_collect', 'money', 'Ramburs de încasat', 'COD to collect'),
   col('cod_collected', 'money', 'Ramburs încasat', 'COD collected'),
   col('cod_outstanding', 'money', 'Ramburs restant', 'COD outstanding'),
-  col('backlog', 'integer', 'Restanță la final de zi', 'Backlog at day end'),
+  col('backlog', 'integer', 'Rămase la final de zi', 'Backlog at day end'),
 ];
 
+/** Kind and key are the file's own columns (the page shows two tables and no keys). */
 export const SHIPPING_COLUMNS: Column[] = [
   col('kind', 'text', 'Tip', 'Kind'),
   col('key', 'text', 'Cheie', 'Key'),
   col('name', 'text', 'Nume', 'Name'),
   col('orders', 'integer', 'Comenzi', 'Orders'),
-  col('shipments', 'integer', 'Expedieri', 'Shipments'),
-  col('to_awb_median', 'minutes', 'Comandă → AWB: mediană (min)', 'Order → AWB: median (min)'),
-  col('to_awb_p90', 'minutes', 'Comandă → AWB: p90 (min)', 'Order → AWB: p90 (min)'),
+  col('shipments', 'integer', 'AWB-uri', 'AWBs'),
+  col('to_awb_median', 'minutes', 'Comandă → AWB, mediană, min', 'Order → AWB, median, min'),
+  col('to_awb_p90', 'minutes', 'Comandă → AWB, p90, min', 'Order → AWB, p90, min'),
   col('delivered', 'integer', 'Livrate', 'Delivered'),
   col('returned', 'integer', 'Returnate', 'Returned'),
   col('delivery_rate', 'rate', 'Rată de livrare', 'Delivery rate'),
