@@ -7,7 +7,9 @@ import { type AnyDb, isPostgres } from './helpers.js';
  * status set without an event that moves with the shipment's updated_at, a payout date changed.
  * An order's update also marks its creation (its backlog entry and store follow its status), and
  * a shipment marks the end of its order's assignments too (a move away is sliced by courier).
- * The day-wide rebuild hid these when both instants fell on the same day.
+ * The day-wide rebuild hid these when both instants fell on the same day. A shipment's update
+ * marks its order's instants only when the order's courier may change (phase, courier, a
+ * cancellation): a tracking status alone leaves them, so a delivery re-counts a few slots.
  */
 const UPDATES: Record<string, { cols: string[]; also?: string[] }> = {
   orders: { cols: ['updated_at'], also: ['created_at'] },
@@ -30,6 +32,11 @@ const ORDER_DAYS = (ref: string) => `
   UNION ALL SELECT account_id, ended_at FROM assignments WHERE order_id = ${ref}.order_id
   UNION ALL SELECT account_id, created_at FROM orders WHERE id = ${ref}.order_id`;
 
+/** A shipment's update that may change its order's courier (`differs`: the dialect's "not equal, nulls included"). */
+const SLICE_MAY_CHANGE = (differs: string) =>
+  `(OLD.phase ${differs} NEW.phase OR OLD.courier ${differs} NEW.courier
+    OR (OLD.status = 'cancelled') ${differs} (NEW.status = 'cancelled'))`;
+
 export async function up(db: AnyDb): Promise<void> {
   if (isPostgres(db)) await postgres(db);
   else await sqlite(db);
@@ -39,16 +46,18 @@ async function sqlite(db: AnyDb): Promise<void> {
   const mark = (row: 'NEW' | 'OLD', col: string) =>
     `INSERT OR IGNORE INTO report_dirty (account_id, slot, n)
        SELECT ${row}.account_id, ${row}.${col} / 900000, 1 WHERE ${row}.${col} IS NOT NULL;`;
-  const orderDays = `INSERT OR IGNORE INTO report_dirty (account_id, slot, n)
-       SELECT account_id, at / 900000, 1 FROM (${ORDER_DAYS('NEW')}) WHERE at IS NOT NULL;`;
+  const orderDays = (when: string) => `INSERT OR IGNORE INTO report_dirty (account_id, slot, n)
+       SELECT account_id, at / 900000, 1 FROM (${ORDER_DAYS('NEW')})
+       WHERE at IS NOT NULL AND ${when};`;
   for (const [table, u] of Object.entries(UPDATES)) {
-    const extra = table === 'shipments' ? orderDays : '';
+    const shipments = table === 'shipments';
     const insert = INSERTS[table] ?? [];
     await sql.raw(`DROP TRIGGER IF EXISTS ${table}_report_insert`).execute(db);
     await sql
       .raw(
         `CREATE TRIGGER ${table}_report_insert AFTER INSERT ON ${table} BEGIN
-          ${insert.map((c) => mark('NEW', c)).join('\n')} ${extra} END`,
+          ${insert.map((c) => mark('NEW', c)).join('\n')}
+          ${shipments ? orderDays('true') : ''} END`,
       )
       .execute(db);
     await sql.raw(`DROP TRIGGER IF EXISTS ${table}_report_update`).execute(db);
@@ -59,7 +68,7 @@ async function sqlite(db: AnyDb): Promise<void> {
     await sql
       .raw(
         `CREATE TRIGGER ${table}_report_update AFTER UPDATE ON ${table} BEGIN
-          ${marks.join('\n')} ${extra} END`,
+          ${marks.join('\n')} ${shipments ? orderDays(SLICE_MAY_CHANGE('IS NOT')) : ''} END`,
       )
       .execute(db);
   }
@@ -69,18 +78,19 @@ async function postgres(db: AnyDb): Promise<void> {
   for (const [table, u] of Object.entries(UPDATES)) {
     const perform = (row: 'NEW' | 'OLD', cols: string[]) =>
       cols.map((c) => `PERFORM report_mark(${row}.account_id, ${row}.${c});`).join('\n');
-    const extra =
+    const orderDays = `PERFORM report_mark(d.account_id, d.at) FROM (${ORDER_DAYS('NEW')}) d;`;
+    const [onInsert, onUpdate] =
       table === 'shipments'
-        ? `PERFORM report_mark(d.account_id, d.at) FROM (${ORDER_DAYS('NEW')}) d;`
-        : '';
+        ? [orderDays, `IF ${SLICE_MAY_CHANGE('IS DISTINCT FROM')} THEN ${orderDays} END IF;`]
+        : ['', ''];
     await sql
       .raw(
         `CREATE OR REPLACE FUNCTION ${table}_report_mark() RETURNS trigger AS $$
          BEGIN
-           IF TG_OP = 'INSERT' THEN ${perform('NEW', INSERTS[table] ?? [])}
+           IF TG_OP = 'INSERT' THEN ${perform('NEW', INSERTS[table] ?? [])} ${onInsert}
            ELSE ${perform('NEW', u.cols)} ${perform('OLD', u.cols)} ${perform('NEW', u.also ?? [])}
+             ${onUpdate}
            END IF;
-           ${extra}
            RETURN NULL;
          END $$ LANGUAGE plpgsql`,
       )

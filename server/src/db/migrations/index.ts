@@ -48,6 +48,7 @@ import * as m1605 from './20261203_1605_create_report_month_counts.js';
 import * as m1606 from './20261203_1606_index_report_slices.js';
 import * as m1610 from './20261203_1610_index_scan_mismatches_order.js';
 import * as m1611 from './20261203_1611_assignments_mark_facts_on_insert.js';
+import * as m1672 from './20261203_1672_index_report_durations_by_period.js';
 import * as m1671 from './20261203_1671_report_marks_old_instants.js';
 import * as m1670 from './20261203_1670_create_report_pieces.js';
 import * as m1660 from './20261203_1660_report_to_awb_slices.js';
@@ -153,4 +154,5 @@ export const migrations: Record<string, Migration> = {
   '20261203_1660_report_to_awb_slices': m1660,
   '20261203_1670_create_report_pieces': m1670,
   '20261203_1671_report_marks_old_instants': m1671,
+  '20261203_1672_index_report_durations_by_period': m1672,
 };

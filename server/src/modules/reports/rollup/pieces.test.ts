@@ -107,6 +107,10 @@ test('re-counting only the dirty slots of recent days gives the rows of a recoun
   await history(8, 'B-', [...stores].reverse());
   await sql`UPDATE shipments SET status = 'cancelled', updated_at = ${NOW - 3_600_000}
     WHERE account_id = ${accountId} AND id % 7 = 0 AND phase = 'made'`.execute(db);
+  // A courier's word on a parcel (no tracking event): only the shipment's own slots are marked.
+  await sql`UPDATE shipments SET status = 'delivered', updated_at = ${NOW - 1_800_000}
+    WHERE account_id = ${accountId} AND id % 3 = 0 AND phase = 'made'
+      AND status IN ('in_transit', 'created')`.execute(db);
   await sql`UPDATE assignments SET packed_at = packed_at + 600000
     WHERE account_id = ${accountId} AND id % 11 = 0 AND packed_at IS NOT NULL`.execute(db);
   await sql`UPDATE assignments SET packed_at = NULL, pack_work_ms = NULL

@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.js';
 import { addDays, localDayOf, localMidnight } from '../../../shared/local-days.js';
 import { ALL_COURIERS, ALL_STORES, type DayWindow, SLOT_MS } from './metric.js';
@@ -127,9 +127,10 @@ export async function sumPiecesIntoDay(
 }
 
 /**
- * Re-counts the dirty `slots` of a pieced `day`: the old pieces leave the day's and the month's
- * rows (every slice copy included), the slots are counted again, the new pieces come in, and
- * the rows a difference brought to zero go.
+ * Re-counts the dirty `slots` of a pieced `day`: the slots' old pieces are kept aside with a minus
+ * sign, the slots are counted again, and the difference per slice (most of a re-counted slot does
+ * not change) moves the day's and the month's rows, every slice copy included; rows it brings to
+ * zero go.
  */
 export async function refreshSlots(
   trx: Transaction<DB>,
@@ -139,7 +140,8 @@ export async function refreshSlots(
   slots: number[],
 ): Promise<void> {
   const ranges = runsOf(slots);
-  await applyPieces(trx, accountId, day, ranges, -1);
+  await startDelta(trx);
+  await addToDelta(trx, accountId, ranges, -1);
   await deletePieces(trx, accountId, ranges);
   for (const [a, b] of ranges)
     await insertPieces(trx, {
@@ -149,18 +151,8 @@ export async function refreshSlots(
       start: a * SLOT_MS,
       end: (b + 1) * SLOT_MS,
     });
-  await applyPieces(trx, accountId, day, ranges, 1);
-  const month = day.slice(0, 7);
-  await sql`DELETE FROM report_counts
-    WHERE account_id = ${accountId} AND day = ${day} AND n = 0 AND amount = 0`.execute(trx);
-  await sql`DELETE FROM report_month_counts
-    WHERE account_id = ${accountId} AND month = ${month} AND n = 0 AND amount = 0`.execute(trx);
-  for (const [grain, period] of [
-    ['day', day],
-    ['month', month],
-  ])
-    await sql`DELETE FROM report_durations WHERE account_id = ${accountId} AND grain = ${grain}
-      AND period = ${period} AND n = 0`.execute(trx);
+  await addToDelta(trx, accountId, ranges, 1);
+  await applyDelta(trx, accountId, day);
 }
 
 /** Sorted slots as runs of consecutive ones, [first, last]. */
@@ -175,6 +167,38 @@ function runsOf(slots: number[]): Array<[number, number]> {
   return runs;
 }
 
+/**
+ * The difference of a re-count, per slice, in temporary tables of the connection (PostgreSQL
+ * empties them at commit; SQLite's are emptied here).
+ */
+async function startDelta(trx: Transaction<DB>): Promise<void> {
+  const pg = trx.getExecutor().adapter instanceof PostgresAdapter;
+  const onCommit = pg ? sql`ON COMMIT DELETE ROWS` : sql``;
+  await sql`CREATE TEMP TABLE IF NOT EXISTS report_delta_counts (metric text, packer_id bigint,
+    store_id bigint, courier text, n bigint, amount bigint) ${onCommit}`.execute(trx);
+  await sql`CREATE TEMP TABLE IF NOT EXISTS report_delta_durations (metric text, packer_id bigint,
+    store_id bigint, courier text, minutes bigint, n bigint) ${onCommit}`.execute(trx);
+  await sql`DELETE FROM report_delta_counts`.execute(trx);
+  await sql`DELETE FROM report_delta_durations`.execute(trx);
+}
+
+/** The pieces of `ranges` into the difference, with `sign`. */
+async function addToDelta(
+  trx: Transaction<DB>,
+  accountId: number,
+  ranges: Array<[number, number]>,
+  sign: 1 | -1,
+): Promise<void> {
+  const where = sql`account_id = ${accountId} AND (${inRanges(ranges)})`;
+  const s = sql`cast(${sign} as bigint)`;
+  await sql`INSERT INTO report_delta_counts (metric, packer_id, store_id, courier, n, amount)
+    SELECT metric, packer_id, store_id, courier, ${s} * n, ${s} * amount
+    FROM report_piece_counts WHERE ${where}`.execute(trx);
+  await sql`INSERT INTO report_delta_durations (metric, packer_id, store_id, courier, minutes, n)
+    SELECT metric, packer_id, store_id, courier, minutes, ${s} * n
+    FROM report_piece_durations WHERE ${where}`.execute(trx);
+}
+
 interface Roll {
   store: RawBuilder<unknown>;
   courier: RawBuilder<unknown>;
@@ -186,71 +210,84 @@ const BY_STORE: Roll = { store: sql`store_id`, courier: sql`${ALL_COURIERS}`, by
 const BY_COURIER: Roll = { store: sql`${ALL_STORES}`, courier: sql`courier`, by: sql`, courier` };
 const BOTH: Roll = { store: sql`${ALL_STORES}`, courier: sql`${ALL_COURIERS}`, by: sql`` };
 
-/** Adds (sign 1) or takes away (-1) the pieces of `ranges` to the day's and month's rows. */
-async function applyPieces(
-  trx: Transaction<DB>,
-  accountId: number,
-  day: string,
-  ranges: Array<[number, number]>,
-  sign: 1 | -1,
-): Promise<void> {
-  const where = sql`account_id = ${accountId} AND (${inRanges(ranges)})`;
-  const s = sql`cast(${sign} as bigint)`;
-  const counts = sql.join(
+/** The difference summed into every slice copy the rollups keep, without its zeros. */
+function rolledCounts() {
+  return sql.join(
     [FULL, BY_STORE, BY_COURIER, BOTH].map(
       (r) => sql`SELECT metric, packer_id, cast(${r.store} as bigint) AS store_id,
-        cast(${r.courier} as text) AS courier, ${s} * cast(sum(n) as bigint) AS n,
-        ${s} * cast(sum(amount) as bigint) AS amount
-      FROM report_piece_counts WHERE ${where} GROUP BY metric, packer_id${r.by}`,
+        cast(${r.courier} as text) AS courier, cast(sum(n) as bigint) AS n,
+        cast(sum(amount) as bigint) AS amount
+      FROM report_delta_counts GROUP BY metric, packer_id${r.by}
+      HAVING sum(n) <> 0 OR sum(amount) <> 0`,
     ),
     sql` UNION ALL `,
   );
+}
+
+function rolledDurations() {
   const everySlice = DURATION_METRICS.filter((m) => m.everySlice).map((m) => m.name);
-  const durationRolls = [
+  const rolls = [
     { roll: FULL, only: sql`` },
     { roll: BOTH, only: sql`` },
     ...(everySlice.length
       ? [BY_STORE, BY_COURIER].map((roll) => ({
           roll,
-          only: sql`AND metric IN (${sql.join(everySlice)})`,
+          only: sql`WHERE metric IN (${sql.join(everySlice)})`,
         }))
       : []),
   ];
-  const durations = sql.join(
-    durationRolls.map(
+  return sql.join(
+    rolls.map(
       ({ roll: r, only }) => sql`SELECT metric, packer_id, cast(${r.store} as bigint) AS store_id,
-        cast(${r.courier} as text) AS courier, minutes, ${s} * cast(sum(n) as bigint) AS n
-      FROM report_piece_durations WHERE ${where} ${only}
-      GROUP BY metric, packer_id, minutes${r.by}`,
+        cast(${r.courier} as text) AS courier, minutes, cast(sum(n) as bigint) AS n
+      FROM report_delta_durations ${only}
+      GROUP BY metric, packer_id, minutes${r.by} HAVING sum(n) <> 0`,
     ),
     sql` UNION ALL `,
   );
+}
+
+/** Moves the day's and the month's rows by the difference; drops the rows it brought to zero. */
+async function applyDelta(trx: Transaction<DB>, accountId: number, day: string): Promise<void> {
   const month = day.slice(0, 7);
+  const acc = sql`cast(${accountId} as bigint)`;
   // "WHERE true": SQLite would read the ON of the upsert as a join's without it.
   await sql`INSERT INTO report_counts (account_id, day, metric, packer_id, store_id, courier, n, amount)
-    SELECT cast(${accountId} as bigint), cast(${day} as text), metric, packer_id, store_id, courier,
-      n, amount FROM (${counts}) AS d WHERE true
+    SELECT ${acc}, cast(${day} as text), metric, packer_id, store_id, courier, n, amount
+    FROM (${rolledCounts()}) AS d WHERE true
     ON CONFLICT (account_id, day, metric, packer_id, store_id, courier) DO UPDATE
       SET n = report_counts.n + excluded.n, amount = report_counts.amount + excluded.amount`.execute(
     trx,
   );
   await sql`INSERT INTO report_month_counts
       (account_id, month, metric, packer_id, store_id, courier, n, amount)
-    SELECT cast(${accountId} as bigint), cast(${month} as text), metric, packer_id, store_id,
-      courier, n, amount FROM (${counts}) AS d WHERE true
+    SELECT ${acc}, cast(${month} as text), metric, packer_id, store_id, courier, n, amount
+    FROM (${rolledCounts()}) AS d WHERE true
     ON CONFLICT (account_id, month, metric, packer_id, store_id, courier) DO UPDATE
       SET n = report_month_counts.n + excluded.n,
         amount = report_month_counts.amount + excluded.amount`.execute(trx);
+  const countKeys = sql`(metric, packer_id, store_id, courier) IN
+    (SELECT metric, packer_id, store_id, courier FROM (${rolledCounts()}) AS k)`;
+  await sql`DELETE FROM report_counts WHERE account_id = ${accountId} AND day = ${day}
+    AND n = 0 AND amount = 0 AND ${countKeys}`.execute(trx);
+  await sql`DELETE FROM report_month_counts WHERE account_id = ${accountId} AND month = ${month}
+    AND n = 0 AND amount = 0 AND ${countKeys}`.execute(trx);
   for (const [grain, period] of [
     ['day', day],
     ['month', month],
-  ])
+  ]) {
     await sql`INSERT INTO report_durations
         (account_id, grain, period, metric, packer_id, store_id, courier, minutes, n)
-      SELECT cast(${accountId} as bigint), cast(${grain} as text), cast(${period} as text), metric,
-        packer_id, store_id, courier, minutes, n FROM (${durations}) AS d WHERE true
+      SELECT ${acc}, cast(${grain} as text), cast(${period} as text), metric, packer_id,
+        store_id, courier, minutes, n FROM (${rolledDurations()}) AS d WHERE true
       ON CONFLICT (account_id, grain, period, metric, packer_id, store_id, courier, minutes)
         DO UPDATE SET n = report_durations.n + excluded.n`.execute(trx);
+    await sql`DELETE FROM report_durations WHERE account_id = ${accountId} AND grain = ${grain}
+      AND period = ${period} AND n = 0 AND (metric, packer_id, store_id, courier, minutes) IN
+        (SELECT metric, packer_id, store_id, courier, minutes FROM (${rolledDurations()}) AS k)`.execute(
+      trx,
+    );
+  }
 }
 
 /** Drops the pieces of the days that are no longer recent (those days are recounted whole). */

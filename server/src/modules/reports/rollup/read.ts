@@ -159,35 +159,43 @@ export async function durationHistogram(
 ): Promise<DurationCount[]> {
   if (metrics.length === 0) return [];
   const parts = splitByMonths(range.from, range.to);
-  let q = db
-    .selectFrom('report_durations')
-    .select([
-      'metric',
-      by.includes('packer_id') ? 'packer_id' : sql<number>`0`.as('packer_id'),
-      by.includes('store_id') ? 'store_id' : sql<number>`0`.as('store_id'),
-      by.includes('courier') ? 'courier' : sql<string>`''`.as('courier'),
-      'minutes',
-      sql<number>`cast(sum(n) as bigint)`.as('n'),
-    ])
-    .where('account_id', '=', accountId)
-    .where('metric', 'in', metrics)
-    .where((eb) =>
-      eb.or([
-        ...(parts.months.length
-          ? [eb.and([eb('grain', '=', 'month'), eb('period', 'in', parts.months)])]
-          : []),
-        ...parts.dayRanges.map(([a, b]) =>
-          eb.and([eb('grain', '=', 'day'), eb('period', '>=', a), eb('period', '<=', b)]),
-        ),
-      ]),
-    );
   const copies = metrics.every((m) => EVERY_SLICE.has(m));
-  q = q.where((eb) => sliceWhere(eb, by, filter, !copies));
-  const rows = await q
-    .groupBy(['metric', ...by, 'minutes'])
-    .orderBy('minutes')
-    .execute();
-  return rows.map((r) => ({ ...r, minutes: Number(r.minutes), n: Number(r.n) }));
+  // The months and each run of days are read apart: each is then one seek of the period index.
+  const periods: Array<{ grain: 'day' | 'month'; from: string; to: string; in?: string[] }> = [
+    ...(parts.months.length
+      ? [{ grain: 'month' as const, from: '', to: '', in: parts.months }]
+      : []),
+    ...parts.dayRanges.map(([from, to]) => ({ grain: 'day' as const, from, to })),
+  ];
+  const merged = new Map<string, DurationCount>();
+  for (const p of periods) {
+    const rows = await db
+      .selectFrom('report_durations')
+      .select([
+        'metric',
+        by.includes('packer_id') ? 'packer_id' : sql<number>`0`.as('packer_id'),
+        by.includes('store_id') ? 'store_id' : sql<number>`0`.as('store_id'),
+        by.includes('courier') ? 'courier' : sql<string>`''`.as('courier'),
+        'minutes',
+        sql<number>`cast(sum(n) as bigint)`.as('n'),
+      ])
+      .where('account_id', '=', accountId)
+      .where('metric', 'in', metrics)
+      .where('grain', '=', p.grain)
+      .$if(p.in !== undefined, (q) => q.where('period', 'in', p.in ?? []))
+      .$if(p.in === undefined, (q) => q.where('period', '>=', p.from).where('period', '<=', p.to))
+      .where((eb) => sliceWhere(eb, by, filter, !copies))
+      .groupBy(['metric', ...by, 'minutes'])
+      .execute();
+    for (const r of rows) {
+      const row = { ...r, minutes: Number(r.minutes), n: Number(r.n) };
+      const key = `${row.metric}\u0000${row.packer_id}\u0000${row.store_id}\u0000${row.courier}\u0000${row.minutes}`;
+      const had = merged.get(key);
+      if (had) had.n += row.n;
+      else merged.set(key, row);
+    }
+  }
+  return [...merged.values()].sort((a, b) => a.minutes - b.minutes);
 }
 
 /** [from, to] as whole months (YYYY-MM) plus the day ranges left at its edges. */
