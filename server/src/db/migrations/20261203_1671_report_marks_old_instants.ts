@@ -10,6 +10,7 @@ import { type AnyDb, isPostgres } from './helpers.js';
  * The day-wide rebuild hid these when both instants fell on the same day. A shipment's update
  * marks its order's instants only when the order's courier may change (phase, courier, a
  * cancellation): a tracking status alone leaves them, so a delivery re-counts a few slots.
+ * Likewise a status change re-marks only the tracking events and the AWB instant it can move.
  */
 const UPDATES: Record<string, { cols: string[]; also?: string[] }> = {
   orders: { cols: ['updated_at'], also: ['created_at'] },
@@ -37,12 +38,35 @@ const SLICE_MAY_CHANGE = (differs: string) =>
   `(OLD.phase ${differs} NEW.phase OR OLD.courier ${differs} NEW.courier
     OR (OLD.status = 'cancelled') ${differs} (NEW.status = 'cancelled'))`;
 
+/**
+ * What a shipment's phase or status change re-marks (migration 1620 marked its AWB's day and every
+ * tracking event): the AWB's own instant when it may stop or start counting as made (phase, a
+ * cancellation), and its delivered or returned events (counted while the status is theirs).
+ */
+const MADE_DAYS = `SELECT NEW.account_id AS account_id, NEW.created_at AS at
+    WHERE OLD.phase IS DISTINCT FROM NEW.phase
+      OR (OLD.status = 'cancelled') IS DISTINCT FROM (NEW.status = 'cancelled')
+  UNION ALL SELECT account_id, occurred_at FROM shipment_events
+    WHERE shipment_id = NEW.id AND status IN ('delivered', 'returned')`;
+
 export async function up(db: AnyDb): Promise<void> {
   if (isPostgres(db)) await postgres(db);
   else await sqlite(db);
 }
 
 async function sqlite(db: AnyDb): Promise<void> {
+  await sql.raw('DROP TRIGGER IF EXISTS shipments_report_made').execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER shipments_report_made AFTER UPDATE ON shipments
+       WHEN OLD.phase IS NOT NEW.phase OR OLD.status IS NOT NEW.status
+       BEGIN
+         INSERT OR IGNORE INTO report_dirty (account_id, slot, n)
+           SELECT account_id, at / 900000, 1
+           FROM (${MADE_DAYS.replaceAll('IS DISTINCT FROM', 'IS NOT')}) WHERE at IS NOT NULL;
+       END`,
+    )
+    .execute(db);
   const mark = (row: 'NEW' | 'OLD', col: string) =>
     `INSERT OR IGNORE INTO report_dirty (account_id, slot, n)
        SELECT ${row}.account_id, ${row}.${col} / 900000, 1 WHERE ${row}.${col} IS NOT NULL;`;
@@ -75,6 +99,15 @@ async function sqlite(db: AnyDb): Promise<void> {
 }
 
 async function postgres(db: AnyDb): Promise<void> {
+  await sql
+    .raw(
+      `CREATE OR REPLACE FUNCTION shipments_report_made_mark() RETURNS trigger AS $$
+       BEGIN
+         PERFORM report_mark(d.account_id, d.at) FROM (${MADE_DAYS}) d;
+         RETURN NULL;
+       END $$ LANGUAGE plpgsql`,
+    )
+    .execute(db);
   for (const [table, u] of Object.entries(UPDATES)) {
     const perform = (row: 'NEW' | 'OLD', cols: string[]) =>
       cols.map((c) => `PERFORM report_mark(${row}.account_id, ${row}.${c});`).join('\n');

@@ -247,46 +247,75 @@ function rolledDurations() {
   );
 }
 
-/** Moves the day's and the month's rows by the difference; drops the rows it brought to zero. */
+/**
+ * Moves the day's and the month's rows by the difference; the rows it brought to zero (the
+ * upserts return them) are dropped by their keys.
+ */
 async function applyDelta(trx: Transaction<DB>, accountId: number, day: string): Promise<void> {
   const month = day.slice(0, 7);
   const acc = sql`cast(${accountId} as bigint)`;
+  type Key = { metric: string; packer_id: number; store_id: number; courier: string };
+  const zero = (r: { n: number | string; amount?: number | string }) =>
+    Number(r.n) === 0 && Number(r.amount ?? 0) === 0;
   // "WHERE true": SQLite would read the ON of the upsert as a join's without it.
-  await sql`INSERT INTO report_counts (account_id, day, metric, packer_id, store_id, courier, n, amount)
+  const days = await sql<Key & { n: number; amount: number }>`INSERT INTO report_counts
+      (account_id, day, metric, packer_id, store_id, courier, n, amount)
     SELECT ${acc}, cast(${day} as text), metric, packer_id, store_id, courier, n, amount
     FROM (${rolledCounts()}) AS d WHERE true
     ON CONFLICT (account_id, day, metric, packer_id, store_id, courier) DO UPDATE
-      SET n = report_counts.n + excluded.n, amount = report_counts.amount + excluded.amount`.execute(
-    trx,
-  );
-  await sql`INSERT INTO report_month_counts
+      SET n = report_counts.n + excluded.n, amount = report_counts.amount + excluded.amount
+    RETURNING metric, packer_id, store_id, courier, n, amount`.execute(trx);
+  for (const k of days.rows.filter(zero))
+    await trx
+      .deleteFrom('report_counts')
+      .where('account_id', '=', accountId)
+      .where('day', '=', day)
+      .where('metric', '=', k.metric)
+      .where('packer_id', '=', k.packer_id)
+      .where('store_id', '=', k.store_id)
+      .where('courier', '=', k.courier)
+      .execute();
+  const months = await sql<Key & { n: number; amount: number }>`INSERT INTO report_month_counts
       (account_id, month, metric, packer_id, store_id, courier, n, amount)
     SELECT ${acc}, cast(${month} as text), metric, packer_id, store_id, courier, n, amount
     FROM (${rolledCounts()}) AS d WHERE true
     ON CONFLICT (account_id, month, metric, packer_id, store_id, courier) DO UPDATE
       SET n = report_month_counts.n + excluded.n,
-        amount = report_month_counts.amount + excluded.amount`.execute(trx);
-  const countKeys = sql`(metric, packer_id, store_id, courier) IN
-    (SELECT metric, packer_id, store_id, courier FROM (${rolledCounts()}) AS k)`;
-  await sql`DELETE FROM report_counts WHERE account_id = ${accountId} AND day = ${day}
-    AND n = 0 AND amount = 0 AND ${countKeys}`.execute(trx);
-  await sql`DELETE FROM report_month_counts WHERE account_id = ${accountId} AND month = ${month}
-    AND n = 0 AND amount = 0 AND ${countKeys}`.execute(trx);
+        amount = report_month_counts.amount + excluded.amount
+    RETURNING metric, packer_id, store_id, courier, n, amount`.execute(trx);
+  for (const k of months.rows.filter(zero))
+    await trx
+      .deleteFrom('report_month_counts')
+      .where('account_id', '=', accountId)
+      .where('month', '=', month)
+      .where('metric', '=', k.metric)
+      .where('packer_id', '=', k.packer_id)
+      .where('store_id', '=', k.store_id)
+      .where('courier', '=', k.courier)
+      .execute();
   for (const [grain, period] of [
     ['day', day],
     ['month', month],
-  ]) {
-    await sql`INSERT INTO report_durations
+  ] as const) {
+    const rows = await sql<Key & { minutes: number; n: number }>`INSERT INTO report_durations
         (account_id, grain, period, metric, packer_id, store_id, courier, minutes, n)
       SELECT ${acc}, cast(${grain} as text), cast(${period} as text), metric, packer_id,
         store_id, courier, minutes, n FROM (${rolledDurations()}) AS d WHERE true
       ON CONFLICT (account_id, grain, period, metric, packer_id, store_id, courier, minutes)
-        DO UPDATE SET n = report_durations.n + excluded.n`.execute(trx);
-    await sql`DELETE FROM report_durations WHERE account_id = ${accountId} AND grain = ${grain}
-      AND period = ${period} AND n = 0 AND (metric, packer_id, store_id, courier, minutes) IN
-        (SELECT metric, packer_id, store_id, courier, minutes FROM (${rolledDurations()}) AS k)`.execute(
-      trx,
-    );
+        DO UPDATE SET n = report_durations.n + excluded.n
+      RETURNING metric, packer_id, store_id, courier, minutes, n`.execute(trx);
+    for (const k of rows.rows.filter(zero))
+      await trx
+        .deleteFrom('report_durations')
+        .where('account_id', '=', accountId)
+        .where('grain', '=', grain)
+        .where('period', '=', period)
+        .where('metric', '=', k.metric)
+        .where('packer_id', '=', k.packer_id)
+        .where('store_id', '=', k.store_id)
+        .where('courier', '=', k.courier)
+        .where('minutes', '=', k.minutes)
+        .execute();
   }
 }
 

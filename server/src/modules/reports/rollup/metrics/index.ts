@@ -5,8 +5,9 @@ import { SHIP_DURATIONS } from './shipping.js';
 
 /**
  * Every metric the rollups hold, one registry: a report reads metrics by name from here.
- * Add a metric by adding it to a list (its name must be unique); the next rebuild of a day fills
- * it, and `npm run reports:rebuild` refills history.
+ * Add a metric by adding it to a list (its name must be unique), then run `npm run
+ * reports:rebuild` once: it recounts history whole (a refresh alone re-counts only the slots that
+ * change, so a new or changed metric would be filled slot by slot).
  */
 export const COUNT_METRICS: readonly CountMetric[] = [
   // Per packer: metrics/packers.ts.
