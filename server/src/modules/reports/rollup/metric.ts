@@ -57,7 +57,7 @@ export interface CountMetric {
   rows(db: Db, w: DayWindow): AnySelect<CountRow>;
 }
 
-/** A duration per day, attributed to the day its end event falls on (a pack to the pack's day). */
+/** A duration, attributed to the slot (so the day) its end event falls in (a pack to the pack's). */
 export interface DurationMetric {
   readonly name: string;
   rows(db: Db, w: DayWindow): AnySelect<DurationRow>;
