@@ -10,6 +10,7 @@ import { buildApp, type App } from '../../../server/src/http/app.ts';
 import { loadConfig } from '../../../server/src/config.ts';
 
 export const WEB = path.resolve(import.meta.dirname, '../..');
+const CHROMIUM = '/usr/bin/chromium';
 export const DIST = path.join(WEB, 'dist');
 export const RESULTS = path.join(WEB, 'test-results');
 
@@ -44,6 +45,12 @@ export async function startHarness(
   env: Record<string, string> = {},
   opts: Parameters<typeof buildApp>[1] = {},
 ): Promise<Harness> {
+  // Without it a launch error left the started server's handles open: the test waited out its
+  // timeout (300 s) instead of saying what is missing.
+  assert.ok(
+    fs.existsSync(CHROMIUM),
+    `${CHROMIUM} is missing: bash scripts/install-system-deps.sh installs Debian's chromium`,
+  );
   buildDashboardIfStale();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecomdir-browser-test-'));
   const app = await buildApp(
@@ -63,7 +70,7 @@ export async function startHarness(
   const address = app.http.server.address();
   assert.ok(address && typeof address === 'object');
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: [
       '--headless',
       '--no-sandbox',

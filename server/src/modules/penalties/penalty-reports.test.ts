@@ -108,8 +108,8 @@ describe('penalties: monthly summary, CSV and XLSX exports, photos', () => {
     assert.ok(ws);
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     assert.deepEqual(header, [
-      'ID ambalator',
-      'Ambalator',
+      'ID împachetator',
+      'Împachetator',
       'Tip penalizare',
       'Număr',
       'Total (RON)',
@@ -133,8 +133,8 @@ describe('penalties: monthly summary, CSV and XLSX exports, photos', () => {
     assert.match(String(csv.headers['content-type']), /^text\/csv/);
     const rows = parseCsv(csv.body);
     assert.deepEqual(rows[0], [
-      'ID ambalator',
-      'Ambalator',
+      'ID împachetator',
+      'Împachetator',
       'Tip penalizare',
       'Număr',
       'Total (RON)',

@@ -31,7 +31,7 @@ const TYPE_NAMES: Record<'ro' | 'en', Record<DefaultTypeCode, string>> = {
   },
 };
 const HEADERS = {
-  ro: ['ID ambalator', 'Ambalator', 'Tip penalizare', 'Număr', 'Total'],
+  ro: ['ID împachetator', 'Împachetator', 'Tip penalizare', 'Număr', 'Total'],
   en: ['Packer ID', 'Packer', 'Penalty type', 'Count', 'Total'],
 };
 
